@@ -1,0 +1,49 @@
+import { loadConfigOrExit } from "@leadmetrics/config";
+import { createDb } from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import { Redis } from "ioredis";
+import { buildApp } from "./app";
+import { waitForReady } from "./lib/redis";
+import { apiConfigSchema } from "./config";
+
+const config = loadConfigOrExit(apiConfigSchema, "api");
+const logger = createLogger({ service: "api", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+// Commands fail fast while Redis is down (no offline queue), so give it a moment to connect
+// first; if it is not there, start anyway: /health/ready reports it and requests answer 503.
+await waitForReady(redis, 5_000).catch(() => logger.warn("redis not reachable at start; continuing"));
+
+const app = await buildApp({ config, db, redis, logger });
+
+let closing = false;
+async function shutdown(signal: string, code = 0): Promise<void> {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  // Stop accepting, finish in-flight requests, then release the pools; never hang forever.
+  const force = setTimeout(() => {
+    logger.error("graceful shutdown timed out");
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  try {
+    await app.close();
+    await Promise.allSettled([db.$disconnect(), redis.quit()]);
+  } finally {
+    process.exit(code);
+  }
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("unhandledRejection", (reason) => {
+  logger.error({ err: reason }, "unhandled promise rejection");
+});
+process.on("uncaughtException", (err) => {
+  logger.fatal({ err }, "uncaught exception; shutting down");
+  void shutdown("uncaughtException", 1);
+});
+
+await app.listen({ host: config.API_HOST, port: config.API_PORT });

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorResponses, page, paginationQuery, skipTake } from "../../lib/http-schemas";
+import type { RouterContext } from "../context";
+
+const entrySchema = z.object({
+  id: z.uuid(),
+  tenantId: z.uuid().nullable(),
+  actorId: z.uuid().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  metadata: z.unknown(),
+  createdAt: z.string(),
+});
+
+const listQuery = paginationQuery.extend({
+  tenantId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  action: z.string().trim().max(100).optional().describe("Exact action, or a prefix ending in '.' such as 'tenant.'"),
+});
+
+export const adminAuditLogsRouter =
+  (ctx: RouterContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get("/audit-logs", { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(entrySchema), ...errorResponses } } }, async (req) => {
+      const { tenantId, actorId, action } = req.query;
+      const where = {
+        ...(tenantId ? { tenantId } : {}),
+        ...(actorId ? { actorId } : {}),
+        ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
+      };
+      const [rows, total] = await Promise.all([
+        ctx.db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        ctx.db.auditLog.count({ where }),
+      ]);
+      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page: req.query.page, pageSize: req.query.pageSize };
+    });
+  };

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { protect } from "../../auth/guards";
+import type { RouterContext } from "../context";
+import { adminAuditLogsRouter } from "./audit-logs";
+import { adminTenantsRouter } from "./tenants";
+import { adminUsersRouter } from "./users";
+
+/** `/admin/v1`: super-admins only. Uses the global client: the platform spans tenants. */
+export const adminRouter =
+  (ctx: RouterContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    protect(app, "admin", ctx.guards.admin);
+    await app.register(adminTenantsRouter(ctx));
+    await app.register(adminUsersRouter(ctx));
+    await app.register(adminAuditLogsRouter(ctx));
+  };

@@ -1,0 +1,113 @@
+import { writeAudit } from "@leadmetrics/db";
+import { AppError, notFound } from "@leadmetrics/errors";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { authOf } from "../../auth/guards";
+import { emailSchema, errorResponses, idParams, nameSchema, page, paginationQuery, skipTake, timezoneSchema } from "../../lib/http-schemas";
+import { slugify } from "../../lib/slug";
+import type { RouterContext } from "../context";
+
+const tenantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  status: z.enum(["active", "suspended"]),
+  timezone: z.string(),
+  suspendedAt: z.string().nullable(),
+  suspendedReason: z.string().nullable(),
+  memberCount: z.number().int(),
+  createdAt: z.string(),
+});
+
+const listQuery = paginationQuery.extend({
+  status: z.enum(["active", "suspended"]).optional(),
+  search: z.string().trim().max(120).optional(),
+});
+
+const createBody = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  timezone: timezoneSchema.default("UTC"),
+  owner: z.strictObject({ email: emailSchema, name: nameSchema }),
+});
+
+const suspendBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+const select = {
+  id: true, name: true, slug: true, status: true, timezone: true, suspendedAt: true, suspendedReason: true, createdAt: true,
+  _count: { select: { members: true } },
+} as const;
+
+type Row = {
+  id: string; name: string; slug: string; status: "active" | "suspended"; timezone: string;
+  suspendedAt: Date | null; suspendedReason: string | null; createdAt: Date; _count: { members: number };
+};
+const toTenant = (t: Row) => ({
+  id: t.id, name: t.name, slug: t.slug, status: t.status, timezone: t.timezone,
+  suspendedAt: t.suspendedAt?.toISOString() ?? null, suspendedReason: t.suspendedReason,
+  memberCount: t._count.members, createdAt: t.createdAt.toISOString(),
+});
+
+export const adminTenantsRouter =
+  (ctx: RouterContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx;
+
+    app.get("/tenants", { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(tenantSchema), ...errorResponses } } }, async (req) => {
+      const { status, search } = req.query;
+      const where = {
+        ...(status ? { status } : {}),
+        ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.tenant.findMany({ where, select, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        db.tenant.count({ where }),
+      ]);
+      return { items: rows.map(toTenant), total, page: req.query.page, pageSize: req.query.pageSize };
+    });
+
+    app.get("/tenants/:id", { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } }, async (req) => {
+      const row = await db.tenant.findUnique({ where: { id: req.params.id }, select });
+      if (!row) throw notFound("Tenant");
+      return toTenant(row);
+    });
+
+    app.post("/tenants", { schema: { tags: ["admin"], body: createBody, response: { 201: tenantSchema, ...errorResponses } } }, async (req, reply) => {
+      const actor = authOf(req);
+      const { name, timezone, owner } = req.body;
+      const { tenant, ownerId, needsInvite } = await db.$transaction(async (tx) => {
+        const existing = await tx.user.findUnique({ where: { email: owner.email }, select: { id: true, passwordHash: true } });
+        const user = existing ?? (await tx.user.create({ data: { email: owner.email, name: owner.name } }));
+        const created = await tx.tenant.create({ data: { name, timezone, slug: slugify(name) } });
+        await tx.tenantMember.create({ data: { tenantId: created.id, userId: user.id, role: "owner", invitedById: actor.sub } });
+        await writeAudit(tx, { tenantId: created.id, actorId: actor.sub, action: "tenant.created", targetType: "Tenant", targetId: created.id, requestId: req.id, metadata: { ownerEmail: owner.email } });
+        return { tenant: created, ownerId: user.id, needsInvite: !existing?.passwordHash };
+      });
+      if (needsInvite) await ctx.invites.issue(ownerId, req.log);
+      return reply.status(201).send(toTenant((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select }))));
+    });
+
+    async function setStatus(req: FastifyRequest, id: string, action: "suspend" | "reactivate", reason?: string) {
+      const actor = authOf(req);
+      const [from, to] = action === "suspend" ? (["active", "suspended"] as const) : (["suspended", "active"] as const);
+      return db.$transaction(async (tx) => {
+        const changed = await tx.tenant.updateMany({
+          where: { id, status: from },
+          data: { status: to, suspendedAt: action === "suspend" ? new Date() : null, suspendedReason: reason ?? null },
+        });
+        if (changed.count === 0) {
+          const exists = await tx.tenant.findUnique({ where: { id }, select: { status: true } });
+          if (!exists) throw notFound("Tenant");
+          throw new AppError(409, "INVALID_STATE", `Tenant is already ${exists.status}`);
+        }
+        await writeAudit(tx, {
+          tenantId: id, actorId: actor.sub, action: action === "suspend" ? "tenant.suspended" : "tenant.reactivated",
+          targetType: "Tenant", targetId: id, requestId: req.id, ...(reason ? { metadata: { reason } } : {}),
+        });
+        return toTenant(await tx.tenant.findUniqueOrThrow({ where: { id }, select }));
+      });
+    }
+
+    app.post("/tenants/:id/suspend", { schema: { tags: ["admin"], params: idParams, body: suspendBody, response: { 200: tenantSchema, ...errorResponses } } }, (req) => setStatus(req, req.params.id, "suspend", req.body.reason));
+    app.post("/tenants/:id/reactivate", { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } }, (req) => setStatus(req, req.params.id, "reactivate"));
+  };

@@ -1,0 +1,15 @@
+import type { TokenSigner } from "@leadmetrics/auth";
+import type { GuardName } from "../auth/guards";
+import type { InviteService } from "../auth/invites";
+import type { LoginThrottle } from "../auth/login-throttle";
+import type { SessionService } from "../auth/session-service";
+import type { AppDeps } from "../deps";
+
+/** What route factories are given: the process's dependencies and the auth services built on them. */
+export interface RouterContext extends AppDeps {
+  sessions: SessionService;
+  signer: TokenSigner;
+  throttle: LoginThrottle;
+  invites: InviteService;
+  guards: Record<GuardName, (req: import("fastify").FastifyRequest) => Promise<void>>;
+}

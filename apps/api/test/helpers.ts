@@ -1,0 +1,102 @@
+import { Writable } from "node:stream";
+import { loadConfig } from "@leadmetrics/config";
+import { createDb, type Db } from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import { createTestDatabase, DEMO_PASSWORD, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { Redis } from "ioredis";
+import { buildApp } from "../src/app";
+import { apiConfigSchema, type ApiConfig } from "../src/config";
+import { waitForReady } from "../src/lib/redis";
+
+export const TEST_JWT_SECRET = "test-secret-that-is-at-least-32-characters-long";
+export const PORTAL_ORIGIN = "http://localhost:3000";
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  redis: Redis;
+  config: ApiConfig;
+  /** Log lines written by the app (JSON), for tests that read what was logged. */
+  logs: Record<string, unknown>[];
+  login(email: string, extra?: Record<string, unknown>): Promise<LoginResult>;
+  close(): Promise<void>;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  refreshToken: string;
+  session: { kind: string; userId: string; tenantId: string | null; role: string; appAccess: string[] };
+}
+
+let ipCounter = 0;
+/** A distinct client address per call, so the per-IP login limit does not couple unrelated tests. */
+export const nextIp = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+
+export async function createTestApp(env: Record<string, string> = {}, opts: { redisUrl?: string; databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig(apiConfigSchema, {
+    NODE_ENV: "test",
+    LOG_LEVEL: "info",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: opts.redisUrl ?? testRedisUrl(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    COOKIE_SECURE: "false",
+    CORS_ORIGINS: PORTAL_ORIGIN,
+    DATABASE_POOL_MAX: "5",
+    ...env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      for (const line of String(chunk).split("\n")) if (line) logs.push(JSON.parse(line));
+      cb();
+    },
+  });
+  const logger = createLogger({ service: "api-test", level: config.LOG_LEVEL, destination });
+  const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+  const redis = new Redis(config.REDIS_URL, {
+    keyPrefix: uniqueKeyPrefix(),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => 100,
+  });
+  redis.on("error", () => {});
+  await waitForReady(redis, 5_000);
+  const app = await buildApp({ config, db, redis, logger });
+  await app.ready();
+
+  return {
+    app,
+    db,
+    redis,
+    config,
+    logs,
+    async login(email, extra = {}) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/auth/v1/login",
+        remoteAddress: nextIp(),
+        payload: { email, password: DEMO_PASSWORD, ...extra },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+      return res.json() as LoginResult;
+    },
+    async close() {
+      await app.close();
+      await db.$disconnect();
+      redis.disconnect();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Asserts the uniform error shape and returns the error. */
+export function errorOf(res: LightMyRequestResponse): { code: string; message: string; details?: unknown } {
+  const body = res.json() as { error?: { code?: unknown; message?: unknown } };
+  if (!body.error || typeof body.error.code !== "string" || typeof body.error.message !== "string") {
+    throw new Error(`not the uniform error shape (${res.statusCode}): ${res.body}`);
+  }
+  return body.error as { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Thrown at start when the environment does not satisfy a process's schema. */
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; problem: string }[]) {
+    super(
+      `Invalid environment:\n${issues.map((i) => `  - ${i.variable}: ${i.problem}`).join("\n")}\n` +
+        "See .env.example for every variable and a safe development default.",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates `env` against `schema`; the error names each missing or malformed variable. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => ({
+      variable: issue.path.join(".") || "(environment)",
+      problem: issue.code === "invalid_type" && issue.input === undefined ? "is required but not set" : issue.message,
+    })),
+  );
+}
+
+/** Fail fast for a process entry point: print the problem and exit non-zero. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, service: string): z.infer<S> {
+  try {
+    return loadConfig(schema);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`[${service}] ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+
+const secret = z.string().min(32, "must be at least 32 characters");
+
+/** Fragments: each process composes the ones it needs. */
+export const env = {
+  base: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  },
+  database: {
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  },
+  redis: {
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  },
+  auth: {
+    JWT_SECRET: secret,
+    /** The previous secret, accepted for verification only while a rotation is under way. */
+    JWT_SECRET_PREVIOUS: secret.optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3_600).default(7 * 86_400),
+    COOKIE_SECURE: bool.default(true),
+    COOKIE_DOMAIN: z.string().optional(),
+  },
+  api: {
+    API_HOST: z.string().default("0.0.0.0"),
+    API_PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
+    CORS_ORIGINS: list.default([]),
+    /** Fastify `trustProxy`: false, true, a hop count, or a comma list of addresses/CIDRs. */
+    TRUST_PROXY: z.string().default("false"),
+    RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+    PUBLIC_DOCS: bool.default(true),
+  },
+} as const;
+
+export const schemaOf = <T extends z.ZodRawShape>(shape: T) => z.object(shape);
+export { z };

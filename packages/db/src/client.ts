@@ -1,0 +1,23 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export interface CreateDbOptions {
+  url: string;
+  /** Pool size per process: set explicitly, never left to a library default. */
+  poolMax?: number;
+  /** How long a query waits for a free connection before failing, in ms. */
+  connectionTimeoutMs?: number;
+}
+
+export type Db = PrismaClient;
+
+/** The one PostgreSQL client of a process. Create it once at start and pass it down. */
+export function createDb(opts: CreateDbOptions): Db {
+  const adapter = new PrismaPg({
+    connectionString: opts.url,
+    max: opts.poolMax ?? 10,
+    connectionTimeoutMillis: opts.connectionTimeoutMs ?? 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}

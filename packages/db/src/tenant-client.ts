@@ -1,0 +1,153 @@
+import { AppError } from "@leadmetrics/errors";
+import type { Db } from "./client";
+import type { Prisma } from "./generated/prisma/client";
+
+/**
+ * Models that belong to one tenant: a tenant client adds `tenantId` to every read and write
+ * of these, and refuses any query that names another tenant. Every model with a `tenantId`
+ * column must be listed here or in NOT_TENANT_SCOPED (a test checks the schema against both).
+ */
+export const TENANT_SCOPED_MODELS = new Set<Prisma.ModelName>(["TenantMember", "AuditLog"]);
+
+/** Models with a `tenantId` column that tenant routes must never reach directly. */
+export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>(["RefreshTokenFamily"]);
+
+export class TenantScopeError extends AppError {
+  constructor(message: string) {
+    super(403, "TENANT_SCOPE_VIOLATION", message);
+    this.name = "TenantScopeError";
+  }
+}
+
+type Args = Record<string, unknown>;
+
+const WHERE_OPS = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy",
+  "update", "updateMany", "updateManyAndReturn", "delete", "deleteMany", "upsert",
+]);
+const CREATE_OPS = new Set(["create", "createMany", "createManyAndReturn"]);
+const UPDATE_OPS = new Set(["update", "updateMany", "updateManyAndReturn"]);
+const READ_OPS = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy",
+]);
+
+function assertOwnTenant(value: unknown, tenantId: string, where: string): void {
+  if (value !== undefined && value !== tenantId) {
+    throw new TenantScopeError(`${where} names another tenant`);
+  }
+}
+
+function scopeData(data: unknown, tenantId: string, inject: boolean): unknown {
+  if (Array.isArray(data)) return data.map((d) => scopeData(d, tenantId, inject));
+  if (!data || typeof data !== "object") return data;
+  const record = data as Args;
+  if ("tenant" in record) throw new TenantScopeError("a tenant client sets the tenant itself");
+  assertOwnTenant(record.tenantId, tenantId, "data.tenantId");
+  return inject ? { ...record, tenantId } : record;
+}
+
+function scopeWhere(where: unknown, tenantId: string): Args {
+  const w = (where ?? {}) as Args;
+  assertOwnTenant(w.tenantId, tenantId, "where.tenantId");
+  return { ...w, tenantId };
+}
+
+function scopeTenantScoped(operation: string, args: Args, tenantId: string): Args {
+  const out: Args = { ...args };
+  if (WHERE_OPS.has(operation)) out.where = scopeWhere(args.where, tenantId);
+  if (CREATE_OPS.has(operation)) out.data = scopeData(args.data, tenantId, true);
+  if (UPDATE_OPS.has(operation)) out.data = scopeData(args.data, tenantId, false);
+  if (operation === "upsert") {
+    out.create = scopeData(args.create, tenantId, true);
+    out.update = scopeData(args.update, tenantId, false);
+  }
+  return out;
+}
+
+const TENANT_SELF_UPDATABLE = new Set(["name", "timezone"]);
+const USER_CREATABLE = new Set(["email", "name"]);
+
+function onlyKeys(data: unknown, allowed: Set<string>, what: string): void {
+  for (const key of Object.keys((data ?? {}) as Args)) {
+    if (!allowed.has(key)) throw new TenantScopeError(`${what}: "${key}" cannot be set from a tenant client`);
+  }
+}
+
+/** The tenant row itself: readable, and a few settings updatable, only for the own tenant. */
+function scopeTenantModel(operation: string, args: Args, tenantId: string): Args {
+  if (READ_OPS.has(operation)) {
+    const w = (args.where ?? {}) as Args;
+    if (w.id !== undefined && w.id !== tenantId) throw new TenantScopeError("where.id names another tenant");
+    return { ...args, where: { ...w, id: tenantId } };
+  }
+  if (operation === "update") {
+    onlyKeys(args.data, TENANT_SELF_UPDATABLE, "Tenant");
+    return { ...args, where: { id: tenantId } };
+  }
+  throw new TenantScopeError(`Tenant.${operation} is not allowed from a tenant client`);
+}
+
+/**
+ * Users are global: a tenant sees only its members. To invite someone it may find-or-create a
+ * plain user by email (`upsert` with an empty update), learning nothing but the id.
+ */
+function scopeUserModel(operation: string, args: Args, tenantId: string): Args {
+  if (READ_OPS.has(operation)) {
+    return { ...args, where: { ...((args.where ?? {}) as Args), memberships: { some: { tenantId } } } };
+  }
+  if (operation === "create") {
+    onlyKeys(args.data, USER_CREATABLE, "User");
+    return args;
+  }
+  if (operation === "upsert") {
+    const whereKeys = Object.keys((args.where ?? {}) as Args);
+    const select = JSON.stringify(args.select ?? null);
+    if (whereKeys.length !== 1 || whereKeys[0] !== "email" || Object.keys((args.update ?? {}) as Args).length > 0 || select !== '{"id":true}') {
+      throw new TenantScopeError("User.upsert from a tenant client must be { where: { email }, update: {}, select: { id: true } }");
+    }
+    onlyKeys(args.create, USER_CREATABLE, "User");
+    return args;
+  }
+  throw new TenantScopeError(`User.${operation} is not allowed from a tenant client`);
+}
+
+/**
+ * A client that can only see and change one tenant's rows. Tenant route handlers get this
+ * from the guard and never touch the global client.
+ */
+export function createTenantClient(db: Db, tenantId: string) {
+  return db.$extends({
+    name: "tenant-scope",
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        if (!model) throw new TenantScopeError(`${operation} (raw SQL) is not allowed from a tenant client`);
+        const a = (args ?? {}) as Args;
+        if (model === "Tenant") return query(scopeTenantModel(operation, a, tenantId));
+        if (model === "User") return query(scopeUserModel(operation, a, tenantId));
+        if (TENANT_SCOPED_MODELS.has(model as Prisma.ModelName)) return query(scopeTenantScoped(operation, a, tenantId));
+        throw new TenantScopeError(`${model} is not reachable from a tenant client`);
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof createTenantClient>;
+
+const cache = new WeakMap<Db, Map<string, TenantDb>>();
+const CACHE_LIMIT = 1_000;
+
+/** `forTenant(db, tenantId)`: the tenant-scoped client, cached per tenant (an LRU of 1,000). */
+export function forTenant(db: Db, tenantId: string): TenantDb {
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const hit = perDb.get(tenantId);
+  if (hit) {
+    perDb.delete(tenantId);
+    perDb.set(tenantId, hit);
+    return hit;
+  }
+  const client = createTenantClient(db, tenantId);
+  perDb.set(tenantId, client);
+  if (perDb.size > CACHE_LIMIT) perDb.delete(perDb.keys().next().value as string);
+  return client;
+}

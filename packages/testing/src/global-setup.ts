@@ -1,0 +1,35 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort, startPostgres, startRedis } from "@leadmetrics/local-services";
+import type { TestProject } from "vitest/node";
+import { TEMPLATE_DATABASE } from "./constants";
+
+/**
+ * One PostgreSQL and one Redis for the whole test run. The template database holds the
+ * migrated schema and the demo data; each test file copies it (see `createTestDatabase`).
+ */
+export default async function setup(project: TestProject) {
+  const root = await mkdtemp(path.join(tmpdir(), "leadmetrics-test-"));
+  await chmod(root, 0o755);
+  const pg = await startPostgres({ dataDir: path.join(root, "pg"), port: await freePort(), persistent: false });
+  const redis = await startRedis({ dataDir: path.join(root, "redis"), port: await freePort() });
+  try {
+    const templateUrl = await pg.createDatabase(TEMPLATE_DATABASE);
+    const { prepareTemplate } = await import("./template");
+    await prepareTemplate(templateUrl);
+  } catch (err) {
+    await redis.stop();
+    await pg.stop();
+    throw err;
+  }
+  project.provide("pgAdminUrl", pg.adminUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
+  project.provide("redisUrl", redis.url);
+
+  return async () => {
+    await redis.stop();
+    await pg.stop();
+    await rm(root, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["apps/**/test/**/*.test.ts", "packages/**/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/e2e/**"],
+    globalSetup: ["packages/testing/src/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ["default"],
+  },
+});
