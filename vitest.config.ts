@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["apps/**/test/**/*.test.ts", "packages/**/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/e2e/**"],
-    globalSetup: ["packages/testing/src/global-setup.ts"],
+    globalSetup: ["scripts/test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

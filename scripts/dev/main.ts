@@ -198,7 +198,8 @@ function run(label: string, command: string, args: string[]): number {
 
 async function test() {
   const steps: [string, string, string[]][] = [
-    ["typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]],
+    ["typecheck (packages and apps)", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]],
+    ["typecheck (scripts)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]],
     ["unit and integration tests (vitest, real PostgreSQL + Redis)", "pnpm", ["exec", "vitest", "run"]],
   ];
   for (const [label, command, args] of steps) {

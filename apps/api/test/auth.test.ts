@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@leadmetrics/testing";
+import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, nextIp, PORTAL_ORIGIN, type TestApp } from "./helpers";
 

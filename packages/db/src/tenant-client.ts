@@ -73,16 +73,16 @@ function onlyKeys(data: unknown, allowed: Set<string>, what: string): void {
   }
 }
 
-/** The tenant row itself: readable, and a few settings updatable, only for the own tenant. */
+/**
+ * The tenant row itself: readable, and a few settings updatable, only for the own tenant. The
+ * caller's filter is kept inside an AND, so asking for another tenant's id finds nothing (404).
+ */
 function scopeTenantModel(operation: string, args: Args, tenantId: string): Args {
-  if (READ_OPS.has(operation)) {
-    const w = (args.where ?? {}) as Args;
-    if (w.id !== undefined && w.id !== tenantId) throw new TenantScopeError("where.id names another tenant");
-    return { ...args, where: { ...w, id: tenantId } };
-  }
+  const where = { id: tenantId, AND: [(args.where ?? {}) as Args] };
+  if (READ_OPS.has(operation)) return { ...args, where };
   if (operation === "update") {
     onlyKeys(args.data, TENANT_SELF_UPDATABLE, "Tenant");
-    return { ...args, where: { id: tenantId } };
+    return { ...args, where };
   }
   throw new TenantScopeError(`Tenant.${operation} is not allowed from a tenant client`);
 }

@@ -3,7 +3,7 @@ import { createDatabase } from "@leadmetrics/local-services";
 import { inject } from "vitest";
 import "./constants";
 
-export { DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
+export { TEMPLATE_DATABASE } from "./constants";
 
 const suffix = () => randomBytes(6).toString("hex");
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startPostgres, startRedis } from "@leadmetrics/local-services";
 import type { TestProject } from "vitest/node";
-import { TEMPLATE_DATABASE } from "./constants";
+import { TEMPLATE_DATABASE } from "@leadmetrics/testing";
 
 /**
  * One PostgreSQL and one Redis for the whole test run. The template database holds the
