@@ -15,3 +15,12 @@ export function waitForReady(redis: Redis, timeoutMs: number): Promise<void> {
     redis.once("ready", onReady);
   });
 }
+
+/** ioredis refusing a command because the server is unreachable (not a bad command). */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === "MaxRetriesPerRequestError" ||
+    /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|Reached the max retries/.test(err.message)
+  );
+}

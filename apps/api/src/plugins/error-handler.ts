@@ -2,6 +2,7 @@ import { AppError, errorBody } from "@leadmetrics/errors";
 import { isNotFoundError, isUnavailableError, uniqueViolation } from "@leadmetrics/db";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isRedisUnavailable } from "../lib/redis";
 
 interface Mapped {
   status: number;
@@ -55,7 +56,7 @@ export function mapError(err: unknown, production: boolean): Mapped {
   if (isNotFoundError(err)) return { status: 404, code: "NOT_FOUND", message: "Resource not found" };
   const unique = uniqueViolation(err);
   if (unique) return { status: 409, code: "CONFLICT", message: "A record with the same unique value already exists", details: { fields: unique.target } };
-  if (isUnavailableError(err)) return { status: 503, code: "SERVICE_UNAVAILABLE", message: "A backing service is unavailable; retry shortly" };
+  if (isUnavailableError(err) || isRedisUnavailable(err)) return { status: 503, code: "SERVICE_UNAVAILABLE", message: "A backing service is unavailable; retry shortly" };
 
   const fe = err as Partial<FastifyError>;
   const known = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
