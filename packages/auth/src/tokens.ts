@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, createSecretKey, randomBytes, randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 
@@ -64,7 +64,8 @@ const REGISTRATION = "reg_session";
 /** HS256 tokens; the API is the only issuer. Portals verify with the same `jose` calls. */
 export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
   const issuer = opts.issuer ?? "leadmetrics-api";
-  const keys = [opts.secret, opts.previousSecret].filter(Boolean).map((s) => new TextEncoder().encode(s));
+  // Imported once: jose would otherwise import the raw secret again on every sign and verify.
+  const keys = [opts.secret, opts.previousSecret].filter((s): s is string => Boolean(s)).map((s) => createSecretKey(Buffer.from(s, "utf8")));
   const current = keys[0]!;
 
   async function sign(payload: Record<string, unknown>, typ: string, ttlSeconds: number, subject: string) {

@@ -67,8 +67,9 @@ export function createGuards(deps: GuardDeps): Record<GuardName, Check> {
     const claims = await authenticate(req, portal);
     if (claims.kind !== "staff") throw forbidden("This route is for platform staff");
     // The role is read fresh: a demoted or disabled account loses access at once, not in 15 minutes.
-    const user = await db.user.findUnique({ where: { id: claims.sub }, select: { platformRole: true, disabledAt: true } });
-    if (!user || user.disabledAt) throw unauthorized("Account is disabled");
+    const [user] = await db.$queryRaw<{ platformRole: string; disabled: boolean }[]>`
+      SELECT "platformRole"::text AS "platformRole", ("disabledAt" IS NOT NULL) AS disabled FROM "User" WHERE id = ${claims.sub}::uuid`;
+    if (!user || user.disabled) throw unauthorized("Account is disabled");
     if (!allowed.includes(user.platformRole)) throw forbidden();
   };
 
@@ -80,12 +81,16 @@ export function createGuards(deps: GuardDeps): Record<GuardName, Check> {
     tenant: async (req) => {
       const claims = await authenticate(req, "dashboard");
       if (claims.kind !== "tenant") throw forbidden("This route is for workspace members");
-      const member = await db.tenantMember.findUnique({
-        where: { tenantId_userId: { tenantId: claims.tenantId, userId: claims.sub } },
-        select: { role: true, tenant: { select: { status: true } }, user: { select: { disabledAt: true } } },
-      });
-      if (!member || member.user.disabledAt) throw forbidden("You are not a member of this workspace");
-      if (member.tenant.status === "suspended") throw new AppError(403, "TENANT_SUSPENDED", "This workspace is suspended");
+      // Read fresh on every request (a removed member or a suspended tenant is shut out at once),
+      // as one plain SQL statement: this runs on every tenant request.
+      const [member] = await db.$queryRaw<{ role: TenantRole; status: "active" | "suspended"; disabled: boolean }[]>`
+        SELECT m.role::text AS role, t.status::text AS status, (u."disabledAt" IS NOT NULL) AS disabled
+        FROM "TenantMember" m
+        JOIN "Tenant" t ON t.id = m."tenantId"
+        JOIN "User" u ON u.id = m."userId"
+        WHERE m."tenantId" = ${claims.tenantId}::uuid AND m."userId" = ${claims.sub}::uuid`;
+      if (!member || member.disabled) throw forbidden("You are not a member of this workspace");
+      if (member.status === "suspended") throw new AppError(403, "TENANT_SUSPENDED", "This workspace is suspended");
       const roles = req.routeOptions.config.tenantRoles;
       if (roles && !roles.includes(member.role)) throw forbidden(`Requires the ${roles.join(" or ")} role`);
       req.tenant = { tenantId: claims.tenantId, userId: claims.sub, role: member.role, db: forTenant(db, claims.tenantId) };

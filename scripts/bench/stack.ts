@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, migrate, seedDemo } from "@leadmetrics/db";
+import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BenchStack {
+  apiUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  api: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Throwaway PostgreSQL + Redis + the API as its own process, as production runs it. */
+export async function startBenchStack(): Promise<BenchStack> {
+  const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-bench-"));
+  await chmod(dir, 0o755);
+  const pg = await startPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+  const redis = await startRedis({ dataDir: path.join(dir, "redis"), port: await freePort() });
+  const databaseUrl = await pg.createDatabase("bench");
+  await migrate(databaseUrl);
+  const db = createDb({ url: databaseUrl, poolMax: 2 });
+  await seedDemo(db);
+  await db.$disconnect();
+
+  const port = await freePort();
+  const api = spawn("node", [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/cpuprof"] : []), "--import", "tsx", "src/index.ts"], {
+    cwd: path.join(ROOT, "apps/api"),
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      LOG_FORMAT: "json",
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: "10",
+      REDIS_URL: redis.url,
+      JWT_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+      API_HOST: "127.0.0.1",
+      API_PORT: String(port),
+      // The benchmark measures the server, not the per-IP limiter.
+      RATE_LIMIT_MAX: "100000000",
+    },
+  });
+  const apiUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${apiUrl}/health/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 200) throw new Error("API did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    apiUrl,
+    databaseUrl,
+    redisUrl: redis.url,
+    api,
+    async stop() {
+      await stopChild(api);
+      await redis.stop();
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
