@@ -1,5 +1,5 @@
 export { createDb, type Db, type CreateDbOptions } from "./client";
-export { forTenant, createTenantClient, TenantScopeError, TENANT_SCOPED_MODELS, NOT_TENANT_SCOPED, type TenantDb } from "./tenant-client";
+export { forTenant, createTenantClient, TenantScopeError, TENANT_SCOPED_MODELS, NOT_TENANT_SCOPED, type TenantDb, type TenantTx } from "./tenant-client";
 export { writeAudit, type AuditEntry } from "./audit";
 export { migrate, MIGRATIONS_DIR } from "./migrate";
 export { isNotFoundError, uniqueViolation, isUnavailableError } from "./errors";

@@ -7,10 +7,33 @@ import type { Prisma } from "./generated/prisma/client";
  * of these, and refuses any query that names another tenant. Every model with a `tenantId`
  * column must be listed here or in NOT_TENANT_SCOPED (a test checks the schema against both).
  */
-export const TENANT_SCOPED_MODELS = new Set<Prisma.ModelName>(["TenantMember", "AuditLog"]);
+export const TENANT_SCOPED_MODELS = new Set<Prisma.ModelName>([
+  "TenantMember",
+  "AuditLog",
+  "DeliverablePlan",
+  "DeliverablePlanItem",
+  "DeliverablePeriod",
+  "Activity",
+  "ActivityEvent",
+  "ContentVersion",
+  "BlogPost",
+  "SocialPost",
+  "ClientContext",
+  "AgentConfig",
+  "AgentRun",
+  "CreditBalance",
+  "CreditLedger",
+  "ConnectedChannel",
+]);
 
 /** Models with a `tenantId` column that tenant routes must never reach directly. */
-export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>(["RefreshTokenFamily"]);
+export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>([
+  "RefreshTokenFamily",
+  // Platform-wide skills have no tenant: workers read them with an explicit (tenant OR global) filter.
+  "Skill",
+  // Operators' view of dead jobs, across tenants (Manage portal).
+  "FailedJob",
+]);
 
 export class TenantScopeError extends AppError {
   constructor(message: string) {
@@ -151,3 +174,6 @@ export function forTenant(db: Db, tenantId: string): TenantDb {
   if (perDb.size > CACHE_LIMIT) perDb.delete(perDb.keys().next().value as string);
   return client;
 }
+
+/** The client inside `forTenant(...).$transaction(async (tx) => …)`: scoped the same way. */
+export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

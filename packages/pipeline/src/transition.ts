@@ -1,0 +1,192 @@
+import { writeAudit, type Activity, type ActivityStatus, type ActorType, type Prisma, type TenantDb, type TenantTx } from "@leadmetrics/db";
+import { AppError, notFound, validationError } from "@leadmetrics/errors";
+import type { QueueClient, WakeReason } from "@leadmetrics/queue";
+import { MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE, type ActivityAction } from "./transitions";
+
+export interface Actor {
+  type: ActorType;
+  /** A user id for people; the agent run id or role for agents. */
+  id?: string;
+}
+
+export interface TransitionInput {
+  activityId: string;
+  action: ActivityAction;
+  actor: Actor;
+  feedback?: string;
+  /** The `version` the caller saw; a different current version is a 409 (someone acted first). */
+  expectedVersion?: number;
+  requestId?: string;
+  /** Writes that belong to the same transaction (the new draft, the published URL, …). */
+  within?: (tx: TenantTx, activity: Activity) => Promise<Prisma.ActivityUncheckedUpdateManyInput | void>;
+}
+
+export type FollowUp =
+  | { kind: "draft"; role: (typeof WRITER_ROLE)[keyof typeof WRITER_ROLE]; revision: number; wakeReason: WakeReason }
+  | { kind: "publish"; attempt: number }
+  | { kind: "notify"; event: string; group: "dm_reviewers" | "tenant_admins" };
+
+export interface TransitionResult {
+  activity: Activity;
+  from: ActivityStatus;
+  to: ActivityStatus;
+  followUps: FollowUp[];
+}
+
+const ACTION_NOTIFICATIONS: Partial<Record<ActivityStatus, FollowUp[]>> = {
+  dm_review: [{ kind: "notify", event: "draft_ready_for_review", group: "dm_reviewers" }],
+  client_review: [{ kind: "notify", event: "ready_for_client_review", group: "tenant_admins" }],
+  needs_attention: [{ kind: "notify", event: "needs_attention", group: "dm_reviewers" }],
+  published: [{ kind: "notify", event: "published", group: "tenant_admins" }],
+  publish_failed: [
+    { kind: "notify", event: "publish_failed", group: "tenant_admins" },
+    { kind: "notify", event: "publish_failed", group: "dm_reviewers" },
+  ],
+};
+
+/**
+ * The one place an activity changes status: checks the move against TRANSITIONS (409 otherwise),
+ * applies it with optimistic concurrency (of two reviewers acting on one version exactly one
+ * wins), records an ActivityEvent and an audit row in the same transaction, and returns what
+ * must happen next. Callers run the follow-ups after the commit with `runFollowUps`.
+ */
+export async function transitionActivity(tdb: TenantDb, input: TransitionInput): Promise<TransitionResult> {
+  const rule = TRANSITIONS[input.action];
+  if (!rule.actors.includes(input.actor.type)) {
+    throw new AppError(403, "FORBIDDEN", `${input.actor.type} cannot ${input.action.replace(/_/g, " ")}`);
+  }
+  const feedback = input.feedback?.trim();
+  if (rule.feedback === "required" && !feedback) throw validationError("Feedback is required to reject", { fields: [{ path: "body.feedback", message: "is required" }] });
+
+  return tdb.$transaction(async (tx) => {
+    const activity = await tx.activity.findFirst({ where: { id: input.activityId } });
+    if (!activity) throw notFound("Activity");
+    if (!rule.from.includes(activity.status)) {
+      throw new AppError(409, "INVALID_TRANSITION", `Cannot ${input.action.replace(/_/g, " ")} an activity that is ${activity.status.replace(/_/g, " ")}`, {
+        from: activity.status,
+        action: input.action,
+        allowedFrom: rule.from,
+      });
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== activity.version) {
+      throw new AppError(409, "STALE_VERSION", "This activity was changed by someone else; reload and try again", {
+        expectedVersion: input.expectedVersion,
+        currentVersion: activity.version,
+      });
+    }
+
+    let to = rule.to;
+    const update: Prisma.ActivityUncheckedUpdateManyInput = { status: to, version: activity.version + 1 };
+    const followUps: FollowUp[] = [];
+    const writer = WRITER_ROLE[activity.type];
+    const redraft = (wakeReason: WakeReason) => {
+      update.revision = activity.revision + 1;
+      followUps.push({ kind: "draft", role: writer, revision: activity.revision + 1, wakeReason });
+    };
+
+    switch (input.action) {
+      case "start_drafting":
+        redraft("new_task");
+        break;
+      case "dm_reject": {
+        const count = activity.dmRejectionCount + 1;
+        update.dmRejectionCount = count;
+        if (count >= MAX_DM_REJECTIONS) update.status = to = "needs_attention";
+        else redraft("rejection");
+        break;
+      }
+      case "dm_retry":
+        update.dmRejectionCount = 0;
+        redraft(feedback ? "rejection" : "new_task");
+        break;
+      case "client_reject":
+        update.clientRejectionCount = activity.clientRejectionCount + 1;
+        redraft("rejection");
+        break;
+      case "client_approve":
+      case "retry_publish":
+        followUps.push({ kind: "publish", attempt: activity.version + 1 });
+        break;
+    }
+    followUps.push(...(ACTION_NOTIFICATIONS[to] ?? []));
+
+    const extra = input.within ? await input.within(tx, activity) : undefined;
+    const changed = await tx.activity.updateMany({
+      where: { id: activity.id, version: activity.version, status: activity.status },
+      data: { ...extra, ...update },
+    });
+    if (changed.count !== 1) {
+      throw new AppError(409, "STALE_VERSION", "This activity was changed by someone else; reload and try again");
+    }
+    await tx.activityEvent.create({
+      data: {
+        tenantId: activity.tenantId,
+        activityId: activity.id,
+        action: input.action,
+        actorType: input.actor.type,
+        actorId: input.actor.id ?? null,
+        fromStatus: activity.status,
+        toStatus: to,
+        feedback: feedback ?? null,
+        requestId: input.requestId ?? null,
+      },
+    });
+    await writeAudit(tx, {
+      actorId: input.actor.type === "user" ? (input.actor.id ?? null) : null,
+      action: `activity.${input.action}`,
+      targetType: "Activity",
+      targetId: activity.id,
+      requestId: input.requestId ?? null,
+      metadata: { from: activity.status, to, actor: input.actor.type, ...(input.actor.type !== "user" && input.actor.id ? { actorRef: input.actor.id } : {}) },
+    });
+    if (to === "published") {
+      await tx.deliverablePeriod.updateMany({ where: { id: activity.periodId }, data: { publishedCount: { increment: 1 } } });
+    }
+    const fresh = await tx.activity.findFirstOrThrow({ where: { id: activity.id } });
+    return { activity: fresh, from: activity.status, to, followUps };
+  });
+}
+
+interface FollowUpLog {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * Enqueues what a committed transition asks for. The transition stands even if Redis refuses:
+ * the failure is logged and the reconciler later finds the activity stuck in `drafting` or
+ * `client_approved` with no live job and enqueues it again. Returns how many follow-ups failed.
+ */
+export async function runFollowUps(queues: QueueClient, result: TransitionResult, requestId?: string, log?: FollowUpLog): Promise<number> {
+  let failed = 0;
+  for (const f of result.followUps) {
+    try {
+      await runFollowUp(queues, result.activity, f, requestId);
+    } catch (err) {
+      failed++;
+      log?.warn({ err, followUp: f, activityId: result.activity.id }, "follow-up not enqueued; the reconciler will retry it");
+    }
+  }
+  return failed;
+}
+
+async function runFollowUp(queues: QueueClient, activity: Activity, f: FollowUp, requestId?: string): Promise<void> {
+  const ids = { tenantId: activity.tenantId, activityId: activity.id, requestId };
+  if (f.kind === "draft") await queues.enqueueDraft(f.role, { ...ids, revision: f.revision, wakeReason: f.wakeReason });
+  else if (f.kind === "publish") await queues.enqueuePublisher({ ...ids, attempt: f.attempt });
+  else
+    await queues.enqueueNotification({
+      tenantId: activity.tenantId,
+      recipient: { group: f.group },
+      event: f.event,
+      data: { activityId: activity.id, topic: activity.topic, type: activity.type, status: activity.status },
+      dedupeKey: `${activity.id}-v${activity.version}-${f.event}-${f.group}`,
+      requestId,
+    });
+}
+
+/** Transition, then run its follow-ups: what request handlers and workers call. */
+export async function applyTransition(deps: { tdb: TenantDb; queues: QueueClient; log?: FollowUpLog }, input: TransitionInput): Promise<TransitionResult> {
+  const result = await transitionActivity(deps.tdb, input);
+  await runFollowUps(deps.queues, result, input.requestId, deps.log);
+  return result;
+}

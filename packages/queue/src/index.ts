@@ -1,0 +1,25 @@
+export {
+  AGENT_ROLES,
+  NOTIFICATION_CHANNELS,
+  WAKE_REASONS,
+  QUEUES,
+  DEFAULT_JOB_OPTIONS,
+  agentQueue,
+  isQueueName,
+  planJobSchema,
+  draftJobSchema,
+  publishJobSchema,
+  notificationJobSchema,
+  type AgentRole,
+  type NotificationChannel,
+  type WakeReason,
+  type QueueName,
+  type PayloadOf,
+  type PlanJob,
+  type DraftJob,
+  type PublishJob,
+  type NotificationJob,
+} from "./registry";
+export { createQueueClient, InvalidJobPayloadError, type QueueClient, type QueueClientOptions } from "./producer";
+export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
+export { redisConnection } from "./connection";

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "@leadmetrics/errors";
+import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
+import { DEFAULT_JOB_OPTIONS, QUEUES, type AgentRole, type DraftJob, type NotificationJob, type PayloadOf, type PlanJob, type PublishJob, type QueueName } from "./registry";
+
+export interface QueueClientOptions {
+  connection: ConnectionOptions;
+  /** Key prefix of every queue (tests give each file its own). */
+  prefix?: string;
+  /** Override the defaults (tests shorten backoff). */
+  jobOptions?: Partial<JobsOptions>;
+}
+
+export class InvalidJobPayloadError extends AppError {
+  constructor(queue: string, issues: unknown) {
+    super(500, "INVALID_JOB_PAYLOAD", `refused to enqueue an invalid ${queue} job`, issues);
+  }
+}
+
+/**
+ * The only way anything adds a job: the payload is validated against its queue's schema first,
+ * and the job id follows the queue's strategy (static id, or unique id + dedupe key).
+ */
+export function createQueueClient(opts: QueueClientOptions) {
+  const queues = new Map<QueueName, Queue>();
+  const queue = (name: QueueName): Queue => {
+    let q = queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions } });
+      queues.set(name, q);
+    }
+    return q;
+  };
+
+  async function enqueue<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, extra: Partial<JobsOptions> = {}): Promise<string> {
+    const def = QUEUES[name];
+    const parsed = def.schema.safeParse(payload);
+    if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
+    const data = parsed.data as PayloadOf<Q>;
+    const options: JobsOptions = { ...extra };
+    if ("staticJobId" in def && def.staticJobId) options.jobId = (def.staticJobId as (p: PayloadOf<Q>) => string)(data);
+    else options.jobId = randomUUID();
+    if ("dedupeKey" in def && def.dedupeKey) options.deduplication = { id: (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) };
+    const job = await queue(name).add(name, data, options);
+    return job.id ?? options.jobId;
+  }
+
+  return {
+    enqueue,
+    enqueueActivityPlanner: (p: PlanJob) => enqueue("agent__activity-planner", p),
+    /** The writer of an activity's deliverable type, for one revision. */
+    enqueueDraft: (role: Extract<AgentRole, `${string}-writer`>, p: DraftJob) => enqueue(`agent__${role}`, p),
+    enqueuePublisher: (p: PublishJob) => enqueue("agent__publisher", p),
+    enqueueNotification: (p: NotificationJob) => enqueue("notifications__dispatch", p),
+    queue,
+    /** Is a job for this dedupe key waiting, delayed or running? (used by the reconciler) */
+    async hasLiveJob(name: QueueName, dedupeKey: string): Promise<boolean> {
+      const jobId = await queue(name).getDeduplicationJobId(dedupeKey);
+      if (!jobId) return false;
+      const state = await queue(name).getJobState(jobId);
+      return state === "waiting" || state === "active" || state === "delayed" || state === "prioritized" || state === "waiting-children";
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export type QueueClient = ReturnType<typeof createQueueClient>;

@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/** Agent roles that have a queue. A new role is a new entry here and in the agents registry. */
+export const AGENT_ROLES = ["activity-planner", "blog-writer", "social-post-writer", "strategy-writer", "publisher"] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export const NOTIFICATION_CHANNELS = ["email", "in_app", "push", "whatsapp", "telegram"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const WAKE_REASONS = ["new_task", "rejection", "review_approved"] as const;
+export type WakeReason = (typeof WAKE_REASONS)[number];
+
+const base = {
+  tenantId: z.uuid(),
+  /** The API request that caused this job: in every log line of the worker. */
+  requestId: z.string().max(128).optional(),
+};
+
+export const planJobSchema = z.strictObject({ ...base, planId: z.uuid() });
+export const draftJobSchema = z.strictObject({
+  ...base,
+  activityId: z.uuid(),
+  revision: z.number().int().min(0),
+  wakeReason: z.enum(WAKE_REASONS),
+});
+export const publishJobSchema = z.strictObject({ ...base, activityId: z.uuid(), attempt: z.number().int().min(0) });
+
+export const notificationJobSchema = z.strictObject({
+  tenantId: z.uuid().nullable(),
+  requestId: z.string().max(128).optional(),
+  recipient: z.union([
+    z.strictObject({ userId: z.uuid() }),
+    z.strictObject({ email: z.email() }),
+    z.strictObject({ group: z.enum(["dm_reviewers", "operators", "tenant_admins"]) }),
+  ]),
+  event: z.string().min(1).max(64),
+  data: z.record(z.string(), z.unknown()),
+  /** Stable key: a retried send never delivers twice. */
+  dedupeKey: z.string().max(200),
+});
+
+const tenantJob = z.strictObject({ ...base });
+const optionalTenantJob = z.strictObject({ tenantId: z.uuid().nullable(), requestId: z.string().max(128).optional() });
+
+export type PlanJob = z.infer<typeof planJobSchema>;
+export type DraftJob = z.infer<typeof draftJobSchema>;
+export type PublishJob = z.infer<typeof publishJobSchema>;
+export type NotificationJob = z.infer<typeof notificationJobSchema>;
+
+export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /**
+   * While a job with this key is waiting or running, another enqueue with the same key is
+   * dropped; BullMQ clears the key when the job completes or fails, so a later re-enqueue runs.
+   */
+  dedupeKey?: (payload: z.infer<S>) => string;
+  /** Idempotent setup: at most one job ever for this id (kept while BullMQ keeps the job). */
+  staticJobId?: (payload: z.infer<S>) => string;
+}
+
+const define = <S extends z.ZodType>(d: QueueDefinition<S>) => d;
+
+/** Every queue of the platform: name → payload schema and id strategy. */
+export const QUEUES = {
+  "agent__activity-planner": define({ schema: planJobSchema, staticJobId: (p) => `plan-${p.planId}` }),
+  "agent__blog-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
+  "agent__social-post-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
+  "agent__strategy-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
+  agent__publisher: define({ schema: publishJobSchema, dedupeKey: (p) => `publish-${p.activityId}-a${p.attempt}` }),
+  notifications__dispatch: define({ schema: notificationJobSchema, dedupeKey: (p) => `notify-${p.dedupeKey}` }),
+  notifications__email: define({ schema: notificationJobSchema }),
+  notifications__in_app: define({ schema: notificationJobSchema }),
+  notifications__push: define({ schema: notificationJobSchema }),
+  notifications__whatsapp: define({ schema: notificationJobSchema }),
+  notifications__telegram: define({ schema: notificationJobSchema }),
+  rag__ingestion: define({ schema: tenantJob.extend({ documentId: z.uuid() }) }),
+  search__sync: define({ schema: tenantJob.extend({ entity: z.string().max(64), entityId: z.uuid() }) }),
+  billing__invoice: define({ schema: tenantJob.extend({ periodStart: z.iso.date() }) }),
+  billing__overdue: define({ schema: optionalTenantJob }),
+  "billing__credits-reset": define({ schema: optionalTenantJob }),
+  report__generate: define({ schema: tenantJob.extend({ reportDate: z.iso.date() }) }),
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["schema"]>;
+
+export const agentQueue = (role: AgentRole) => `agent__${role}` as const satisfies QueueName;
+export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
+
+/** BullMQ defaults for every job (review R-6: failed jobs are kept long enough to inspect). */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 4,
+  backoff: { type: "exponential" as const, delay: 5_000 },
+  removeOnComplete: { count: 100 },
+  removeOnFail: { count: 500, age: 7 * 24 * 60 * 60 },
+};
