@@ -1,0 +1,1 @@
+export { createAnthropicAdapter, type AnthropicAdapterOptions } from "./anthropic-adapter";

@@ -1,0 +1,7 @@
+export {
+  createClaudeCliAdapter,
+  killAllClaudeChildren,
+  liveClaudeChildCount,
+  type ClaudeCliAdapter,
+  type ClaudeCliAdapterOptions,
+} from "./claude-cli-adapter";

@@ -1,0 +1,1 @@
+export { createGeminiAdapter, type GeminiAdapterOptions } from "./gemini-adapter";

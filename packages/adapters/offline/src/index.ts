@@ -1,0 +1,1 @@
+export { createOfflineAdapter, type OfflineAdapterOptions } from "./offline-adapter";
