@@ -6,6 +6,11 @@ export const apiConfigSchema = z.object({
   ...env.redis,
   ...env.auth,
   ...env.api,
+  ...env.secrets,
+  /** Let tenants connect channels on private or loopback addresses (tests, local WordPress). */
+  ALLOW_PRIVATE_CHANNEL_URLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** BullMQ key prefix (tests isolate files with it). */
+  QUEUE_PREFIX: z.string().default("bull"),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

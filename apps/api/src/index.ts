@@ -1,6 +1,8 @@
 import { loadConfigOrExit } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
+import { createSecretBox } from "@leadmetrics/crypto";
 import { createLogger } from "@leadmetrics/logger";
+import { createQueueClient, redisConnection } from "@leadmetrics/queue";
 import { Redis } from "ioredis";
 import { buildApp } from "./app";
 import { waitForReady } from "./lib/redis";
@@ -15,7 +17,9 @@ redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection e
 // first; if it is not there, start anyway: /health/ready reports it and requests answer 503.
 await waitForReady(redis, 5_000).catch(() => logger.warn("redis not reachable at start; continuing"));
 
-const app = await buildApp({ config, db, redis, logger });
+const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
+const secrets = createSecretBox(config.CHANNEL_SECRETS_KEY);
+const app = await buildApp({ config, db, redis, logger, queues, secrets });
 
 let closing = false;
 async function shutdown(signal: string, code = 0): Promise<void> {
@@ -30,7 +34,7 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   force.unref();
   try {
     await app.close();
-    await Promise.allSettled([db.$disconnect(), redis.quit()]);
+    await Promise.allSettled([db.$disconnect(), redis.quit(), queues.close()]);
   } finally {
     process.exit(code);
   }

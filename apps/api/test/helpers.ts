@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
+import { randomBytes } from "node:crypto";
+import { createSecretBox } from "@leadmetrics/crypto";
 import { createDb, type Db } from "@leadmetrics/db";
+import { createQueueClient, redisConnection, type QueueClient } from "@leadmetrics/queue";
 import { createLogger } from "@leadmetrics/logger";
 import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
@@ -20,6 +23,9 @@ export interface TestApp {
   config: ApiConfig;
   /** Log lines written by the app (JSON), for tests that read what was logged. */
   logs: Record<string, unknown>[];
+  queues: QueueClient;
+  /** This file's BullMQ prefix: workers started for the file must use it too. */
+  queuePrefix: string;
   login(email: string, extra?: Record<string, unknown>): Promise<LoginResult>;
   close(): Promise<void>;
 }
@@ -45,6 +51,9 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { re
     COOKIE_SECURE: "false",
     CORS_ORIGINS: PORTAL_ORIGIN,
     DATABASE_POOL_MAX: "5",
+    CHANNEL_SECRETS_KEY: randomBytes(32).toString("base64"),
+    ALLOW_PRIVATE_CHANNEL_URLS: "true",
+    QUEUE_PREFIX: `q${uniqueKeyPrefix().slice(0, -1)}`,
     ...env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -64,7 +73,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { re
   });
   redis.on("error", () => {});
   await waitForReady(redis, 5_000);
-  const app = await buildApp({ config, db, redis, logger });
+  const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
+  const app = await buildApp({ config, db, redis, logger, queues, secrets: createSecretBox(config.CHANNEL_SECRETS_KEY) });
   await app.ready();
 
   return {
@@ -73,6 +83,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { re
     redis,
     config,
     logs,
+    queues,
+    queuePrefix: config.QUEUE_PREFIX,
     async login(email, extra = {}) {
       const res = await app.inject({
         method: "POST",
@@ -85,6 +97,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { re
     },
     async close() {
       await app.close();
+      await queues.close();
       await db.$disconnect();
       redis.disconnect();
     },

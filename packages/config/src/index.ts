@@ -67,6 +67,25 @@ export const env = {
     COOKIE_SECURE: bool.default(true),
     COOKIE_DOMAIN: z.string().optional(),
   },
+  /** The key that seals channel credentials at rest (AES-256-GCM): 32 bytes, base64. */
+  secrets: {
+    CHANNEL_SECRETS_KEY: z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
+  },
+  agents: {
+    CHANNEL_SECRETS_KEY: z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
+    AGENT_DEFAULT_ADAPTER: z.enum(["offline", "anthropic", "openai", "gemini", "claude-cli"]).default("offline"),
+    AGENT_DEFAULT_MODEL: z.string().default("offline"),
+    AGENT_DEFAULT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.7),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    ANTHROPIC_BASE_URL: z.url().optional(),
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: z.url().optional(),
+    GEMINI_API_KEY: z.string().optional(),
+    GEMINI_BASE_URL: z.url().optional(),
+    CLAUDE_CLI_PATH: z.string().optional(),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(5 * 60_000),
+    OFFLINE_ADAPTER_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  },
   api: {
     API_HOST: z.string().default("0.0.0.0"),
     API_PORT: z.coerce.number().int().min(1).max(65_535).default(3003),

@@ -22,4 +22,5 @@ export {
 } from "./registry";
 export { createQueueClient, InvalidJobPayloadError, type QueueClient, type QueueClientOptions } from "./producer";
 export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
+export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";

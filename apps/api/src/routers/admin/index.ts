@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { protect } from "../../auth/guards";
 import type { RouterContext } from "../context";
 import { adminAuditLogsRouter } from "./audit-logs";
+import { adminOperationsRouter } from "./operations";
 import { adminTenantsRouter } from "./tenants";
 import { adminUsersRouter } from "./users";
 
@@ -13,4 +14,5 @@ export const adminRouter =
     await app.register(adminTenantsRouter(ctx));
     await app.register(adminUsersRouter(ctx));
     await app.register(adminAuditLogsRouter(ctx));
+    await app.register(adminOperationsRouter(ctx));
   };

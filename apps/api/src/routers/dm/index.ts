@@ -3,12 +3,14 @@ import { z } from "zod";
 import { protect } from "../../auth/guards";
 import { errorResponses } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
+import { dmReviewRouter } from "./review";
 
 /** `/dm/v1`: DM reviewers and super-admins, across tenants. */
 export const dmRouter =
   (ctx: RouterContext): FastifyPluginAsyncZod =>
   async (app) => {
     protect(app, "dm", ctx.guards.dm);
+    await app.register(dmReviewRouter(ctx));
 
     // The workspaces a reviewer can filter the review queue by.
     app.get(

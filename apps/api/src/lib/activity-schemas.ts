@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+export const ACTIVITY_STATUSES = [
+  "planned", "drafting", "dm_review", "client_review", "client_approved", "publishing", "published", "publish_failed", "needs_attention",
+] as const;
+export const DELIVERABLE_TYPES = ["blog_post", "social_post", "strategy"] as const;
+
+export const activitySummarySchema = z.object({
+  id: z.uuid(),
+  tenantId: z.uuid(),
+  planId: z.uuid(),
+  type: z.enum(DELIVERABLE_TYPES),
+  topic: z.string(),
+  keyword: z.string().nullable(),
+  format: z.string().nullable(),
+  channel: z.string().nullable(),
+  status: z.enum(ACTIVITY_STATUSES),
+  version: z.number().int(),
+  revision: z.number().int(),
+  dmRejectionCount: z.number().int(),
+  clientRejectionCount: z.number().int(),
+  publishedUrl: z.string().nullable(),
+  lastError: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const contentVersionSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  revision: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  extra: z.unknown(),
+  authorType: z.enum(["user", "agent", "system"]),
+  authorUserId: z.uuid().nullable(),
+  agentRunId: z.uuid().nullable(),
+  offline: z.boolean().describe("Written by the offline (deterministic, non-AI) adapter"),
+  createdAt: z.string(),
+});
+
+export const activityEventSchema = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  actorType: z.enum(["user", "agent", "system"]),
+  actorId: z.string().nullable(),
+  fromStatus: z.enum(ACTIVITY_STATUSES).nullable(),
+  toStatus: z.enum(ACTIVITY_STATUSES),
+  feedback: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const activityDetailSchema = activitySummarySchema.extend({
+  planName: z.string(),
+  currentVersionId: z.uuid().nullable(),
+  versions: z.array(contentVersionSchema),
+  events: z.array(activityEventSchema),
+});
+
+type Dated = { createdAt: Date; updatedAt?: Date; dueOn?: Date | null };
+const iso = (d: Date) => d.toISOString();
+
+export function toActivitySummary<T extends Dated & Record<string, unknown>>(a: T) {
+  return { ...a, dueOn: a.dueOn ? a.dueOn.toISOString().slice(0, 10) : null, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt ?? a.createdAt) };
+}
+export const toVersion = <T extends { createdAt: Date }>(v: T) => ({ ...v, createdAt: iso(v.createdAt) });
+export const toEvent = <T extends { createdAt: Date }>(e: T) => ({ ...e, createdAt: iso(e.createdAt) });
+
+export const expectedVersionField = z.number().int().min(0).optional().describe("The activity version you saw; a newer one answers 409");
+export const feedbackField = z.string().trim().min(3).max(5_000);

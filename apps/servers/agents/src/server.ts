@@ -1,0 +1,52 @@
+import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
+import { createSecretBox } from "@leadmetrics/crypto";
+import type { Db } from "@leadmetrics/db";
+import type { Logger } from "@leadmetrics/logger";
+import { closeWorkers, createQueueClient, createWorker, redisConnection, type QueueName, type Worker } from "@leadmetrics/queue";
+
+import type { AgentsConfig } from "./config";
+import { reconcileStuckWork } from "./reconciler";
+
+export interface AgentsServer {
+  workers: Worker[];
+  reconcileNow(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts one worker per configured role (all from the registry) and the reconciler. */
+export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: Logger; prefix?: string }): AgentsServer {
+  const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "worker"), prefix: deps.prefix });
+  const roleDeps = {
+    queues,
+    adapters: createAdapterRegistry(config),
+    secrets: createSecretBox(config.CHANNEL_SECRETS_KEY),
+    defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
+  };
+  const workers = ROLES.filter((r) => config.AGENT_ROLES.includes(r.role)).map((role) =>
+    createWorker(role.queue as QueueName, (ctx) => role.handle(ctx, roleDeps), {
+      connection: redisConnection(config.REDIS_URL, "worker"),
+      prefix: deps.prefix,
+      db: deps.db,
+      logger: deps.logger.child({ role: role.role }),
+      queues,
+      concurrency: role.concurrency,
+      lockDuration: config.AGENT_LOCK_DURATION_MS ?? role.lockDurationMs,
+      stalledInterval: config.AGENT_STALLED_INTERVAL_MS,
+    }),
+  );
+  const reconcileNow = () => reconcileStuckWork({ db: deps.db, queues, log: deps.logger }, config.RECONCILE_STUCK_AFTER_MS);
+  const timer = setInterval(() => {
+    reconcileNow().catch((err) => deps.logger.warn({ err }, "reconcile failed"));
+  }, config.RECONCILE_INTERVAL_MS);
+  timer.unref();
+  deps.logger.info({ roles: config.AGENT_ROLES }, "agents server started");
+  return {
+    workers,
+    reconcileNow,
+    async close() {
+      clearInterval(timer);
+      await closeWorkers(workers, config.SHUTDOWN_GRACE_MS);
+      await queues.close();
+    },
+  };
+}

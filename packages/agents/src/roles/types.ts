@@ -1,0 +1,27 @@
+import type { SecretBox } from "@leadmetrics/crypto";
+import type { AgentRole, JobContext, QueueClient, QueueName } from "@leadmetrics/queue";
+import type { AdapterRegistry } from "../adapters";
+
+export interface AgentDefaults {
+  adapter: string;
+  model: string;
+  temperature: number;
+}
+
+/** What every role handler is given besides its job. */
+export interface RoleDeps {
+  queues: QueueClient;
+  adapters: AdapterRegistry;
+  secrets: SecretBox;
+  defaults: AgentDefaults;
+}
+
+/** A role: its queue, how many jobs at once, how long one may hold its lock, and its handler. */
+export interface RoleDefinition<Q extends QueueName = QueueName> {
+  role: AgentRole;
+  queue: Q;
+  concurrency: number;
+  /** LLM jobs run for minutes: the lock must outlive a slow answer. */
+  lockDurationMs: number;
+  handle(ctx: JobContext<Q>, deps: RoleDeps): Promise<unknown>;
+}
