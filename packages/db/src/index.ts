@@ -6,4 +6,4 @@ export { isNotFoundError, uniqueViolation, isUnavailableError } from "./errors";
 export { Prisma } from "./generated/prisma/client";
 export type * from "./generated/prisma/client";
 export { TenantStatus, PlatformRole, TenantRole, UserTokenPurpose } from "./generated/prisma/enums";
-export { seedDemo, DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD } from "./seed";
+export { seedDemo, DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD, DEMO_CREDITS } from "./seed";

@@ -10,9 +10,33 @@ export const DEMO_ACCOUNTS = {
 
 export const DEFAULT_DEMO_PASSWORD = "demo-password-1";
 
+export const DEMO_CREDITS = 1_000;
+
 const TENANTS = [
-  { slug: "acme-digital", name: "Acme Digital", timezone: "America/New_York", owner: DEMO_ACCOUNTS.acmeOwner, ownerName: "Alex Acme" },
-  { slug: "globex-marketing", name: "Globex Marketing", timezone: "Europe/London", owner: DEMO_ACCOUNTS.globexOwner, ownerName: "Grace Globex" },
+  {
+    slug: "acme-digital",
+    name: "Acme Digital",
+    timezone: "America/New_York",
+    owner: DEMO_ACCOUNTS.acmeOwner,
+    ownerName: "Alex Acme",
+    context: {
+      brandVoice: "Confident, practical and warm; short sentences; no jargon.",
+      audience: "Owners of small e-commerce shops in North America.",
+      products: "Acme Storefront (online shop builder) and Acme Ads (managed ad campaigns).",
+    },
+  },
+  {
+    slug: "globex-marketing",
+    name: "Globex Marketing",
+    timezone: "Europe/London",
+    owner: DEMO_ACCOUNTS.globexOwner,
+    ownerName: "Grace Globex",
+    context: {
+      brandVoice: "Expert and calm, British spelling, data before adjectives.",
+      audience: "Marketing directors of mid-sized B2B companies in the UK.",
+      products: "Globex Insights (analytics) and Globex Studio (content production).",
+    },
+  },
 ] as const;
 
 /**
@@ -34,5 +58,17 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD): Promis
       update: {},
       create: { tenantId: tenant.id, userId: owner.id, role: "owner" },
     });
+    await db.clientContext.upsert({
+      where: { tenantId_version: { tenantId: tenant.id, version: 1 } },
+      update: {},
+      create: { tenantId: tenant.id, version: 1, ...t.context },
+    });
+    // Starting credits, granted once: the ledger entry is the proof it happened.
+    if (!(await db.creditBalance.findUnique({ where: { tenantId: tenant.id } }))) {
+      await db.$transaction([
+        db.creditBalance.create({ data: { tenantId: tenant.id, available: DEMO_CREDITS } }),
+        db.creditLedger.create({ data: { tenantId: tenant.id, kind: "grant", status: "posted", amount: DEMO_CREDITS, note: "Demo credits" } }),
+      ]);
+    }
   }
 }
