@@ -1,5 +1,6 @@
 import type { LlmResult } from "@leadmetrics/adapter-core";
-import { releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
+import { InsufficientCreditsError, releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
+import { PermanentJobError } from "@leadmetrics/queue";
 import type { TenantDb, TenantTx } from "@leadmetrics/db";
 
 export interface RunStart {
@@ -19,10 +20,16 @@ export interface RunStart {
   requestId?: string;
 }
 
-/** Holds the credits and opens (or re-opens, on a retry) the AgentRun. */
+/**
+ * Holds the credits and opens (or re-opens, on a retry) the AgentRun. Too few credits is not
+ * worth retrying in seconds: the job fails for good, is listed for operators, and can be
+ * replayed once credits are granted.
+ */
 export async function beginRun(tdb: TenantDb, run: RunStart) {
   return tdb.$transaction(async (tx) => {
-    await reserveCredits(tx, run.tenantId, run.runKey, run.credits);
+    await reserveCredits(tx, run.tenantId, run.runKey, run.credits).catch((err: unknown) => {
+      throw err instanceof InsufficientCreditsError ? new PermanentJobError(err.message) : err;
+    });
     const fields = { adapter: run.adapter, model: run.model, offline: run.offline, jobId: run.jobId ?? null, requestId: run.requestId ?? null, status: "running" as const, error: null };
     return tx.agentRun.upsert({
       where: { runKey: run.runKey },

@@ -129,10 +129,9 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         );
         return { versionCreated: true, repaired: result.repaired };
       } catch (err) {
-        // Someone else finished this revision first (a duplicate delivery): nothing more to do.
-        if (err instanceof AppError && err.statusCode === 409 && (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" } }))) {
-          return { skipped: true };
-        }
+        // A duplicate delivery finished this revision first (we lost the race on the version
+        // number or the status): nothing more to do, and nothing to charge.
+        if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) return { skipped: true };
         if (ctx.final || err instanceof UnrecoverableError) {
           const reason = (err as Error).message ?? String(err);
           await failRun(tdb, activity.tenantId, runKey, reason);
