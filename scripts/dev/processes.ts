@@ -17,4 +17,9 @@ export const DEV_PROCESSES: DevProcess[] = [
     url: (env) => `http://localhost:${env.API_PORT ?? "3003"}`,
     readyUrl: (env) => `http://127.0.0.1:${env.API_PORT ?? "3003"}/health/live`,
   },
+  {
+    name: "agents",
+    cwd: "apps/servers/agents",
+    command: ["node", "--import", "tsx", "src/index.ts"],
+  },
 ];

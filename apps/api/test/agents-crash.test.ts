@@ -11,15 +11,16 @@ let t: TestApp;
 const children: ChildProcess[] = [];
 
 /** The agents server as its own process, exactly as ./dev and production run it. */
-function startAgentsProcess(): ChildProcess {
+function startAgentsProcess(): ChildProcess & { started: Promise<void> } {
   const child = spawn("node", ["--import", "tsx", "src/index.ts"], {
     cwd: AGENTS_DIR,
     detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "test",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
       DATABASE_URL: t.config.DATABASE_URL,
       DATABASE_POOL_MAX: "4",
       REDIS_URL: t.config.REDIS_URL,
@@ -33,7 +34,14 @@ function startAgentsProcess(): ChildProcess {
     },
   });
   children.push(child);
-  return child;
+  let out = "";
+  const started = new Promise<void>((resolve) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out = (out + chunk.toString()).slice(-10_000);
+      if (out.includes("agents server started")) resolve();
+    });
+  });
+  return Object.assign(child, { started });
 }
 
 const alive = (pid: number) => {
@@ -79,7 +87,7 @@ describe("a worker killed mid-job", () => {
 
   it("SIGTERM lets the worker stop cleanly and leaves no process behind", async () => {
     const child = startAgentsProcess();
-    await new Promise((r) => setTimeout(r, 3_000));
+    await child.started;
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     process.kill(child.pid!, "SIGTERM");
     expect(await exited).toBe(0);
