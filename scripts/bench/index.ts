@@ -1,5 +1,6 @@
 import os from "node:os";
 import { benchApi, type HttpFigure } from "./api";
+import { benchQueue } from "./queue";
 import { startBenchStack } from "./stack";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -14,6 +15,12 @@ try {
   console.log(row(api.live));
   console.log(row(api.members));
   console.log(`  ratio authenticated list / liveness: ${api.ratio.toFixed(3)}`);
+
+  const q = await benchQueue(stack, Number(process.env.BENCH_PIPELINE_JOBS ?? 300));
+  console.log(`\nQueues (same Redis, concurrency 2)`);
+  console.log(`  raw BullMQ no-op jobs          ${q.raw.jobsPerSecond.toFixed(0).padStart(7)} jobs/s   (${q.raw.jobs} jobs in ${q.raw.seconds.toFixed(2)} s)`);
+  console.log(`  pipeline blog-writer jobs      ${q.pipeline.jobsPerSecond.toFixed(1).padStart(7)} jobs/s   (${q.pipeline.jobs} jobs in ${q.pipeline.seconds.toFixed(2)} s; offline adapter, DB transaction, follow-up enqueue)`);
+  console.log(`  ratio pipeline / raw: ${q.ratio.toFixed(4)}`);
 } finally {
   await stack.stop();
 }

@@ -41,6 +41,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       DATABASE_POOL_MAX: "10",
       REDIS_URL: redis.url,
       JWT_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+      CHANNEL_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
       API_HOST: "127.0.0.1",
       API_PORT: String(port),
       // The benchmark measures the server, not the per-IP limiter.
