@@ -6,6 +6,7 @@ import { createQueueClient, redisConnection } from "@leadmetrics/queue";
 import { agentsConfigSchema } from "@leadmetrics/server-agents/config";
 import { startAgentsServer } from "@leadmetrics/server-agents/server";
 import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
 import type { BenchStack } from "./stack";
 
 const CONCURRENCY = 2;
@@ -57,7 +58,8 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
     RECONCILE_INTERVAL_MS: "3600000",
   });
   const logger = createLogger({ service: "bench-agents", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const server = startAgentsServer(config, { db, logger, prefix: "bench-pipeline" });
+  const redis = new Redis(stack.redisUrl);
+  const server = startAgentsServer(config, { db, logger, redis, prefix: "bench-pipeline" });
   const producer = createQueueClient({ connection: redisConnection(stack.redisUrl, "producer"), prefix: "bench-pipeline" });
   await Promise.all(server.workers.map((w) => w.waitUntilReady()));
 
@@ -71,6 +73,7 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
   const seconds = (performance.now() - start) / 1000;
   await server.close();
   await producer.close();
+  redis.disconnect();
   await db.$disconnect();
   return { jobs, seconds, jobsPerSecond: jobs / seconds };
 }

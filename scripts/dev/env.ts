@@ -19,8 +19,8 @@ export function parseEnvFile(path: string): Record<string, string> {
 
 /**
  * The environment for `./dev`: `.env.example`'s safe defaults, overridden by `.env`, overridden
- * by the real environment. DATABASE_URL and REDIS_URL count as "given" only when they come from
- * `.env` or the environment; otherwise the embedded services are started.
+ * by the real environment. DATABASE_URL, REDIS_URL and SMTP_URL count as "given" only when they
+ * come from `.env` or the environment; otherwise the embedded services are started.
  */
 export function devEnvironment(root: string) {
   const defaults = parseEnvFile(`${root}/.env.example`);
@@ -28,5 +28,5 @@ export function devEnvironment(root: string) {
   const real = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
   const merged: Record<string, string> = { ...defaults, ...local, ...real };
   const given = (key: string) => local[key] ?? real[key];
-  return { env: merged, databaseUrl: given("DATABASE_URL"), redisUrl: given("REDIS_URL") };
+  return { env: merged, databaseUrl: given("DATABASE_URL"), redisUrl: given("REDIS_URL"), smtpUrl: given("SMTP_URL") };
 }

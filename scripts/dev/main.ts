@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, DEMO_ACCOUNTS, migrate, seedDemo } from "@leadmetrics/db";
 import { createDatabase, startPostgres, startRedis, takeOverSignals, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
+import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
 import { devEnvironment } from "./env";
 import { DEV_PROCESSES } from "./processes";
 
@@ -72,9 +73,10 @@ async function waitForUrl(url: string, timeoutMs: number): Promise<boolean> {
 async function start() {
   mkdirSync(DATA, { recursive: true });
   killLeftovers();
-  const { env, databaseUrl: givenDb, redisUrl: givenRedis } = devEnvironment(ROOT);
+  const { env, databaseUrl: givenDb, redisUrl: givenRedis, smtpUrl: givenSmtp } = devEnvironment(ROOT);
   let pg: LocalPostgres | undefined;
   let redis: LocalRedis | undefined;
+  let mail: MailSink | undefined;
   const children: ChildProcess[] = [];
   let stopping = false;
 
@@ -84,6 +86,7 @@ async function start() {
     say("stopping…");
     await Promise.all(children.map((c) => stopChildGroup(c)));
     rmSync(PIDS_FILE, { force: true });
+    if (mail) await mail.close();
     if (redis) await redis.stop();
     if (pg) await pg.stop().catch(() => {});
     say("stopped");
@@ -111,6 +114,13 @@ async function start() {
     }
     env.DATABASE_URL = databaseUrl;
     env.REDIS_URL = redisUrl;
+    if (!givenSmtp && (env.EMAIL_PROVIDER ?? "smtp") === "smtp") {
+      // Every email the platform sends lands here, readable in the browser.
+      mail = await startMailSink({ smtpPort: Number(env.DEV_SMTP_PORT ?? 1025), httpPort: Number(env.DEV_MAIL_WEB_PORT ?? 8025) });
+      env.SMTP_URL = mail.smtpUrl;
+      env.DEV_MAIL_WEB_URL = mail.webUrl;
+      say(`mail sink: SMTP ${mail.smtpUrl}, inbox ${mail.webUrl}`);
+    }
 
     const applied = await migrate(databaseUrl);
     say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
@@ -177,6 +187,7 @@ function printBanner(env: Record<string, string>) {
       "\x1b[1mLeadmetrics v3 is up.\x1b[0m",
       ...urls,
       `  ${"API docs".padEnd(14)} ${api}/docs  (OpenAPI JSON: ${api}/docs/json)`,
+      ...(env.DEV_MAIL_WEB_URL ? [`  ${"emails".padEnd(14)} ${env.DEV_MAIL_WEB_URL}  (every email sent, caught locally)`] : []),
       "",
       `\x1b[1mDemo logins\x1b[0m (password: ${password})`,
       `  super-admin    ${DEMO_ACCOUNTS.superAdmin}`,

@@ -22,4 +22,9 @@ export const DEV_PROCESSES: DevProcess[] = [
     cwd: "apps/servers/agents",
     command: ["node", "--import", "tsx", "src/index.ts"],
   },
+  {
+    name: "notifications",
+    cwd: "apps/servers/notifications",
+    command: ["node", "--import", "tsx", "src/index.ts"],
+  },
 ];

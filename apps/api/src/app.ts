@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createTokenSigner } from "@leadmetrics/auth";
+import { createRealtimePublisher } from "@leadmetrics/realtime";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { createGuards, type GuardName } from "./auth/guards";
@@ -11,6 +12,7 @@ import { isPublicRoute } from "./lib/public-routes";
 import { registerOpenApi, registerSwaggerUi } from "./plugins/docs";
 import { registerErrorHandling } from "./plugins/error-handler";
 import { registerSecurity } from "./plugins/security";
+import { registerSocketIo } from "./plugins/socket";
 import type { RouterContext } from "./routers/context";
 import { registerRouters } from "./routers/register-routers";
 
@@ -123,10 +125,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signer,
     sessions,
     throttle: createLoginThrottle(deps.redis),
-    invites: createInviteService(deps.db, config.NODE_ENV === "development"),
+    invites: createInviteService({
+      db: deps.db,
+      queues: deps.queues,
+      development: config.NODE_ENV === "development",
+      portalUrl: (role) => (role === "none" ? config.DASHBOARD_URL : config.DM_URL),
+    }),
+    realtime: createRealtimePublisher(deps.redis),
     guards: createGuards({ db: deps.db, sessions, allowedOrigins: config.CORS_ORIGINS }),
   };
   await registerRouters(app, ctx);
+  await registerSocketIo(app, deps, sessions);
   if (config.PUBLIC_DOCS) await registerSwaggerUi(app);
   return app;
 }

@@ -9,6 +9,9 @@ export const apiConfigSchema = z.object({
   ...env.secrets,
   /** Let tenants connect channels on private or loopback addresses (tests, local WordPress). */
   ALLOW_PRIVATE_CHANNEL_URLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Portal addresses, for links in emails (reset password, invitations). */
+  DASHBOARD_URL: z.url().default("http://localhost:3000"),
+  DM_URL: z.url().default("http://localhost:3002"),
   /** BullMQ key prefix (tests isolate files with it). */
   QUEUE_PREFIX: z.string().default("bull"),
 });

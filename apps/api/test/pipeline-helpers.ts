@@ -22,7 +22,8 @@ export async function startTestAgents(t: TestApp, env: Record<string, string> = 
   });
   const db = createDb({ url: config.DATABASE_URL, poolMax: 5 });
   const logger = createLogger({ service: "agents-test", level: config.LOG_LEVEL, destination: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const server = startAgentsServer(config, { db, logger, prefix: t.queuePrefix });
+  // The API's Redis client: same key prefix, so the API reads what the agents publish.
+  const server = startAgentsServer(config, { db, logger, redis: t.redis, prefix: t.queuePrefix });
   return {
     server,
     async close() {

@@ -33,6 +33,8 @@ export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>([
   "Skill",
   // Operators' view of dead jobs, across tenants (Manage portal).
   "FailedJob",
+  // A user's own notifications: read only by their recipient, through /auth/v1/me.
+  "Notification",
 ]);
 
 export class TenantScopeError extends AppError {

@@ -1,6 +1,7 @@
 import { writeAudit, type Activity, type ActivityStatus, type ActorType, type Prisma, type TenantDb, type TenantTx } from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
-import type { QueueClient, WakeReason } from "@leadmetrics/queue";
+import type { NotificationEvent, QueueClient, WakeReason } from "@leadmetrics/queue";
+import { rooms, type RealtimePublisher } from "@leadmetrics/realtime";
 import { MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE, type ActivityAction } from "./transitions";
 
 export interface Actor {
@@ -24,7 +25,7 @@ export interface TransitionInput {
 export type FollowUp =
   | { kind: "draft"; role: (typeof WRITER_ROLE)[keyof typeof WRITER_ROLE]; revision: number; wakeReason: WakeReason }
   | { kind: "publish"; attempt: number }
-  | { kind: "notify"; event: string; group: "dm_reviewers" | "tenant_admins" };
+  | { kind: "notify"; event: NotificationEvent; group: "dm_reviewers" | "tenant_admins" };
 
 export interface TransitionResult {
   activity: Activity;
@@ -156,8 +157,17 @@ interface FollowUpLog {
  * the failure is logged and the reconciler later finds the activity stuck in `drafting` or
  * `client_approved` with no live job and enqueues it again. Returns how many follow-ups failed.
  */
-export async function runFollowUps(queues: QueueClient, result: TransitionResult, requestId?: string, log?: FollowUpLog): Promise<number> {
+export async function runFollowUps(queues: QueueClient, result: TransitionResult, requestId?: string, log?: FollowUpLog, realtime?: RealtimePublisher): Promise<number> {
   let failed = 0;
+  const { activity } = result;
+  // Announced live to the tenant's room and the reviewers' room; best effort (pages also refetch).
+  await realtime
+    ?.publish({
+      rooms: [rooms.tenant(activity.tenantId), rooms.dm],
+      event: "activity:status",
+      payload: { activityId: activity.id, tenantId: activity.tenantId, from: result.from, to: result.to, version: activity.version, topic: activity.topic, type: activity.type },
+    })
+    .catch((err) => log?.warn({ err }, "activity status not announced"));
   for (const f of result.followUps) {
     try {
       await runFollowUp(queues, result.activity, f, requestId);
@@ -185,8 +195,15 @@ async function runFollowUp(queues: QueueClient, activity: Activity, f: FollowUp,
 }
 
 /** Transition, then run its follow-ups: what request handlers and workers call. */
-export async function applyTransition(deps: { tdb: TenantDb; queues: QueueClient; log?: FollowUpLog }, input: TransitionInput): Promise<TransitionResult> {
+export interface TransitionDeps {
+  tdb: TenantDb;
+  queues: QueueClient;
+  log?: FollowUpLog;
+  realtime?: RealtimePublisher;
+}
+
+export async function applyTransition(deps: TransitionDeps, input: TransitionInput): Promise<TransitionResult> {
   const result = await transitionActivity(deps.tdb, input);
-  await runFollowUps(deps.queues, result, input.requestId, deps.log);
+  await runFollowUps(deps.queues, result, input.requestId, deps.log, deps.realtime);
   return result;
 }

@@ -24,3 +24,4 @@ export { createQueueClient, InvalidJobPayloadError, type QueueClient, type Queue
 export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
 export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";
+export { EVENTS as NOTIFICATION_EVENT_DEFINITIONS, NOTIFICATION_EVENTS, type NotificationEvent, type EventDefinition } from "./notification-events";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTIFICATION_EVENTS, type NotificationEvent } from "./notification-events";
 
 /** Agent roles that have a queue. A new role is a new entry here and in the agents registry. */
 export const AGENT_ROLES = ["activity-planner", "blog-writer", "social-post-writer", "strategy-writer", "publisher"] as const;
@@ -33,7 +34,7 @@ export const notificationJobSchema = z.strictObject({
     z.strictObject({ email: z.email() }),
     z.strictObject({ group: z.enum(["dm_reviewers", "operators", "tenant_admins"]) }),
   ]),
-  event: z.string().min(1).max(64),
+  event: z.enum(NOTIFICATION_EVENTS as [NotificationEvent, ...NotificationEvent[]]),
   data: z.record(z.string(), z.unknown()),
   /** Stable key: a retried send never delivers twice. */
   dedupeKey: z.string().max(200),
@@ -60,6 +61,12 @@ export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
 
 const define = <S extends z.ZodType>(d: QueueDefinition<S>) => d;
 
+/** One send per message, channel and recipient. */
+const channelKey = (channel: NotificationChannel, p: NotificationJob) => {
+  const r = p.recipient;
+  return `${channel}-${p.dedupeKey}-${"userId" in r ? r.userId : "email" in r ? r.email : r.group}`;
+};
+
 /** Every queue of the platform: name → payload schema and id strategy. */
 export const QUEUES = {
   "agent__activity-planner": define({ schema: planJobSchema, staticJobId: (p) => `plan-${p.planId}` }),
@@ -68,11 +75,11 @@ export const QUEUES = {
   "agent__strategy-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
   agent__publisher: define({ schema: publishJobSchema, dedupeKey: (p) => `publish-${p.activityId}-a${p.attempt}` }),
   notifications__dispatch: define({ schema: notificationJobSchema, dedupeKey: (p) => `notify-${p.dedupeKey}` }),
-  notifications__email: define({ schema: notificationJobSchema }),
-  notifications__in_app: define({ schema: notificationJobSchema }),
-  notifications__push: define({ schema: notificationJobSchema }),
-  notifications__whatsapp: define({ schema: notificationJobSchema }),
-  notifications__telegram: define({ schema: notificationJobSchema }),
+  notifications__email: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("email", p) }),
+  notifications__in_app: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("in_app", p) }),
+  notifications__push: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("push", p) }),
+  notifications__whatsapp: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("whatsapp", p) }),
+  notifications__telegram: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("telegram", p) }),
   rag__ingestion: define({ schema: tenantJob.extend({ documentId: z.uuid() }) }),
   search__sync: define({ schema: tenantJob.extend({ entity: z.string().max(64), entityId: z.uuid() }) }),
   billing__invoice: define({ schema: tenantJob.extend({ periodStart: z.iso.date() }) }),

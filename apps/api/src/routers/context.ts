@@ -1,6 +1,7 @@
 import type { TokenSigner } from "@leadmetrics/auth";
 import type { GuardName } from "../auth/guards";
 import type { InviteService } from "../auth/invites";
+import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { SessionService } from "../auth/session-service";
 import type { AppDeps } from "../deps";
@@ -11,5 +12,6 @@ export interface RouterContext extends AppDeps {
   signer: TokenSigner;
   throttle: LoginThrottle;
   invites: InviteService;
+  realtime: RealtimePublisher;
   guards: Record<GuardName, (req: import("fastify").FastifyRequest) => Promise<void>>;
 }

@@ -1,13 +1,16 @@
 import { loadConfigOrExit } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
+import { Redis } from "ioredis";
 import { agentsConfigSchema } from "./config";
 import { startAgentsServer } from "./server";
 
 const config = loadConfigOrExit(agentsConfigSchema, "agents");
 const logger = createLogger({ service: "agents", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
-const server = startAgentsServer(config, { db, logger, prefix: process.env.QUEUE_PREFIX });
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+const server = startAgentsServer(config, { db, logger, redis, prefix: process.env.QUEUE_PREFIX });
 
 let closing = false;
 async function shutdown(signal: string, code = 0) {
@@ -16,7 +19,7 @@ async function shutdown(signal: string, code = 0) {
   logger.info({ signal }, "shutting down: finishing running jobs");
   try {
     await server.close();
-    await db.$disconnect();
+    await Promise.allSettled([db.$disconnect(), redis.quit()]);
   } finally {
     process.exit(code);
   }

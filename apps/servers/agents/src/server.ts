@@ -2,6 +2,8 @@ import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
 import { createSecretBox } from "@leadmetrics/crypto";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
+import { createRealtimePublisher } from "@leadmetrics/realtime";
+import type { Redis } from "ioredis";
 import { closeWorkers, createQueueClient, createWorker, redisConnection, type QueueName, type Worker } from "@leadmetrics/queue";
 
 import type { AgentsConfig } from "./config";
@@ -14,13 +16,15 @@ export interface AgentsServer {
 }
 
 /** Starts one worker per configured role (all from the registry) and the reconciler. */
-export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: Logger; prefix?: string }): AgentsServer {
+/** `redis`: the process's one shared connection for real-time publishing (review §3.5). */
+export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: Logger; redis: Redis; prefix?: string }): AgentsServer {
   const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "worker"), prefix: deps.prefix });
   const roleDeps = {
     queues,
     adapters: createAdapterRegistry(config),
     secrets: createSecretBox(config.CHANNEL_SECRETS_KEY),
     defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
+    realtime: createRealtimePublisher(deps.redis),
   };
   const workers = ROLES.filter((r) => config.AGENT_ROLES.includes(r.role)).map((role) =>
     createWorker(role.queue as QueueName, (ctx) => role.handle(ctx, roleDeps), {

@@ -100,16 +100,32 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         jobId: ctx.job.id,
         requestId: payload.requestId,
       });
+      const live = { tenantId: activity.tenantId, role: spec.role, activityId: activity.id };
+      const stream = (entry: Parameters<typeof deps.realtime.appendOutput>[1]) =>
+        deps.realtime.appendOutput(activity.id, entry).catch((err) => log.warn({ err }, "output not streamed"));
+      await deps.realtime.agentState({ ...live, state: "started", detail: `revision ${payload.revision}` }).catch(() => {});
       try {
+        // Chunks are appended in order; the SSE route replays them to whoever is watching.
+        let pending = Promise.resolve();
         const result = await completeStructured(
           adapter,
-          { system, prompt: fullPrompt, model: config.model, temperature: config.temperature, signal: ctx.signal },
+          {
+            system,
+            prompt: fullPrompt,
+            model: config.model,
+            temperature: config.temperature,
+            signal: ctx.signal,
+            onChunk: (text) => {
+              pending = pending.then(() => stream({ revision: payload.revision, kind: "chunk", text }));
+            },
+          },
           spec.outputSchema,
         );
+        await pending;
         const draft = spec.toDraft(result.value, activity);
         const offline = result.calls.some((c) => c.offline);
         await applyTransition(
-          { tdb, queues: deps.queues, log },
+          { tdb, queues: deps.queues, log, realtime: deps.realtime },
           {
             activityId: activity.id,
             action: "draft_ready",
@@ -127,6 +143,8 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
             },
           },
         );
+        await stream({ revision: payload.revision, kind: "done", status: "dm_review" });
+        await deps.realtime.agentState({ ...live, state: "finished" }).catch(() => {});
         return { versionCreated: true, repaired: result.repaired };
       } catch (err) {
         // A duplicate delivery finished this revision first (we lost the race on the version
@@ -134,9 +152,11 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) return { skipped: true };
         if (ctx.final || err instanceof UnrecoverableError) {
           const reason = (err as Error).message ?? String(err);
+          await stream({ revision: payload.revision, kind: "error", text: reason, status: "needs_attention" });
+          await deps.realtime.agentState({ ...live, state: "failed", detail: reason }).catch(() => {});
           await failRun(tdb, activity.tenantId, runKey, reason);
           await applyTransition(
-            { tdb, queues: deps.queues, log },
+            { tdb, queues: deps.queues, log, realtime: deps.realtime },
             { activityId: activity.id, action: "draft_failed", actor: { type: "system" }, requestId: payload.requestId, within: async () => ({ lastError: reason.slice(0, 2_000) }) },
           ).catch((e) => log.warn({ err: e }, "could not move the activity to needs_attention"));
         }

@@ -1,4 +1,5 @@
 import type { SecretBox } from "@leadmetrics/crypto";
+import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { AgentRole, JobContext, QueueClient, QueueName } from "@leadmetrics/queue";
 import type { AdapterRegistry } from "../adapters";
 
@@ -14,6 +15,8 @@ export interface RoleDeps {
   adapters: AdapterRegistry;
   secrets: SecretBox;
   defaults: AgentDefaults;
+  /** Live agent state, streamed output and status announcements. */
+  realtime: RealtimePublisher;
 }
 
 /** A role: its queue, how many jobs at once, how long one may hold its lock, and its handler. */

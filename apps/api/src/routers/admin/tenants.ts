@@ -83,7 +83,7 @@ export const adminTenantsRouter =
         await writeAudit(tx, { tenantId: created.id, actorId: actor.sub, action: "tenant.created", targetType: "Tenant", targetId: created.id, requestId: req.id, metadata: { ownerEmail: owner.email } });
         return { tenant: created, ownerId: user.id, needsInvite: !existing?.passwordHash };
       });
-      if (needsInvite) await ctx.invites.issue(ownerId, req.log);
+      if (needsInvite) await ctx.invites.issue(ownerId, req.log, name, req.id);
       return reply.status(201).send(toTenant((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select }))));
     });
 

@@ -78,7 +78,7 @@ export const adminUsersRouter =
         await writeAudit(tx, { actorId: actor.sub, action: "user.created", targetType: "User", targetId: created.id, requestId: req.id, metadata: { platformRole } });
         return created;
       });
-      if (!passwordHash) await ctx.invites.issue(user.id, req.log);
+      if (!passwordHash) await ctx.invites.issue(user.id, req.log, "the Leadmetrics team", req.id);
       return reply.status(201).send(toUser(user));
     });
   };

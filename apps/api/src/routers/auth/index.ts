@@ -11,6 +11,7 @@ import type { SessionTokens } from "../../auth/session-service";
 import { errorResponses, okSchema } from "../../lib/http-schemas";
 import { slugify } from "../../lib/slug";
 import type { RouterContext } from "../context";
+import { meRouter } from "./me";
 import {
   acceptInviteBody,
   completeRegistrationBody,
@@ -122,13 +123,22 @@ export const authRouter =
       "/forgot-password",
       { config: perMinute(5), schema: { tags: ["auth"], body: forgotPasswordBody, response: { 202: okSchema, ...errorResponses } } },
       async (req, reply) => {
-        const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true } });
+        const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true, platformRole: true } });
         if (user && !user.disabledAt) {
           const token = generateOpaqueToken();
-          await db.userToken.create({
+          const row = await db.userToken.create({
             data: { userId: user.id, purpose: "password_reset", tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
           });
-          // Until the notifications server sends the email, a developer can read the link here.
+          const portal = user.platformRole === "none" ? config.DASHBOARD_URL : config.DM_URL;
+          await ctx.queues.enqueueNotification({
+            tenantId: null,
+            recipient: { userId: user.id },
+            event: "password_reset",
+            data: { resetUrl: `${portal}/reset-password?token=${encodeURIComponent(token)}` },
+            dedupeKey: `password-reset-${row.id}`,
+            requestId: req.id,
+          });
+          // In development the token is also logged at debug level, for API-only work without a mail client.
           if (config.NODE_ENV === "development") req.log.debug({ resetToken: token }, "password reset token created");
         }
         // The same answer whether or not the account exists.
@@ -200,6 +210,8 @@ export const authRouter =
         if (req.body.portal) clearSessionCookies(reply, req.body.portal, config);
         return { ok: true as const };
       });
+
+      await s.register(meRouter(ctx));
 
       s.post("/logout-all", { schema: { tags: ["auth"], body: logoutBody, response: { 200: okSchema, ...errorResponses } } }, async (req, reply) => {
         const claims = authOf(req);

@@ -4,6 +4,7 @@ import type { RouterContext } from "../context";
 import { activitiesRouter } from "./activities";
 import { channelsRouter } from "./channels";
 import { clientContextRouter } from "./client-context";
+import { liveRouter } from "./live";
 import { membersRouter } from "./members";
 import { plansRouter } from "./plans";
 import { usageRouter } from "./usage";
@@ -21,4 +22,5 @@ export const tenantRouter =
     await app.register(clientContextRouter());
     await app.register(channelsRouter(ctx));
     await app.register(usageRouter());
+    await app.register(liveRouter(ctx));
   };

@@ -58,7 +58,7 @@ export const membersRouter =
           return membership;
         });
         // Someone who has never set a password gets an invitation to do so.
-        if (created.user.passwordHash === null) await ctx.invites.issue(created.userId, req.log);
+        if (created.user.passwordHash === null) await ctx.invites.issue(created.userId, req.log, (await t.db.tenant.findFirstOrThrow({ select: { name: true } })).name, req.id);
         return reply.status(201).send(toMember(created));
       },
     );

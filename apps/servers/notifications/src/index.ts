@@ -1,0 +1,34 @@
+import { loadConfigOrExit } from "@leadmetrics/config";
+import { createDb } from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import { Redis } from "ioredis";
+import { buildSenders } from "./build-senders";
+import { notificationsConfigSchema } from "./config";
+import { startNotificationsServer } from "./server";
+
+const config = loadConfigOrExit(notificationsConfigSchema, "notifications");
+const logger = createLogger({ service: "notifications", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+const server = startNotificationsServer(config, { db, logger, redis, senders: buildSenders(config), prefix: config.QUEUE_PREFIX });
+
+let closing = false;
+async function shutdown(signal: string, code = 0) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  try {
+    await server.close();
+    await Promise.allSettled([db.$disconnect(), redis.quit()]);
+  } finally {
+    process.exit(code);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+process.on("uncaughtException", (err) => {
+  logger.fatal({ err }, "uncaught exception; shutting down");
+  void shutdown("uncaughtException", 1);
+});
