@@ -1,0 +1,3 @@
+export { startMailSink, mailSinkOptionsSchema, type MailSink, type MailSinkOptions } from "./mail-sink";
+export type { StoredMessage } from "./message-store";
+export { escapeHtml } from "./html-pages";

@@ -1,0 +1,2 @@
+export { ProviderError, isProviderError, isRetryableStatus, parseRetryAfter } from "./provider-error";
+export { callHttp, DEFAULT_TIMEOUT_MS, type HttpCallOptions, type HttpResult } from "./http";
