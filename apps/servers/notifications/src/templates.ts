@@ -14,7 +14,9 @@ export interface RenderedNotification {
 }
 
 // `strict`: a variable the data lacks is an error at render time, never a silent blank.
-const compile = (file: string) => Handlebars.compile(readFileSync(path.join(DIR, file), "utf8"), { strict: true });
+// Only HTML is escaped; subjects, text parts and short messages are plain text.
+const compile = (file: string) =>
+  Handlebars.compile(readFileSync(path.join(DIR, file), "utf8"), { strict: true, noEscape: !file.endsWith(".html.hbs") });
 const layout = compile("layout.html.hbs");
 const cache = new Map<string, { subject: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; short: HandlebarsTemplateDelegate }>();
 

@@ -1,0 +1,168 @@
+import { Writable } from "node:stream";
+import { loadConfig } from "@leadmetrics/config";
+import { createDb } from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
+import { createSmtpEmailProvider } from "@leadmetrics/provider-email";
+import { notificationsConfigSchema } from "@leadmetrics/server-notifications/config";
+import { startNotificationsServer } from "@leadmetrics/server-notifications/server";
+import { eventually } from "@leadmetrics/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, createTestApp, nextIp, type LoginResult, type TestApp } from "./helpers";
+import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
+
+let t: TestApp;
+let agents: Awaited<ReturnType<typeof startTestAgents>>;
+let sink: MailSink;
+let notifications: ReturnType<typeof startNotificationsServer>;
+let notificationsDb: ReturnType<typeof createDb>;
+let owner: LoginResult;
+let reviewer: LoginResult;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agents = await startTestAgents(t);
+  sink = await startMailSink({ smtpPort: 0, httpPort: 0 });
+  const config = loadConfig(notificationsConfigSchema, {
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: t.config.DATABASE_URL,
+    REDIS_URL: t.config.REDIS_URL,
+    SMTP_URL: sink.smtpUrl,
+    DEV_ALLOWED_EMAIL_DOMAINS: "leadmetrics.local",
+    ALERTS_EMAIL: "ops@leadmetrics.local",
+  });
+  notificationsDb = createDb({ url: config.DATABASE_URL, poolMax: 4 });
+  notifications = startNotificationsServer(config, {
+    db: notificationsDb,
+    logger: createLogger({ service: "notifications-test", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+    redis: t.redis,
+    senders: { email: createSmtpEmailProvider({ url: sink.smtpUrl }) },
+    prefix: t.queuePrefix,
+  });
+  owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
+  reviewer = await t.login(DEMO_ACCOUNTS.reviewer);
+});
+afterAll(async () => {
+  await notifications.close();
+  await notificationsDb.$disconnect();
+  await agents.close();
+  await sink.close();
+  await t.close();
+});
+
+const mailsTo = (email: string, subject?: RegExp) => sink.messages().filter((m) => JSON.stringify(m.to).includes(email) && (!subject || subject.test(m.subject ?? "")));
+const inApp = (email: string, event: string) => t.db.notification.findMany({ where: { user: { email }, event } });
+
+describe("notifications of the loop", () => {
+  it("reach the person who acts next, on their channels, with the rendered template", async () => {
+    const planId = await approvePlan(t, owner.accessToken, 1, "Notify me");
+    const [a] = await activitiesInStatus(t, planId, "dm_review");
+
+    // Draft ready → every reviewer (the DM reviewer and the super-admin), in-app and email.
+    const reviewerMail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.reviewer, new RegExp(`New draft to review: ${a!.topic}`))[0]);
+    expect(reviewerMail.html).toContain("Review the draft");
+    expect(reviewerMail.html).toContain(`http://localhost:3002/review/${a!.id}`);
+    expect(reviewerMail.text).toContain(a!.topic);
+    await eventually(async () => (await inApp(DEMO_ACCOUNTS.superAdmin, "draft_ready_for_review")).length > 0);
+    // The client is not told about internal review.
+    expect(mailsTo(DEMO_ACCOUNTS.acmeOwner, /New draft to review/)).toHaveLength(0);
+
+    // DM approves → the client owner is asked to approve.
+    await api(t, "POST", `/dm/v1/activities/${a!.id}/approve`, reviewer.accessToken, {}, 200);
+    const clientMail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, /Ready for your approval/)[0]);
+    expect(clientMail.html).toContain(`http://localhost:3000/activities/${a!.id}`);
+    const clientInApp = await eventually(async () => (await inApp(DEMO_ACCOUNTS.acmeOwner, "ready_for_client_review"))[0]);
+    expect(clientInApp.title).toBe(`Ready for your approval: ${a!.topic}`);
+    // Globex hears nothing of Acme's work.
+    expect(mailsTo(DEMO_ACCOUNTS.globexOwner)).toHaveLength(0);
+    expect(await t.db.notification.count({ where: { user: { email: DEMO_ACCOUNTS.globexOwner } } })).toBe(0);
+  });
+
+  it("respects an opt-out, and keeps the in-app channel", async () => {
+    await api(t, "PUT", "/auth/v1/me/notification-preferences", reviewer.accessToken, { items: [{ event: "draft_ready_for_review", channel: "email", enabled: false }] }, 200);
+    const before = mailsTo(DEMO_ACCOUNTS.reviewer).length;
+    const adminBefore = mailsTo(DEMO_ACCOUNTS.superAdmin).length;
+    const planId = await approvePlan(t, owner.accessToken, 1, "Opted out");
+    const [a] = await activitiesInStatus(t, planId, "dm_review");
+    await eventually(async () => (await t.db.notification.count({ where: { user: { email: DEMO_ACCOUNTS.reviewer }, data: { path: ["activityId"], equals: a!.id } } })) === 1);
+    // The super-admin (no opt-out) still gets the email for the same draft.
+    await eventually(async () => mailsTo(DEMO_ACCOUNTS.superAdmin).length === adminBefore + 1);
+    expect(mailsTo(DEMO_ACCOUNTS.reviewer).length).toBe(before);
+    await api(t, "PUT", "/auth/v1/me/notification-preferences", reviewer.accessToken, { items: [{ event: "draft_ready_for_review", channel: "email", enabled: true }] }, 200);
+  });
+
+  it("in development, addresses outside the allow-list are logged and skipped", async () => {
+    await api(t, "POST", "/tenant/v1/members", owner.accessToken, { email: "outsider@example.com", name: "Outside Admin", role: "admin" }, 201);
+    const planId = await approvePlan(t, owner.accessToken, 1, "Allow-list");
+    const [a] = await activitiesInStatus(t, planId, "dm_review");
+    await api(t, "POST", `/dm/v1/activities/${a!.id}/approve`, reviewer.accessToken, {}, 200);
+    const skipped = await eventually(() => t.db.notificationDelivery.findFirst({ where: { channel: "email", recipient: { not: "" }, event: "ready_for_client_review", status: "skipped", error: { contains: "outsider@example.com" } } }));
+    expect(skipped.error).toMatch(/DEV_ALLOWED_EMAIL_DOMAINS/);
+    await eventually(async () => (await t.db.notificationDelivery.count({ where: { channel: "email", event: "ready_for_client_review", recipient: owner.session.userId, status: "sent", dedupeKey: { contains: a!.id } } })) === 1);
+    expect(mailsTo("outsider@example.com")).toHaveLength(0);
+  });
+
+  it("a retried or redelivered send job sends once", async () => {
+    const payload = {
+      tenantId: null,
+      recipient: { email: "ops@leadmetrics.local" },
+      event: "job_failed" as const,
+      data: { queue: "agent__blog-writer", jobId: "j-1", reason: "boom", attempts: 4 },
+      dedupeKey: "retry-once-test",
+    };
+    const queue = notifications.queues.queue("notifications__email");
+    await queue.add("notifications__email", payload, { jobId: "send-once-a" });
+    await eventually(async () => ((await queue.getJobState("send-once-a")) === "completed" ? true : undefined));
+    await queue.add("notifications__email", payload, { jobId: "send-once-b" });
+    await eventually(async () => ((await queue.getJobState("send-once-b")) === "completed" ? true : undefined));
+    expect(mailsTo("ops@leadmetrics.local", /\[ops\] Job failed for good/)).toHaveLength(1);
+    expect(await t.db.notificationDelivery.count({ where: { dedupeKey: "retry-once-test" } })).toBe(1);
+  });
+
+  it("a template with a missing variable fails the job instead of sending a blank", async () => {
+    await notifications.queues.queue("notifications__email").add("notifications__email", { tenantId: null, recipient: { email: "ops@leadmetrics.local" }, event: "job_failed", data: { queue: "q" }, dedupeKey: "missing-var" }, { jobId: "missing-var-1" });
+    const failed = await eventually(() => t.db.failedJob.findFirst({ where: { jobId: "missing-var-1" } }));
+    expect(failed.reason).toMatch(/template for "job_failed" failed/);
+    expect(mailsTo("ops@leadmetrics.local", /\[ops\] Job failed for good: q/)).toHaveLength(0);
+  });
+});
+
+describe("in-app notifications and password reset", () => {
+  it("lists, counts and marks notifications read, only the caller's own", async () => {
+    const list = await api<{ items: { id: string; read: boolean }[]; unreadCount: number }>(t, "GET", "/auth/v1/me/notifications?unread=true", owner.accessToken, undefined, 200);
+    expect(list.unreadCount).toBeGreaterThan(0);
+    const first = list.items[0]!;
+    // Someone else's id answers 404 and changes nothing.
+    const other = await t.app.inject({ method: "POST", url: `/auth/v1/me/notifications/${first.id}/read`, headers: bearer(reviewer.accessToken) });
+    expect(other.statusCode).toBe(404);
+    await api(t, "POST", `/auth/v1/me/notifications/${first.id}/read`, owner.accessToken, undefined, 200);
+    const after = await api<{ unreadCount: number }>(t, "GET", "/auth/v1/me/notifications", owner.accessToken, undefined, 200);
+    expect(after.unreadCount).toBe(list.unreadCount - 1);
+    const all = await api<{ marked: number }>(t, "POST", "/auth/v1/me/notifications/read-all", owner.accessToken, undefined, 200);
+    expect(all.marked).toBe(list.unreadCount - 1);
+  });
+
+  it("forgot-password emails a single-use link that resets the password", async () => {
+    await t.app.inject({ method: "POST", url: "/auth/v1/forgot-password", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.globexOwner } });
+    const mail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.globexOwner, /Reset your Leadmetrics password/)[0]);
+    const token = decodeURIComponent(/token=([^"&\s]+)/.exec(mail.text ?? "")![1]!);
+    expect(mail.html).toContain("Choose a new password");
+    const reset = await t.app.inject({ method: "POST", url: "/auth/v1/reset-password", remoteAddress: nextIp(), payload: { token, password: "a-new-globex-password" } });
+    expect(reset.statusCode).toBe(200);
+    const login = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.globexOwner, password: "a-new-globex-password" } });
+    expect(login.statusCode).toBe(200);
+  });
+});
+
+describe("templates", () => {
+  it("escape what users typed in HTML, and keep plain text plain", async () => {
+    const { renderNotification } = await import("@leadmetrics/server-notifications/templates");
+    const r = renderNotification("publish_failed", { topic: `<img src=x onerror=alert(1)> & "quotes"`, tenantName: "Acme", reason: "a=b", url: "http://x/?a=1&b=2" });
+    expect(r.html).not.toContain("<img src=x");
+    expect(r.html).toContain("&lt;img src&#x3D;x");
+    expect(r.text).toContain(`<img src=x onerror=alert(1)> & "quotes"`);
+    expect(r.text).toContain("http://x/?a=1&b=2");
+    expect(() => renderNotification("publish_failed", { topic: "t", tenantName: "Acme", url: "u" })).toThrow(/reason/);
+  });
+});
