@@ -40,7 +40,10 @@ let ipCounter = 0;
 /** A distinct client address per call, so the per-IP login limit does not couple unrelated tests. */
 export const nextIp = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 
-export async function createTestApp(env: Record<string, string> = {}, opts: { redisUrl?: string; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { redisUrl?: string; databaseUrl?: string; /** Share another instance's Redis keyspace (scale-out tests). */ redisKeyPrefix?: string } = {},
+): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(apiConfigSchema, {
     NODE_ENV: "test",
@@ -66,7 +69,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { re
   const logger = createLogger({ service: "api-test", level: config.LOG_LEVEL, destination });
   const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
   const redis = new Redis(config.REDIS_URL, {
-    keyPrefix: uniqueKeyPrefix(),
+    keyPrefix: opts.redisKeyPrefix ?? uniqueKeyPrefix(),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     retryStrategy: () => 100,
