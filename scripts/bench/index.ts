@@ -1,5 +1,6 @@
 import os from "node:os";
 import { benchApi, type HttpFigure } from "./api";
+import { benchNotificationLatency } from "./notifications";
 import { benchQueue } from "./queue";
 import { startBenchStack } from "./stack";
 
@@ -21,6 +22,11 @@ try {
   console.log(`  raw BullMQ no-op jobs          ${q.raw.jobsPerSecond.toFixed(0).padStart(7)} jobs/s   (${q.raw.jobs} jobs in ${q.raw.seconds.toFixed(2)} s)`);
   console.log(`  pipeline blog-writer jobs      ${q.pipeline.jobsPerSecond.toFixed(1).padStart(7)} jobs/s   (${q.pipeline.jobs} jobs in ${q.pipeline.seconds.toFixed(2)} s; offline adapter, DB transaction, follow-up enqueue)`);
   console.log(`  ratio pipeline / raw: ${q.ratio.toFixed(4)}`);
+
+  const n = await benchNotificationLatency(stack, Number(process.env.BENCH_TRANSITIONS ?? 200));
+  console.log(`\nNotification latency, transition commit → arrival (${n.transitions} DM approvals, one at a time)`);
+  console.log(`  in-app over Socket.IO    p50 ${n.inApp.p50} ms   p95 ${n.inApp.p95} ms   max ${n.inApp.max} ms`);
+  console.log(`  email at the SMTP server p50 ${n.email.p50} ms   p95 ${n.email.p95} ms   max ${n.email.max} ms`);
 } finally {
   await stack.stop();
 }
