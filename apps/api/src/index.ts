@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
 import { createSecretBox } from "@leadmetrics/crypto";
+import { handleShutdown } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
 import { createQueueClient, redisConnection } from "@leadmetrics/queue";
 import { Redis } from "ioredis";
@@ -21,33 +22,14 @@ const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL,
 const secrets = createSecretBox(config.CHANNEL_SECRETS_KEY);
 const app = await buildApp({ config, db, redis, logger, queues, secrets });
 
-let closing = false;
-async function shutdown(signal: string, code = 0): Promise<void> {
-  if (closing) return;
-  closing = true;
-  logger.info({ signal }, "shutting down");
-  // Stop accepting, finish in-flight requests, then release the pools; never hang forever.
-  const force = setTimeout(() => {
-    logger.error("graceful shutdown timed out");
-    process.exit(1);
-  }, 15_000);
-  force.unref();
-  try {
+// Stop accepting, finish in-flight requests, then release the pools.
+handleShutdown({
+  logger,
+  timeoutMs: 15_000,
+  close: async () => {
     await app.close();
     await Promise.allSettled([db.$disconnect(), redis.quit(), queues.close()]);
-  } finally {
-    process.exit(code);
-  }
-}
-
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("unhandledRejection", (reason) => {
-  logger.error({ err: reason }, "unhandled promise rejection");
-});
-process.on("uncaughtException", (err) => {
-  logger.fatal({ err }, "uncaught exception; shutting down");
-  void shutdown("uncaughtException", 1);
+  },
 });
 
 await app.listen({ host: config.API_HOST, port: config.API_PORT });

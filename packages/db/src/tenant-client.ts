@@ -35,6 +35,8 @@ export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>([
   "FailedJob",
   // A user's own notifications: read only by their recipient, through /auth/v1/me.
   "Notification",
+  // The notifications server's record of what was sent: platform-side, never read by tenant routes.
+  "NotificationDelivery",
 ]);
 
 export class TenantScopeError extends AppError {

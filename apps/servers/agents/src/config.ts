@@ -19,6 +19,7 @@ export const agentsConfigSchema = z.object({
   /** An activity in drafting (or approved) this long with no live job is enqueued again. */
   RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  QUEUE_PREFIX: z.string().default("bull"),
 });
 
 export type AgentsConfig = z.infer<typeof agentsConfigSchema>;

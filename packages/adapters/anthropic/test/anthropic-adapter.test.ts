@@ -1,5 +1,5 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeLlmServer, type FakeLlmServer, type Responder } from "@leadmetrics/adapter-core/testing";
+import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createAnthropicAdapter } from "../src";
@@ -46,11 +46,11 @@ const failure =
 const request = { system: "You are terse.", prompt: "Say hello.", model: "claude-sonnet-4-6" };
 
 describe("anthropic adapter (official SDK against a local Messages API)", () => {
-  let server: FakeLlmServer;
+  let server: FakeHttpServer;
   const adapter = () => createAnthropicAdapter({ apiKey: "test-key", baseURL: server.url, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    server = await startFakeLlmServer();
+    server = await startFakeHttpServer();
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -117,7 +117,7 @@ describe("anthropic adapter (official SDK against a local Messages API)", () => 
   });
 
   it("treats a refused connection as retryable", async () => {
-    const dead = await startFakeLlmServer();
+    const dead = await startFakeHttpServer();
     const url = dead.url;
     await dead.close();
     const err = await createAnthropicAdapter({ apiKey: "k", baseURL: url, retries: 1, retryBaseDelayMs: 1 })

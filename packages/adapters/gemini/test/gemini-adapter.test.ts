@@ -1,5 +1,5 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeLlmServer, type FakeLlmServer, type Responder } from "@leadmetrics/adapter-core/testing";
+import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createGeminiAdapter } from "../src";
@@ -37,11 +37,11 @@ const failure =
 const request = { system: "You are terse.", prompt: "Say hello.", model: "gemini-2.5-flash" };
 
 describe("gemini adapter (official @google/genai SDK against a local Gemini API)", () => {
-  let server: FakeLlmServer;
+  let server: FakeHttpServer;
   const adapter = () => createGeminiAdapter({ apiKey: "test-key", baseUrl: server.url, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    server = await startFakeLlmServer();
+    server = await startFakeHttpServer();
   });
   afterAll(() => server.close());
   beforeEach(() => {

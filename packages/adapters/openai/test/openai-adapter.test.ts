@@ -1,5 +1,5 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeLlmServer, type FakeLlmServer, type Responder } from "@leadmetrics/adapter-core/testing";
+import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOpenAIAdapter } from "../src";
@@ -30,11 +30,11 @@ const failure =
 const request = { system: "You are terse.", prompt: "Say hello.", model: "gpt-4o-mini" };
 
 describe("openai adapter (official SDK against a local Chat Completions API)", () => {
-  let server: FakeLlmServer;
+  let server: FakeHttpServer;
   const adapter = () => createOpenAIAdapter({ apiKey: "test-key", baseURL: `${server.url}/v1`, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    server = await startFakeLlmServer();
+    server = await startFakeHttpServer();
   });
   afterAll(() => server.close());
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callHttp, isRetryableStatus, parseRetryAfter, ProviderError } from "../src";
-import { sendJson, startFakeHttpServer, unusedLocalUrl, type FakeHttpServer } from "../src/testing";
+import { sendJson, startFakeHttpServer, unusedLocalUrl, type FakeHttpServer } from "@leadmetrics/testing/fake-http";
 
 class DemoError extends ProviderError {
   constructor(...args: ConstructorParameters<typeof ProviderError>) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { sendJson, startFakeHttpServer, unusedLocalUrl, type RecordedRequest } from "@leadmetrics/provider-core/testing";
+import { sendJson, startFakeHttpServer, unusedLocalUrl, type RecordedRequest } from "@leadmetrics/testing/fake-http";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import type { ReceivedEmail, FailureKind } from "./email-contract";

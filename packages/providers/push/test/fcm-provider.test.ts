@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { sendJson, startFakeHttpServer, type FakeHttpServer, type RecordedRequest, type Responder } from "@leadmetrics/provider-core/testing";
+import { sendJson, startFakeHttpServer, type FakeHttpServer, type RecordedRequest, type Responder } from "@leadmetrics/testing/fake-http";
 import { importSPKI, jwtVerify } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFcmPushProvider, PushSendError, PushTokenInvalidError, type FcmPushProviderOptions } from "../src";

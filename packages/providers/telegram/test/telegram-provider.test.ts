@@ -1,4 +1,4 @@
-import { sendJson, startFakeHttpServer, unusedLocalUrl, type FakeHttpServer } from "@leadmetrics/provider-core/testing";
+import { sendJson, startFakeHttpServer, unusedLocalUrl, type FakeHttpServer } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramProvider, TelegramSendError } from "../src";
 

@@ -84,3 +84,17 @@ export async function unusedLocalUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
 }
+/** Writes server-sent events (`event:` line only when given), flushing each one separately. */
+export async function sendSse(
+  res: ServerResponse,
+  events: Array<{ event?: string; data: unknown }>,
+  opts: { delayMs?: number } = {},
+): Promise<void> {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  for (const e of events) {
+    const data = typeof e.data === "string" ? e.data : JSON.stringify(e.data);
+    res.write(`${e.event ? `event: ${e.event}\n` : ""}data: ${data}\n\n`);
+    if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+  }
+  res.end();
+}
