@@ -6,7 +6,9 @@ import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
 import { createSmtpEmailProvider } from "@leadmetrics/provider-email";
 import { notificationsConfigSchema } from "@leadmetrics/server-notifications/config";
 import { startNotificationsServer } from "@leadmetrics/server-notifications/server";
+import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { eventually } from "@leadmetrics/testing";
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, nextIp, type LoginResult, type TestApp } from "./helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
@@ -16,6 +18,7 @@ let agents: Awaited<ReturnType<typeof startTestAgents>>;
 let sink: MailSink;
 let notifications: ReturnType<typeof startNotificationsServer>;
 let notificationsDb: ReturnType<typeof createDb>;
+let email: ReturnType<typeof createSmtpEmailProvider>;
 let owner: LoginResult;
 let reviewer: LoginResult;
 
@@ -37,7 +40,7 @@ beforeAll(async () => {
     db: notificationsDb,
     logger: createLogger({ service: "notifications-test", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
     redis: t.redis,
-    senders: { email: createSmtpEmailProvider({ url: sink.smtpUrl }) },
+    senders: { email: (email = createSmtpEmailProvider({ url: sink.smtpUrl })) },
     prefix: t.queuePrefix,
   });
   owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
@@ -45,6 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await notifications.close();
+  await email.close?.();
   await notificationsDb.$disconnect();
   await agents.close();
   await sink.close();
@@ -77,6 +81,26 @@ describe("notifications of the loop", () => {
     // Globex hears nothing of Acme's work.
     expect(mailsTo(DEMO_ACCOUNTS.globexOwner)).toHaveLength(0);
     expect(await t.db.notification.count({ where: { user: { email: DEMO_ACCOUNTS.globexOwner } } })).toBe(0);
+
+    // The client approves; once it is published the client hears it live (in-app over
+    // Socket.IO) and by email, with the public URL.
+    const wp = await startFakeWordPress({ username: "editor", applicationPassword: "app pass word 1234" });
+    const url = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const socket = connect(url, { path: "/socket.io", transports: ["websocket"], auth: { token: owner.accessToken }, reconnection: false });
+    const live: { title: string; unread: number }[] = [];
+    socket.on("notification:new", (n: { title: string; unread: number }) => live.push(n));
+    try {
+      await new Promise((resolve) => socket.once("ready", resolve));
+      await api(t, "POST", "/tenant/v1/channels/wordpress", owner.accessToken, { name: "Blog", siteUrl: wp.url, username: "editor", applicationPassword: "app pass word 1234" }, 201);
+      await api(t, "POST", `/tenant/v1/activities/${a!.id}/approve`, owner.accessToken, {}, 200);
+      const published = await eventually(async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, new RegExp(`Published: ${a!.topic}`))[0]);
+      expect(published.html).toContain(wp.posts[0]!.link);
+      await eventually(async () => live.find((n) => n.title === `Published: ${a!.topic}`));
+      expect(live.at(-1)!.unread).toBeGreaterThan(0);
+    } finally {
+      socket.disconnect();
+      await wp.close();
+    }
   });
 
   it("respects an opt-out, and keeps the in-app channel", async () => {
