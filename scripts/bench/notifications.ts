@@ -35,12 +35,12 @@ export async function benchNotificationLatency(stack: BenchStack, transitions = 
   const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: transitions * 3 });
   const config = loadConfig(notificationsConfigSchema, { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, SMTP_URL: sink.smtpUrl });
   const redis = new Redis(stack.redisUrl);
-  const email = createSmtpEmailProvider({ url: sink.smtpUrl });
+  const emailProvider = createSmtpEmailProvider({ url: sink.smtpUrl });
   const server = startNotificationsServer(config, {
     db,
     redis,
     logger: createLogger({ service: "bench-notifications", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    senders: { email },
+    senders: { email: emailProvider },
   });
   await Promise.all(server.workers.map((w) => w.waitUntilReady()));
 
@@ -64,7 +64,7 @@ export async function benchNotificationLatency(stack: BenchStack, transitions = 
   }
   socket.disconnect();
   await server.close();
-  await email.close?.();
+  await emailProvider.close?.();
   await sink.close();
   redis.disconnect();
   await db.$disconnect();
