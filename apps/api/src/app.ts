@@ -72,8 +72,13 @@ export function assertEveryRouteGuarded(app: FastifyInstance): void {
   });
 }
 
+export interface BuildOptions {
+  /** Socket.IO needs a live Redis; the OpenAPI export builds the app without it. Routes never change. */
+  sockets?: boolean;
+}
+
 /** The API, built from its dependencies. `src/index.ts` and every test build it the same way. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const production = config.NODE_ENV === "production";
 
@@ -135,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     guards: createGuards({ db: deps.db, sessions, allowedOrigins: config.CORS_ORIGINS }),
   };
   await registerRouters(app, ctx);
-  await registerSocketIo(app, deps, sessions);
+  if (options.sockets !== false) await registerSocketIo(app, deps, sessions);
   if (config.PUBLIC_DOCS) await registerSwaggerUi(app);
   return app;
 }

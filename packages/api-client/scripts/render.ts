@@ -1,0 +1,11 @@
+import { exportOpenApiDocument } from "@leadmetrics/api/openapi";
+import openapiTS, { astToString } from "openapi-typescript";
+
+export const HEADER = "// Generated from the API's OpenAPI document by `pnpm --filter @leadmetrics/api-client generate`. Do not edit.\n";
+
+/** The client's types, as the current API would generate them. */
+export async function renderSchema(): Promise<string> {
+  const doc = await exportOpenApiDocument();
+  const ast = await openapiTS(doc as never, { alphabetize: true });
+  return HEADER + astToString(ast);
+}
