@@ -1,21 +1,3 @@
 export { hashPassword, verifyPassword } from "./passwords";
-export {
-  createTokenSigner,
-  generateOpaqueToken,
-  hashOpaqueToken,
-  cookieNames,
-  accessClaimsSchema,
-  portalSchema,
-  InvalidTokenError,
-  PORTALS,
-  TENANT_ROLES,
-  STAFF_ROLES,
-  type AccessClaims,
-  type AccessClaimsInput,
-  type TenantClaims,
-  type StaffClaims,
-  type Portal,
-  type TenantRole,
-  type StaffRole,
-  type TokenSigner,
-} from "./tokens";
+export { createTokenSigner, generateOpaqueToken, hashOpaqueToken, type TokenSigner } from "./tokens";
+export * from "./claims";
