@@ -1,0 +1,112 @@
+import { Alert, Button, Card, DiffView, Field, formatDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
+
+async function decide(formData: FormData) {
+  "use server";
+  const id = String(formData.get("id"));
+  const action = String(formData.get("action"));
+  const expectedVersion = Number(formData.get("version"));
+  const api = await serverApi("dashboard");
+  const res =
+    action === "approve"
+      ? await api.POST("/tenant/v1/activities/{id}/approve", { params: { path: { id } }, body: { expectedVersion } })
+      : action === "retry"
+        ? await api.POST("/tenant/v1/activities/{id}/retry-publish", { params: { path: { id } }, body: { expectedVersion } })
+        : await api.POST("/tenant/v1/activities/{id}/reject", { params: { path: { id } }, body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion } });
+  if (res.error) redirect(`/activities/${id}?error=${encodeURIComponent(res.error.error.message)}`);
+  revalidatePath(`/activities/${id}`);
+  redirect(`/activities/${id}?ok=${action}`);
+}
+
+export default async function ActivityPage({ params, searchParams }: Params) {
+  const { id } = await params;
+  const { error, ok } = await searchParams;
+  const api = await serverApi("dashboard");
+  const a = unwrap("dashboard", await api.GET("/tenant/v1/activities/{id}", { params: { path: { id } } }));
+  const [current, previous] = a.versions;
+  return (
+    <>
+      <PageHeader title={a.topic} subtitle={<>{a.planName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /></>} />
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      {ok ? <Alert kind="success">{ok === "approve" ? "Approved: it will be published now." : ok === "reject" ? "Sent back with your feedback: the agent is redrafting." : "Publishing again."}</Alert> : null}
+      {a.publishedUrl ? (
+        <Alert kind="success">
+          Published at{" "}
+          <a className="underline" href={a.publishedUrl}>
+            {a.publishedUrl}
+          </a>
+        </Alert>
+      ) : null}
+      {a.lastError && a.status === "publish_failed" ? <Alert kind="error">Publishing failed: {a.lastError}</Alert> : null}
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          {current ? (
+            <Card title={`Version ${current.number}${current.offline ? " · offline draft (not AI)" : ""}`}>
+              <h2 className="mb-3 text-lg font-semibold" data-testid="draft-title">
+                {current.title}
+              </h2>
+              <article className="whitespace-pre-wrap text-sm leading-relaxed" data-testid="draft-body">
+                {current.body}
+              </article>
+            </Card>
+          ) : (
+            <Card>The first draft is being written.</Card>
+          )}
+          {current && previous ? (
+            <Card title="Changes since the previous version">
+              <DiffView before={previous.body} after={current.body} beforeLabel={`Version ${previous.number}`} afterLabel={`Version ${current.number}`} />
+            </Card>
+          ) : null}
+        </div>
+        <div className="space-y-6">
+          {a.status === "client_review" ? (
+            <Card title="Your review">
+              <form action={decide}>
+                <input type="hidden" name="id" value={a.id} />
+                <input type="hidden" name="version" value={a.version} />
+                <Button name="action" value="approve">
+                  Approve and publish
+                </Button>
+              </form>
+              <form action={decide} className="mt-6 border-t border-slate-200 pt-4">
+                <input type="hidden" name="id" value={a.id} />
+                <input type="hidden" name="version" value={a.version} />
+                <input type="hidden" name="action" value="reject" />
+                <Field label="What should change?" name="feedback" multiline required />
+                <Button variant="secondary">Request changes</Button>
+              </form>
+            </Card>
+          ) : null}
+          {a.status === "publish_failed" ? (
+            <Card title="Publishing">
+              <form action={decide}>
+                <input type="hidden" name="id" value={a.id} />
+                <input type="hidden" name="version" value={a.version} />
+                <Button name="action" value="retry">
+                  Retry publishing
+                </Button>
+              </form>
+            </Card>
+          ) : null}
+          <Card title="History">
+            <ol className="space-y-3 text-sm">
+              {a.events.map((e) => (
+                <li key={e.id}>
+                  <div className="font-medium">{e.action.replace(/_/g, " ")}</div>
+                  <div className="text-xs text-slate-500">
+                    {e.actorType} · {formatDate(e.createdAt)}
+                  </div>
+                  {e.feedback ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{e.feedback}</blockquote> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { PageHeader, StatusBadge, statusLabel, EmptyState } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+
+export const metadata = { title: "Activities" };
+
+const COLUMNS = ["drafting", "dm_review", "client_review", "client_approved", "published", "needs_attention", "publish_failed"] as const;
+
+/** The activities board: one column per status, the client's own work only. */
+export default async function ActivitiesPage() {
+  const api = await serverApi("dashboard");
+  const data = unwrap("dashboard", await api.GET("/tenant/v1/activities", { params: { query: { pageSize: 200 } } }));
+  return (
+    <>
+      <PageHeader title="Activities" subtitle={`${data.total} deliverables across your plans`} />
+      {data.items.length === 0 ? (
+        <EmptyState title="No activities yet">Approve a plan and the agents start drafting.</EmptyState>
+      ) : (
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-3 xl:grid-cols-4">
+          {COLUMNS.map((status) => {
+            const items = data.items.filter((a) => a.status === status || (status === "client_approved" && a.status === "publishing"));
+            return (
+              <section key={status} aria-label={statusLabel(status)} className="rounded-lg bg-slate-100 p-3">
+                <h2 className="mb-2 flex items-center justify-between text-sm font-semibold capitalize text-slate-700">
+                  {statusLabel(status)} <span className="text-slate-500">{items.length}</span>
+                </h2>
+                <ul className="space-y-2">
+                  {items.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/activities/${a.id}`} className="block rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm hover:border-indigo-300">
+                        <div className="font-medium">{a.topic}</div>
+                        <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
+                          <span>{a.type.replace("_", " ")}</span>
+                          <StatusBadge status={a.status} />
+                        </div>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { redirect } from "next/navigation";
+
+async function move(formData: FormData) {
+  "use server";
+  const id = String(formData.get("id"));
+  const action = String(formData.get("action")) as "submit" | "approve" | "reject";
+  const api = await serverApi("dashboard");
+  const path = { params: { path: { id } } };
+  const res =
+    action === "submit"
+      ? await api.POST("/tenant/v1/plans/{id}/submit", path)
+      : action === "approve"
+        ? await api.POST("/tenant/v1/plans/{id}/approve", path)
+        : await api.POST("/tenant/v1/plans/{id}/reject", { ...path, body: { reason: String(formData.get("reason") ?? "") } });
+  if (res.error) redirect(`/plans/${id}?error=${encodeURIComponent(res.error.error.message)}`);
+  redirect(action === "approve" ? `/activities?plan=${id}` : `/plans/${id}`);
+}
+
+export default async function PlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> }) {
+  const { id } = await params;
+  const { error } = await searchParams;
+  const api = await serverApi("dashboard");
+  const plan = unwrap("dashboard", await api.GET("/tenant/v1/plans/{id}", { params: { path: { id } } }));
+  const hidden = <input type="hidden" name="id" value={plan.id} />;
+  return (
+    <>
+      <PageHeader title={plan.name} subtitle={<><StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from {plan.startDate}</>} />
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      {plan.rejectionReason ? <Alert kind="error">Rejected: {plan.rejectionReason}</Alert> : null}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Card title="Per period">
+          <ul className="space-y-1 text-sm">
+            {plan.items.map((i, n) => (
+              <li key={n}>
+                {i.quantity} × {i.deliverableType.replace("_", " ")}
+                {i.channel ? ` (${i.channel})` : ""}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Decision">
+          {plan.status === "draft" || plan.status === "rejected" ? (
+            <form action={move}>
+              {hidden}
+              <Button name="action" value="submit">
+                Submit for approval
+              </Button>
+            </form>
+          ) : null}
+          {plan.status === "pending_approval" ? (
+            <div className="space-y-4">
+              <form action={move}>
+                {hidden}
+                <Button name="action" value="approve">
+                  Approve plan
+                </Button>
+              </form>
+              <form action={move}>
+                {hidden}
+                <input type="hidden" name="action" value="reject" />
+                <Field label="Reason for rejecting" name="reason" multiline rows={2} required />
+                <Button variant="secondary">Reject plan</Button>
+              </form>
+            </div>
+          ) : null}
+          {plan.status === "approved" ? (
+            <p className="text-sm">
+              Approved. <a className="text-indigo-700 underline" href="/activities">See the activities</a>.
+            </p>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { diffLines } from "diff";
+import type { ReactNode } from "react";
+import { NavLinks } from "./nav-links";
+
+const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The frame of every portal page: a sidebar with the portal's sections, a header with the user. */
+export function AppShell(props: { portalName: string; nav: NavItem[]; user: { name: string; email: string }; logout: ReactNode; children: ReactNode }) {
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 flex">
+      <nav aria-label="Main" className="w-56 shrink-0 bg-white border-r border-slate-200 flex flex-col">
+        <div className="px-5 py-4 font-semibold text-indigo-700">
+          Leadmetrics <span className="text-slate-500 font-normal">{props.portalName}</span>
+        </div>
+        <NavLinks items={props.nav} />
+        <div className="border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
+          <div className="font-medium text-slate-800">{props.user.name}</div>
+          <div className="truncate">{props.user.email}</div>
+          <div className="mt-2">{props.logout}</div>
+        </div>
+      </nav>
+      <main className="flex-1 min-w-0 p-8">{props.children}</main>
+    </div>
+  );
+}
+
+export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="mb-6 flex items-start justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{props.title}</h1>
+        {props.subtitle ? <p className="mt-1 text-sm text-slate-600">{props.subtitle}</p> : null}
+      </div>
+      {props.actions ? <div className="flex gap-2">{props.actions}</div> : null}
+    </header>
+  );
+}
+
+export function Card(props: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={cx("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", props.className)}>
+      {props.title ? <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{props.title}</h2> : null}
+      {props.children}
+    </section>
+  );
+}
+
+const STATUS_STYLE: Record<string, string> = {
+  planned: "bg-slate-100 text-slate-700",
+  drafting: "bg-amber-100 text-amber-800",
+  dm_review: "bg-sky-100 text-sky-800",
+  client_review: "bg-violet-100 text-violet-800",
+  client_approved: "bg-indigo-100 text-indigo-800",
+  publishing: "bg-indigo-100 text-indigo-800",
+  published: "bg-emerald-100 text-emerald-800",
+  publish_failed: "bg-rose-100 text-rose-800",
+  needs_attention: "bg-rose-100 text-rose-800",
+  draft: "bg-slate-100 text-slate-700",
+  pending_approval: "bg-amber-100 text-amber-800",
+  approved: "bg-emerald-100 text-emerald-800",
+  rejected: "bg-rose-100 text-rose-800",
+  active: "bg-emerald-100 text-emerald-800",
+  suspended: "bg-rose-100 text-rose-800",
+};
+export const statusLabel = (status: string) => status.replace(/_/g, " ");
+
+/** Every activity and plan status, with a colour and words (not colour alone). */
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={cx("inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium", STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700")}>{statusLabel(status)}</span>;
+}
+
+export function Button(props: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; type?: "submit" | "button"; name?: string; value?: string; disabled?: boolean }) {
+  const style = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-50", danger: "bg-rose-600 text-white hover:bg-rose-700" }[props.variant ?? "primary"];
+  return (
+    <button type={props.type ?? "submit"} name={props.name} value={props.value} disabled={props.disabled} className={cx("rounded-md px-3.5 py-2 text-sm font-medium shadow-sm disabled:opacity-50", style)}>
+      {props.children}
+    </button>
+  );
+}
+
+/** A labelled input with its inline error, wired for screen readers. */
+export function Field(props: { label: string; name: string; type?: string; defaultValue?: string | number; error?: string; required?: boolean; multiline?: boolean; rows?: number; min?: number; hint?: string }) {
+  const id = `field-${props.name}`;
+  const common = { id, name: props.name, defaultValue: props.defaultValue, required: props.required, "aria-invalid": props.error ? true : undefined, "aria-describedby": props.error ? `${id}-error` : undefined, className: "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500" };
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      {props.multiline ? <textarea rows={props.rows ?? 4} {...common} /> : <input type={props.type ?? "text"} min={props.min} {...common} />}
+      {props.hint ? <p className="mt-1 text-xs text-slate-500">{props.hint}</p> : null}
+      {props.error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-rose-700">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Alert(props: { kind?: "error" | "success" | "info"; children: ReactNode }) {
+  const style = { error: "border-rose-200 bg-rose-50 text-rose-800", success: "border-emerald-200 bg-emerald-50 text-emerald-800", info: "border-sky-200 bg-sky-50 text-sky-800" }[props.kind ?? "info"];
+  return (
+    <div role={props.kind === "error" ? "alert" : "status"} className={cx("mb-4 rounded-md border px-4 py-3 text-sm", style)}>
+      {props.children}
+    </div>
+  );
+}
+
+export function EmptyState(props: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <p className="font-medium text-slate-700">{props.title}</p>
+      {props.children ? <div className="mt-2 text-sm text-slate-500">{props.children}</div> : null}
+    </div>
+  );
+}
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+}
+
+export function Table<T>(props: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; caption?: string; empty?: ReactNode }) {
+  if (props.rows.length === 0) return <>{props.empty ?? <EmptyState title="Nothing here yet" />}</>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
+        <thead className="bg-slate-50">
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.header} scope="col" className="px-4 py-2.5 text-left font-medium text-slate-600">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+              {props.columns.map((c) => (
+                <td key={c.header} className="px-4 py-2.5 align-top">
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Two versions side by side, additions and removals marked (and announced to screen readers). */
+export function DiffView(props: { before: string; after: string; beforeLabel: string; afterLabel: string }) {
+  const parts = diffLines(props.before, props.after);
+  return (
+    <div className="grid grid-cols-2 gap-3 text-sm" data-testid="diff">
+      {(["before", "after"] as const).map((side) => (
+        <div key={side} className="rounded-md border border-slate-200 bg-white">
+          <div className="border-b border-slate-200 px-3 py-2 text-xs font-semibold text-slate-500">{side === "before" ? props.beforeLabel : props.afterLabel}</div>
+          <pre className="whitespace-pre-wrap p-3 font-sans leading-relaxed">
+            {parts.map((p, i) => {
+              if (side === "before" && p.added) return null;
+              if (side === "after" && p.removed) return null;
+              const changed = side === "before" ? p.removed : p.added;
+              return changed ? (
+                <mark key={i} className={side === "before" ? "bg-rose-100 text-rose-900" : "bg-emerald-100 text-emerald-900"}>
+                  <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span>
+                  {p.value}
+                </mark>
+              ) : (
+                <span key={i}>{p.value}</span>
+              );
+            })}
+          </pre>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Skeleton({ lines = 3 }: { lines?: number }) {
+  return (
+    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-2">
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} className="h-4 rounded bg-slate-200" style={{ width: `${90 - i * 12}%` }} />
+      ))}
+    </div>
+  );
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+}

@@ -1,0 +1,48 @@
+import { cookieNames, type Portal } from "@leadmetrics/auth/edge";
+import { createApiClient, type ApiClient } from "@leadmetrics/api-client";
+import { clearSessionCookies, setSessionCookies, type SessionTokens } from "@leadmetrics/middleware";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+
+export const apiUrl = () => process.env.API_URL ?? "http://127.0.0.1:3003";
+const cookieOptions = () => ({ secure: process.env.COOKIE_SECURE === "true", domain: process.env.COOKIE_DOMAIN || undefined });
+
+/** The API, as the signed-in user of this portal (server components and actions only). */
+export async function serverApi(portal: Portal): Promise<ApiClient> {
+  const jar = await cookies();
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
+  return createApiClient({ baseUrl: apiUrl(), token: jar.get(cookieNames(portal).access)?.value, requestId });
+}
+
+/** Reads an API answer: 401 → login, 404 → the not-found page, other errors → thrown. */
+export function unwrap<T>(portal: Portal, result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data !== undefined) return result.data;
+  if (result.response.status === 401) redirect("/login");
+  if (result.response.status === 404) notFound();
+  const message = (result.error as { error?: { message?: string } } | undefined)?.error?.message ?? `API answered ${result.response.status}`;
+  throw new Error(message);
+}
+
+export type FormState = { error?: string; fields?: Record<string, string>; ok?: string };
+
+/** The API's error answer as form state: the message, and each invalid field's own message. */
+export function formError(error: unknown): FormState {
+  const e = (error as { error?: { message?: string; details?: { fields?: { path: string; message: string }[] } } } | undefined)?.error;
+  const fields = Object.fromEntries((e?.details?.fields ?? []).map((f) => [f.path.replace(/^body\./, ""), f.message]));
+  return { error: e?.message ?? "Something went wrong; please try again", fields };
+}
+
+/** Signs in through the API and keeps the session in this portal's httpOnly cookies. */
+export async function signIn(portal: Portal, email: string, password: string): Promise<FormState | null> {
+  const api = createApiClient({ baseUrl: apiUrl() });
+  const res = await api.POST("/auth/v1/login", { body: { email, password, portal } });
+  if (!res.data) return formError(res.error);
+  setSessionCookies({ cookies: await cookies() }, portal, res.data as SessionTokens, cookieOptions());
+  return null;
+}
+
+export async function signOut(portal: Portal): Promise<void> {
+  const api = await serverApi(portal);
+  await api.POST("/auth/v1/logout", { body: {} }).catch(() => undefined);
+  clearSessionCookies({ cookies: await cookies() }, portal, cookieOptions());
+}
