@@ -1,0 +1,57 @@
+import { formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+
+type Query = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy" };
+
+/** The review queue and the needs-attention list: the same view of a different status. */
+export async function QueueView(props: { kind: "review" | "attention"; query: Query }) {
+  const api = await serverApi("dm");
+  const query = { pageSize: 100, ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}), ...(props.query.type ? { type: props.query.type } : {}) };
+  const data = unwrap("dm", props.kind === "review" ? await api.GET("/dm/v1/review-queue", { params: { query } }) : await api.GET("/dm/v1/needs-attention", { params: { query } }));
+  const base = props.kind === "review" ? "/review" : "/needs-attention";
+  return (
+    <>
+      <PageHeader
+        title={props.kind === "review" ? "Review queue" : "Needs attention"}
+        subtitle={`${data.counts.dm_review} waiting for review · ${data.counts.needs_attention} need attention · oldest first`}
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get" action={base}>
+        <label>
+          Client
+          <select name="tenantId" defaultValue={props.query.tenantId ?? ""} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">All clients</option>
+            {data.counts.byTenant.map((t) => (
+              <option key={t.tenantId} value={t.tenantId}>
+                {t.tenantName} ({props.kind === "review" ? t.dm_review : t.needs_attention})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Type
+          <select name="type" defaultValue={props.query.type ?? ""} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">All types</option>
+            <option value="blog_post">Blog posts</option>
+            <option value="social_post">Social posts</option>
+            <option value="strategy">Strategy</option>
+          </select>
+        </label>
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
+      </form>
+      <Table
+        caption={props.kind === "review" ? "Drafts waiting for review" : "Activities that need attention"}
+        rows={data.items}
+        rowKey={(a) => a.id}
+        empty={<p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">Nothing waiting. Well done.</p>}
+        columns={[
+          { header: "Draft", cell: (a) => <a className="font-medium text-indigo-700 hover:underline" href={`/review/${a.id}`}>{a.topic}</a> },
+          { header: "Client", cell: (a) => a.tenantName },
+          { header: "Type", cell: (a) => a.type.replace("_", " ") },
+          { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+          { header: "Rejections", cell: (a) => a.dmRejectionCount },
+          { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { Alert, Button, Card, DiffView, Field, formatDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { redirect } from "next/navigation";
+
+async function review(formData: FormData) {
+  "use server";
+  const id = String(formData.get("id"));
+  const action = String(formData.get("action"));
+  const expectedVersion = Number(formData.get("version"));
+  const api = await serverApi("dm");
+  const path = { params: { path: { id } } };
+  const res =
+    action === "approve"
+      ? await api.POST("/dm/v1/activities/{id}/approve", { ...path, body: { expectedVersion } })
+      : action === "edit"
+        ? await api.POST("/dm/v1/activities/{id}/edit-approve", { ...path, body: { title: String(formData.get("title") ?? ""), body: String(formData.get("body") ?? ""), expectedVersion } })
+        : action === "retry"
+          ? await api.POST("/dm/v1/activities/{id}/retry", { ...path, body: { expectedVersion, ...(formData.get("feedback") ? { feedback: String(formData.get("feedback")) } : {}) } })
+          : await api.POST("/dm/v1/activities/{id}/reject", { ...path, body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion } });
+  if (res.error) redirect(`/review/${id}?error=${encodeURIComponent(res.error.error.message)}`);
+  redirect(action === "reject" || action === "retry" ? `/review?done=${id}` : `/review/${id}?ok=${action}`);
+}
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> }) {
+  const { id } = await params;
+  const { error, ok } = await searchParams;
+  const api = await serverApi("dm");
+  const a = unwrap("dm", await api.GET("/dm/v1/activities/{id}", { params: { path: { id } } }));
+  const [current, previous] = a.versions;
+  const hidden = (
+    <>
+      <input type="hidden" name="id" value={a.id} />
+      <input type="hidden" name="version" value={a.version} />
+    </>
+  );
+  const reviewable = a.status === "dm_review";
+  return (
+    <>
+      <PageHeader title={a.topic} subtitle={<>{a.tenantName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /> · rejected {a.dmRejectionCount}×</>} />
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      {ok ? <Alert kind="success">{ok === "approve" || ok === "edit" ? "Approved: the client has been asked for the final approval." : "Done."}</Alert> : null}
+      {a.lastError ? <Alert kind="error">Last error: {a.lastError}</Alert> : null}
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          {current ? (
+            <Card title={`Draft · version ${current.number}${current.offline ? " · offline adapter (not AI)" : ""}`}>
+              <h2 className="mb-3 text-lg font-semibold">{current.title}</h2>
+              <article className="whitespace-pre-wrap text-sm leading-relaxed">{current.body}</article>
+            </Card>
+          ) : (
+            <Card>No draft yet.</Card>
+          )}
+          {current && previous ? (
+            <Card title="Compared with the previous version">
+              <DiffView before={previous.body} after={current.body} beforeLabel={`Version ${previous.number}`} afterLabel={`Version ${current.number}`} />
+            </Card>
+          ) : null}
+          {current && (reviewable || a.status === "needs_attention") ? (
+            <Card title="Edit and approve (no AI run)">
+              <form action={review}>
+                {hidden}
+                <input type="hidden" name="action" value="edit" />
+                <Field label="Title" name="title" defaultValue={current.title} required />
+                <MarkdownEditor name="body" label="Body (markdown)" defaultValue={current.body} />
+                <Button>Save my edit and approve</Button>
+              </form>
+            </Card>
+          ) : null}
+        </div>
+        <div className="space-y-6">
+          {reviewable ? (
+            <Card title="Decision">
+              <form action={review}>
+                {hidden}
+                <Button name="action" value="approve">
+                  Approve for the client
+                </Button>
+              </form>
+              <form action={review} className="mt-6 border-t border-slate-200 pt-4">
+                {hidden}
+                <input type="hidden" name="action" value="reject" />
+                <Field label="Feedback for the agent" name="feedback" multiline required hint="Required. The agent redrafts with it; after 3 rejections the draft comes back to a person." />
+                <Button variant="danger">Reject with feedback</Button>
+              </form>
+            </Card>
+          ) : null}
+          {a.status === "needs_attention" ? (
+            <Card title="Send back to the agent">
+              <form action={review}>
+                {hidden}
+                <input type="hidden" name="action" value="retry" />
+                <Field label="New guidance (optional)" name="feedback" multiline />
+                <Button variant="secondary">Redraft</Button>
+              </form>
+            </Card>
+          ) : null}
+          <Card title="Brief">
+            <dl className="space-y-1 text-sm">
+              <div>
+                <dt className="inline font-medium">Keyword: </dt>
+                <dd className="inline">{a.keyword ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Format: </dt>
+                <dd className="inline">{a.format ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Plan: </dt>
+                <dd className="inline">{a.planName}</dd>
+              </div>
+            </dl>
+          </Card>
+          <Card title={`Client context${a.clientContext ? ` · v${a.clientContext.version}` : ""}`}>
+            {a.clientContext ? (
+              <dl className="space-y-2 text-sm">
+                <div><dt className="font-medium">Brand voice</dt><dd>{a.clientContext.brandVoice}</dd></div>
+                <div><dt className="font-medium">Audience</dt><dd>{a.clientContext.audience}</dd></div>
+                <div><dt className="font-medium">Products</dt><dd>{a.clientContext.products}</dd></div>
+              </dl>
+            ) : (
+              <p className="text-sm text-slate-600">The client has not written one yet.</p>
+            )}
+          </Card>
+          <Card title="History">
+            <ol className="space-y-3 text-sm">
+              {a.events.map((e) => (
+                <li key={e.id}>
+                  <div className="font-medium">{e.action.replace(/_/g, " ")}</div>
+                  <div className="text-xs text-slate-500">{e.actorType} · {formatDate(e.createdAt)}</div>
+                  {e.feedback ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2">{e.feedback}</blockquote> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

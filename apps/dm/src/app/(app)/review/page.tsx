@@ -1,0 +1,7 @@
+import { QueueView } from "../queue-view";
+
+export const metadata = { title: "Review queue" };
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tenantId?: string; type?: "blog_post" | "social_post" | "strategy" }> }) {
+  return <QueueView kind="review" query={await searchParams} />;
+}

@@ -1,0 +1,39 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+export const urls = () => ({
+  api: process.env.E2E_API_URL!,
+  dashboard: process.env.E2E_DASHBOARD_URL!,
+  dm: process.env.E2E_DM_URL!,
+  wordpress: process.env.E2E_WORDPRESS_URL!,
+});
+export const PASSWORD = "demo-password-1";
+export const ACCOUNTS = {
+  acme: "client@acme.demo.leadmetrics.local",
+  globex: "client@globex.demo.leadmetrics.local",
+  reviewer: "reviewer@demo.leadmetrics.local",
+};
+
+/** Signs in through a portal's own login form, as a person would. */
+export async function signIn(page: Page, portalUrl: string, email: string, landing: RegExp) {
+  await page.goto(`${portalUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(landing);
+}
+
+/** The API directly, for setting up what a test is not about. */
+export async function apiAs(email: string) {
+  const { api } = urls();
+  const login = await fetch(`${api}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${accessToken}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+export async function shot(page: Page, info: TestInfo, name: string) {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+}
