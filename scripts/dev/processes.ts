@@ -23,6 +23,18 @@ export const DEV_PROCESSES: DevProcess[] = [
     command: ["node", "--import", "tsx", "src/index.ts"],
   },
   {
+    name: "dashboard",
+    cwd: "apps/dashboard",
+    command: ["node", "../../node_modules/next/dist/bin/next", "dev", "-p", "3000"],
+    url: () => "http://localhost:3000",
+  },
+  {
+    name: "dm",
+    cwd: "apps/dm",
+    command: ["node", "../../node_modules/next/dist/bin/next", "dev", "-p", "3002"],
+    url: () => "http://localhost:3002",
+  },
+  {
     name: "notifications",
     cwd: "apps/servers/notifications",
     command: ["node", "--import", "tsx", "src/index.ts"],
