@@ -39,7 +39,7 @@ export default async function globalSetup() {
   await db.$disconnect();
   const wp = await startFakeWordPress({ username: "acme-editor", applicationPassword: "e2e app password" });
 
-  const [apiPort, dashboardPort, dmPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [apiPort, dashboardPort, dmPort, managePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const jwtSecret = randomBytes(32).toString("hex");
   const env = {
     ...process.env,
@@ -55,7 +55,7 @@ export default async function globalSetup() {
     API_HOST: "127.0.0.1",
     API_PORT: String(apiPort),
     API_URL: `http://127.0.0.1:${apiPort}`,
-    CORS_ORIGINS: `http://127.0.0.1:${dashboardPort},http://127.0.0.1:${dmPort}`,
+    CORS_ORIGINS: `http://127.0.0.1:${dashboardPort},http://127.0.0.1:${dmPort},http://127.0.0.1:${managePort}`,
     RATE_LIMIT_MAX: "100000",
     OFFLINE_ADAPTER_DELAY_MS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -70,12 +70,18 @@ export default async function globalSetup() {
   run("apps/servers/agents", ["node", "--import", "tsx", "src/index.ts"]);
   run("apps/dashboard", [next, "start", "-p", String(dashboardPort), "-H", "127.0.0.1"]);
   run("apps/dm", [next, "start", "-p", String(dmPort), "-H", "127.0.0.1"]);
-  await Promise.all([waitFor(`${env.API_URL}/health/ready`), waitFor(`http://127.0.0.1:${dashboardPort}/login`), waitFor(`http://127.0.0.1:${dmPort}/login`)]);
+  run("apps/manage", [next, "start", "-p", String(managePort), "-H", "127.0.0.1"]);
+  await Promise.all([
+    waitFor(`${env.API_URL}/health/ready`),
+    ...[dashboardPort, dmPort, managePort].map((port) => waitFor(`http://127.0.0.1:${port}/login`)),
+  ]);
 
   Object.assign(process.env, {
     E2E_API_URL: env.API_URL,
     E2E_DASHBOARD_URL: `http://127.0.0.1:${dashboardPort}`,
     E2E_DM_URL: `http://127.0.0.1:${dmPort}`,
+    E2E_MANAGE_URL: `http://127.0.0.1:${managePort}`,
+    E2E_DATABASE_URL: databaseUrl,
     E2E_JWT_SECRET: jwtSecret,
     E2E_WORDPRESS_URL: wp.url,
   });

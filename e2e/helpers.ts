@@ -4,6 +4,7 @@ export const urls = () => ({
   api: process.env.E2E_API_URL!,
   dashboard: process.env.E2E_DASHBOARD_URL!,
   dm: process.env.E2E_DM_URL!,
+  manage: process.env.E2E_MANAGE_URL!,
   wordpress: process.env.E2E_WORDPRESS_URL!,
 });
 export const PASSWORD = "demo-password-1";
@@ -11,6 +12,7 @@ export const ACCOUNTS = {
   acme: "client@acme.demo.leadmetrics.local",
   globex: "client@globex.demo.leadmetrics.local",
   reviewer: "reviewer@demo.leadmetrics.local",
+  admin: "admin@demo.leadmetrics.local",
 };
 
 /** Signs in through a portal's own login form, as a person would. */

@@ -33,7 +33,7 @@ test.describe.serial("portals", () => {
     // The DM reviewer rejects the first draft with feedback.
     await signIn(reviewer, dm, ACCOUNTS.reviewer, /\/review$/);
     await shot(reviewer, info, "dm-review-queue");
-    await reviewer.getByRole("table", { name: "Drafts waiting for review" }).getByRole("link").first().click();
+    await reviewer.getByRole("table", { name: "Drafts waiting for review" }).getByRole("link", { name: /^Acme Digital: blog post/ }).click();
     await expect(reviewer).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
     const activityUrl = reviewer.url();
     const activityId = activityUrl.split("/").pop()!;

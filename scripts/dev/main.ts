@@ -213,7 +213,7 @@ async function test() {
     ["typecheck (scripts)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]],
     ["typecheck (end-to-end suite)", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
     ["unit and integration tests (vitest, real PostgreSQL + Redis)", "pnpm", ["exec", "vitest", "run"]],
-    ["production build of the portals", "pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--concurrency=1", "--output-logs=errors-only"]],
+    ["production build of the portals", "pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"]],
     ["end-to-end tests (Playwright in Chromium, the whole stack)", "pnpm", ["exec", "playwright", "test", "-c", "e2e/playwright.config.ts"]],
   ];
   for (const [label, command, args] of steps) {

@@ -29,6 +29,12 @@ export const DEV_PROCESSES: DevProcess[] = [
     url: () => "http://localhost:3000",
   },
   {
+    name: "manage",
+    cwd: "apps/manage",
+    command: ["node", "../../node_modules/next/dist/bin/next", "dev", "-p", "3001"],
+    url: () => "http://localhost:3001",
+  },
+  {
     name: "dm",
     cwd: "apps/dm",
     command: ["node", "../../node_modules/next/dist/bin/next", "dev", "-p", "3002"],

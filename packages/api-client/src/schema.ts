@@ -1,4 +1,4 @@
-// Generated from the API's OpenAPI document by `pnpm --filter @leadmetrics/api-client generate`. Do not edit.
+// Generated from the API's OpenAPI document by `pnpm --filter @leadmetrics/api generate:client`. Do not edit.
 export interface paths {
     "/admin/v1/audit-logs": {
         parameters: {
@@ -255,6 +255,7 @@ export interface paths {
                                 reason: string;
                                 replayedAt: string | null;
                                 replayJobId: string | null;
+                                replayState?: string | null;
                                 tenantId: string | null;
                             }[];
                             page: number;
@@ -362,6 +363,7 @@ export interface paths {
                             reason: string;
                             replayedAt: string | null;
                             replayJobId: string | null;
+                            replayState?: string | null;
                             tenantId: string | null;
                         };
                     };
@@ -467,6 +469,7 @@ export interface paths {
                             reason: string;
                             replayedAt: string | null;
                             replayJobId: string | null;
+                            replayState?: string | null;
                             tenantId: string | null;
                         };
                     };

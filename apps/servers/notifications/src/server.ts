@@ -194,7 +194,6 @@ export function startNotificationsServer(config: NotificationsConfig, deps: Noti
     }),
   ];
 
-  deps.logger.info("notifications server started");
   return {
     workers,
     queues,

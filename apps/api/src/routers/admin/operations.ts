@@ -37,6 +37,8 @@ const failedJobSchema = z.object({
   attempts: z.number().int(),
   replayedAt: z.string().nullable(),
   replayJobId: z.string().nullable(),
+  /** The replay's BullMQ state (completed, failed, active, waiting, …), when it was replayed. */
+  replayState: z.string().nullable().optional(),
   createdAt: z.string(),
 });
 type FailedRow = { id: string; queue: string; jobId: string; tenantId: string | null; payload: unknown; reason: string; attempts: number; replayedAt: Date | null; replayJobId: string | null; createdAt: Date };
@@ -111,7 +113,8 @@ export const adminOperationsRouter =
     app.get("/failed-jobs/:id", { schema: { tags: ["admin"], params: idParams, response: { 200: failedJobSchema, ...errorResponses } } }, async (req) => {
       const row = await db.failedJob.findUnique({ where: { id: req.params.id } });
       if (!row) throw notFound("Failed job");
-      return toFailed(row);
+      const replayState = row.replayJobId && isQueueName(row.queue) ? await ctx.queues.queue(row.queue).getJobState(row.replayJobId).catch(() => "unknown") : null;
+      return { ...toFailed(row), replayState };
     });
 
     /** Runs the job again under a new id (after the cause is fixed: credits granted, channel connected, …). */

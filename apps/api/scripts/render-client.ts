@@ -1,7 +1,7 @@
-import { exportOpenApiDocument } from "@leadmetrics/api/openapi";
+import { exportOpenApiDocument } from "../src/openapi";
 import openapiTS, { astToString } from "openapi-typescript";
 
-export const HEADER = "// Generated from the API's OpenAPI document by `pnpm --filter @leadmetrics/api-client generate`. Do not edit.\n";
+export const HEADER = "// Generated from the API's OpenAPI document by `pnpm --filter @leadmetrics/api generate:client`. Do not edit.\n";
 
 /** The client's types, as the current API would generate them. */
 export async function renderSchema(): Promise<string> {

@@ -1,0 +1,48 @@
+import { formatDate, PageHeader, Table } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+
+export const metadata = { title: "Audit log" };
+
+type Filters = { tenantId?: string; actorId?: string; action?: string };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Filters> }) {
+  const f = await searchParams;
+  const api = await serverApi("manage");
+  const query = { pageSize: 100, ...(f.tenantId ? { tenantId: f.tenantId } : {}), ...(f.actorId ? { actorId: f.actorId } : {}), ...(f.action ? { action: f.action } : {}) };
+  const [log, tenants] = await Promise.all([
+    api.GET("/admin/v1/audit-logs", { params: { query } }).then((r) => unwrap("manage", r)),
+    api.GET("/admin/v1/tenants", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("manage", r)),
+  ]);
+  const names = new Map(tenants.items.map((t) => [t.id, t.name]));
+  return (
+    <>
+      <PageHeader title="Audit log" subtitle="Every change, who made it and in which request. Append-only." />
+      <form method="get" className="mb-4 flex flex-wrap gap-2 text-sm">
+        <select name="tenantId" defaultValue={f.tenantId ?? ""} aria-label="Tenant" className="rounded-md border border-slate-300 px-2 py-1.5">
+          <option value="">All tenants</option>
+          {tenants.items.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <input name="actorId" defaultValue={f.actorId} placeholder="Actor id" aria-label="Actor id" className="rounded-md border border-slate-300 px-3 py-1.5" />
+        <input name="action" defaultValue={f.action} placeholder="Action, or a prefix like tenant." aria-label="Action" className="rounded-md border border-slate-300 px-3 py-1.5" />
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
+      </form>
+      <Table
+        caption="Audit log"
+        rows={log.items}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: "When", cell: (e) => formatDate(e.createdAt) },
+          { header: "Action", cell: (e) => <code className="text-xs">{e.action}</code> },
+          { header: "Tenant", cell: (e) => (e.tenantId ? (names.get(e.tenantId) ?? e.tenantId) : "—") },
+          { header: "Actor", cell: (e) => <code className="text-xs">{e.actorId ?? "system"}</code> },
+          { header: "Target", cell: (e) => `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 8)}…` : ""}` },
+          { header: "Request", cell: (e) => <code className="text-xs">{e.requestId?.slice(0, 12) ?? "—"}</code> },
+        ]}
+      />
+    </>
+  );
+}
