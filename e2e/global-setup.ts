@@ -55,8 +55,11 @@ export default async function globalSetup() {
     API_HOST: "127.0.0.1",
     API_PORT: String(apiPort),
     API_URL: `http://127.0.0.1:${apiPort}`,
+    PUBLIC_API_URL: `http://127.0.0.1:${apiPort}`,
     CORS_ORIGINS: `http://127.0.0.1:${dashboardPort},http://127.0.0.1:${dmPort},http://127.0.0.1:${managePort}`,
     RATE_LIMIT_MAX: "100000",
+    // Every browser of the suite signs in from this one machine.
+    LOGIN_RATE_LIMIT_MAX: "1000",
     OFFLINE_ADAPTER_DELAY_MS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };

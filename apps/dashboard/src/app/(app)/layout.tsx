@@ -5,5 +5,9 @@ export default createPortalLayout("dashboard", {
   nav: [
     { href: "/activities", label: "Activities" },
     { href: "/plans", label: "Plans" },
+    { href: "/context", label: "Client context" },
+    { href: "/channels", label: "Channels" },
+    { href: "/credits", label: "Credits and runs" },
+    { href: "/team", label: "Team" },
   ],
 });

@@ -1,0 +1,73 @@
+import { Card, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { serverApi, unwrap } from "@leadmetrics/ui/server";
+
+export const metadata = { title: "Credits and runs" };
+
+/** Credits left, and what the agents' work cost: a daily chart and every run. */
+export default async function CreditsPage() {
+  const api = await serverApi("dashboard");
+  const [credits, runs] = await Promise.all([
+    api.GET("/tenant/v1/credits", { params: { query: { pageSize: 50 } } }).then((r) => unwrap("dashboard", r)),
+    api.GET("/tenant/v1/agent-runs", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("dashboard", r)),
+  ]);
+  const byDay = new Map<string, { credits: number; cost: number }>();
+  for (const r of runs.items) {
+    const day = r.startedAt.slice(0, 10);
+    const d = byDay.get(day) ?? { credits: 0, cost: 0 };
+    d.credits += r.credits;
+    d.cost += r.costUsd;
+    byDay.set(day, d);
+  }
+  const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-30);
+  const max = Math.max(1, ...days.map(([, d]) => d.credits));
+  return (
+    <>
+      <PageHeader title="Credits and agent runs" />
+      <div className="mb-6 grid grid-cols-1 gap-6 md:grid-cols-3">
+        <Card title="Available">
+          <p className="text-3xl font-semibold" data-testid="credits-available">{credits.available}</p>
+        </Card>
+        <Card title="Held by running work">
+          <p className="text-3xl font-semibold">{credits.reserved}</p>
+        </Card>
+        <Card title="Runs">
+          <p className="text-3xl font-semibold">{runs.total}</p>
+        </Card>
+      </div>
+      <Card title="Credits spent per day" className="mb-6">
+        {days.length === 0 ? (
+          <p className="text-sm text-slate-600">No runs yet.</p>
+        ) : (
+          <svg role="img" aria-label="Credits spent per day" viewBox={`0 0 ${days.length * 40} 140`} className="h-40 w-full">
+            {days.map(([day, d], i) => {
+              const h = Math.round((d.credits / max) * 110);
+              return (
+                <g key={day}>
+                  <title>{`${day}: ${d.credits} credits, $${d.cost.toFixed(4)}`}</title>
+                  <rect x={i * 40 + 8} y={120 - h} width={24} height={h} rx={3} className="fill-indigo-500" />
+                  <text x={i * 40 + 20} y={136} textAnchor="middle" className="fill-slate-500 text-[8px]">
+                    {day.slice(5)}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+        )}
+      </Card>
+      <Table
+        caption="Agent runs"
+        rows={runs.items}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: "Role", cell: (r) => r.role },
+          { header: "Status", cell: (r) => <StatusBadge status={r.status === "succeeded" ? "published" : r.status === "failed" ? "needs_attention" : "drafting"} /> },
+          { header: "Adapter", cell: (r) => `${r.adapter}${r.offline ? " (offline)" : ""} · ${r.model}` },
+          { header: "Tokens", cell: (r) => `${r.inputTokens} in / ${r.outputTokens} out` },
+          { header: "Credits", cell: (r) => r.credits },
+          { header: "Cost", cell: (r) => `$${r.costUsd.toFixed(4)}` },
+          { header: "Started", cell: (r) => formatDate(r.startedAt) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, shot, signIn, urls } from "./helpers";
+
+const TOUR = () =>
+  [
+    { portal: "dashboard", url: urls().dashboard, email: ACCOUNTS.acme, landing: /\/activities$/, pages: ["/activities", "/plans", "/context", "/channels", "/credits", "/team"] },
+    { portal: "dm", url: urls().dm, email: ACCOUNTS.reviewer, landing: /\/review$/, pages: ["/review", "/needs-attention"] },
+    { portal: "manage", url: urls().manage, email: ACCOUNTS.admin, landing: /\/tenants$/, pages: ["/tenants", "/users", "/failed-jobs", "/audit"] },
+  ] as const;
+
+test("every main page of every portal renders for its user (screenshots in the artifacts)", async ({ browser }, info) => {
+  for (const stop of TOUR()) {
+    const page = await (await browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(`${stop.portal}: ${err.message}`));
+    await signIn(page, stop.url, stop.email, stop.landing);
+    for (const path of stop.pages) {
+      const res = await page.goto(`${stop.url}${path}`);
+      expect(res?.status(), `${stop.portal}${path}`).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /./ }).first()).toBeVisible();
+      await shot(page, info, `${stop.portal}${path.replace(/\//g, "-")}`);
+    }
+    await shot(page, info, `${stop.portal}-login`);
+    expect(errors).toEqual([]);
+  }
+});
+
+test("the queue dashboard opens for a super-admin from Manage, and for nobody else", async ({ browser }, info) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, urls().manage, ACCOUNTS.admin, /\/tenants$/);
+  await admin.getByRole("link", { name: "Queues" }).click();
+  await expect(admin).toHaveURL(/\/admin\/v1\/queues/);
+  await expect(admin.getByText("agent__blog-writer").first()).toBeVisible();
+  await shot(admin, info, "manage-queues");
+  const anonymous = await (await browser.newContext()).newPage();
+  const res = await anonymous.goto(`${urls().api}/admin/v1/queues`);
+  expect(res?.status()).toBe(401);
+});
+
+test("each portal refuses accounts without access to it", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${urls().manage}/login`);
+  await page.getByLabel("Email").fill(ACCOUNTS.reviewer);
+  await page.getByLabel("Password").fill("demo-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("This account has no access to the manage portal")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
