@@ -71,6 +71,8 @@ export default async function globalSetup() {
   const next = path.join(ROOT, "node_modules/.bin/next");
   run("apps/api", ["node", "--import", "tsx", "src/index.ts"]);
   run("apps/servers/agents", ["node", "--import", "tsx", "src/index.ts"]);
+  // In-app notifications only: no SMTP server in this stack.
+  run("apps/servers/notifications", ["node", "--import", "tsx", "src/index.ts"], { EMAIL_PROVIDER: "none" });
   run("apps/dashboard", [next, "start", "-p", String(dashboardPort), "-H", "127.0.0.1"]);
   run("apps/dm", [next, "start", "-p", String(dmPort), "-H", "127.0.0.1"]);
   run("apps/manage", [next, "start", "-p", String(managePort), "-H", "127.0.0.1"]);

@@ -51,8 +51,14 @@ test.describe.serial("portals", () => {
     }).toPass({ timeout: 60_000 });
     await expect(reviewer.getByTestId("diff")).toContainText(feedback);
     await shot(reviewer, info, "dm-review-redraft-diff");
+    // The client watches the board: it updates live, and the bell counts the new notification.
+    await client.goto(`${dashboard}/activities`);
+    const unreadBefore = Number(await client.getByTestId("unread-count").textContent());
     await reviewer.getByRole("button", { name: "Approve for the client" }).click();
     await expect(reviewer.getByText("the client has been asked for the final approval")).toBeVisible();
+    await expect(client.getByRole("region", { name: "client review" }).getByRole("link")).toHaveCount(1);
+    await expect(client.getByTestId("unread-count")).toHaveText(String(unreadBefore + 1));
+    await shot(client, info, "dashboard-live-update");
 
     // The client approves; the content shows as published.
     await client.goto(`${dashboard}/activities/${activityId}`);

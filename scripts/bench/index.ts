@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchApi, type HttpFigure } from "./api";
 import { benchNotificationLatency } from "./notifications";
+import { benchPortals } from "./portals";
 import { benchQueue } from "./queue";
 import { startBenchStack } from "./stack";
 
@@ -30,3 +31,9 @@ try {
 } finally {
   await stack.stop();
 }
+
+const portals = await benchPortals(Number(process.env.BENCH_RENDERS ?? 40));
+console.log(`\nPortals (production builds, 1,000 activities seeded, ${portals.runs} sequential renders each)`);
+console.log(`  Dashboard /activities   p50 ${portals.dashboard.p50} ms   p95 ${portals.dashboard.p95} ms`);
+console.log(`  DM /review              p50 ${portals.dm.p50} ms   p95 ${portals.dm.p95} ms`);
+console.log(`  first-load JS (login page, as served): ${Object.entries(portals.js).map(([k, v]) => `${k} ${v} KiB`).join(", ")}`);

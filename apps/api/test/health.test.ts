@@ -16,7 +16,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-health-"));
   port = await freePort();
   redis = await startRedis({ dataDir: dir, port });
-  t = await createTestApp({}, { redisUrl: redis.url });
+  // Sockets off: their Redis pub/sub clients are not what this file is about, and it cuts Redis.
+  t = await createTestApp({}, { redisUrl: redis.url, sockets: false });
 });
 afterAll(async () => {
   await t.close();

@@ -42,7 +42,14 @@ export const nextIp = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) 
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  opts: { redisUrl?: string; databaseUrl?: string; /** Share another instance's Redis keyspace (scale-out tests). */ redisKeyPrefix?: string } = {},
+  opts: {
+    redisUrl?: string;
+    databaseUrl?: string;
+    /** Share another instance's Redis keyspace (scale-out tests). */
+    redisKeyPrefix?: string;
+    /** Socket.IO on or off (tests that cut Redis on purpose leave it off). */
+    sockets?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(apiConfigSchema, {
@@ -77,7 +84,7 @@ export async function createTestApp(
   redis.on("error", () => {});
   await waitForReady(redis, 5_000);
   const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
-  const app = await buildApp({ config, db, redis, logger, queues, secrets: createSecretBox(config.CHANNEL_SECRETS_KEY) });
+  const app = await buildApp({ config, db, redis, logger, queues, secrets: createSecretBox(config.CHANNEL_SECRETS_KEY) }, { sockets: opts.sockets });
   await app.ready();
 
   return {

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@leadmetrics/errors";
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
+import { Redis, type RedisOptions } from "ioredis";
 import { DEFAULT_JOB_OPTIONS, QUEUES, type AgentRole, type DraftJob, type NotificationJob, type PayloadOf, type PlanJob, type PublishJob, type QueueName } from "./registry";
 
 export interface QueueClientOptions {
   connection: ConnectionOptions;
+  /** How long an enqueue may wait for Redis before it fails with a 503 (default 3 s). */
+  enqueueTimeoutMs?: number;
   /** Key prefix of every queue (tests give each file its own). */
   prefix?: string;
   /** Override the defaults (tests shorten backoff). */
@@ -22,15 +25,27 @@ export class InvalidJobPayloadError extends AppError {
  * and the job id follows the queue's strategy (static id, or unique id + dedupe key).
  */
 export function createQueueClient(opts: QueueClientOptions) {
+  // One connection for every queue of the process (BullMQ shares a passed-in client), created
+  // on first use. It queues commands while Redis reconnects; enqueue bounds the wait instead.
+  let shared: Redis | undefined;
+  const connection = () => {
+    if (!shared) {
+      shared = new Redis({ ...(opts.connection as RedisOptions), enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+      shared.on("error", () => {}); // reconnects by itself; a stuck enqueue answers 503
+    }
+    return shared;
+  };
   const queues = new Map<QueueName, Queue>();
   const queue = (name: QueueName): Queue => {
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions } });
+      q = new Queue(name, { connection: connection(), prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions } });
+      q.on("error", () => {}); // connection errors surface as enqueue failures, with a clear 503
       queues.set(name, q);
     }
     return q;
   };
+  const timeoutMs = opts.enqueueTimeoutMs ?? 3_000;
 
   async function enqueue<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, extra: Partial<JobsOptions> = {}): Promise<string> {
     const def = QUEUES[name];
@@ -41,7 +56,13 @@ export function createQueueClient(opts: QueueClientOptions) {
     if ("staticJobId" in def && def.staticJobId) options.jobId = (def.staticJobId as (p: PayloadOf<Q>) => string)(data);
     else options.jobId = randomUUID();
     if ("dedupeKey" in def && def.dedupeKey) options.deduplication = { id: (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) };
-    const job = await queue(name).add(name, data, options);
+    let timer: NodeJS.Timeout | undefined;
+    const job = await Promise.race([
+      queue(name).add(name, data, options),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError(503, "QUEUE_UNAVAILABLE", "The job queue is unavailable; retry shortly")), timeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
     return job.id ?? options.jobId;
   }
 
@@ -61,7 +82,8 @@ export function createQueueClient(opts: QueueClientOptions) {
       return state === "waiting" || state === "active" || state === "delayed" || state === "prioritized" || state === "waiting-children";
     },
     async close() {
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      shared?.disconnect();
     },
   };
 }

@@ -10,7 +10,7 @@ export interface NavItem {
 }
 
 /** The frame of every portal page: a sidebar with the portal's sections, a header with the user. */
-export function AppShell(props: { portalName: string; nav: NavItem[]; user: { name: string; email: string }; logout: ReactNode; children: ReactNode }) {
+export function AppShell(props: { portalName: string; nav: NavItem[]; user: { name: string; email: string }; logout: ReactNode; live?: ReactNode; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 flex">
       <nav aria-label="Main" className="w-56 shrink-0 bg-white border-r border-slate-200 flex flex-col">
@@ -18,6 +18,7 @@ export function AppShell(props: { portalName: string; nav: NavItem[]; user: { na
           Leadmetrics <span className="text-slate-500 font-normal">{props.portalName}</span>
         </div>
         <NavLinks items={props.nav} />
+        {props.live ? <div className="border-t border-slate-200 px-4 py-3">{props.live}</div> : null}
         <div className="border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
           <div className="font-medium text-slate-800">{props.user.name}</div>
           <div className="truncate">{props.user.email}</div>

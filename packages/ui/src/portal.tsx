@@ -2,6 +2,7 @@ import type { Portal } from "@leadmetrics/auth/edge";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert, AppShell, Button, Field, type NavItem } from "./index";
+import { LiveBell } from "./live";
 import { serverApi, signIn, signOut, unwrap } from "./server";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
@@ -45,12 +46,16 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
   }
   return async function PortalLayout({ children }: { children: ReactNode }) {
     const api = await serverApi(portal);
-    const me = unwrap(portal, await api.GET("/auth/v1/me"));
+    const [me, notifications] = await Promise.all([
+      api.GET("/auth/v1/me").then((r) => unwrap(portal, r)),
+      api.GET("/auth/v1/me/notifications", { params: { query: { pageSize: 1 } } }).then((r) => unwrap(portal, r)),
+    ]);
     return (
       <AppShell
         portalName={opts.name}
         nav={opts.nav}
         user={{ name: me.user.name, email: me.user.email }}
+        live={<LiveBell apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"} portal={portal} initialUnread={notifications.unreadCount} />}
         logout={
           <form action={logout}>
             <button className="text-indigo-700 underline">Sign out</button>

@@ -1,7 +1,13 @@
+import { LiveFeed } from "@leadmetrics/ui/live";
 import { QueueView } from "../queue-view";
 
 export const metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tenantId?: string; type?: "blog_post" | "social_post" | "strategy" }> }) {
-  return <QueueView kind="review" query={await searchParams} />;
+  return (
+    <>
+      <QueueView kind="review" query={await searchParams} />
+      <LiveFeed apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"} />
+    </>
+  );
 }

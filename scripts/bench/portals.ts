@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { createDb } from "@leadmetrics/db";
+import globalSetup from "../../e2e/global-setup";
+import { ROOT } from "./stack";
+
+const percentile = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
+
+async function apiLogin(portal: "dashboard" | "dm", email: string) {
+  const res = await fetch(`${process.env.E2E_API_URL}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "demo-password-1", portal }) });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function renderTimes(url: string, cookie: string, runs: number) {
+  const once = async () => {
+    const start = performance.now();
+    const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 5; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await once());
+  return { p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) };
+}
+
+/** Bytes of JavaScript a first visit downloads (compressed as served), measured in Chromium. */
+async function firstLoadJs(urls: Record<string, string>) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+  const out: Record<string, number> = {};
+  try {
+    for (const [name, url] of Object.entries(urls)) {
+      const page = await browser.newPage();
+      let bytes = 0;
+      page.on("response", async (r) => {
+        if (r.request().resourceType() === "script") bytes += Number(r.headers()["content-length"] ?? (await r.body().catch(() => Buffer.alloc(0))).length);
+      });
+      await page.goto(url, { waitUntil: "networkidle" });
+      out[name] = Math.round(bytes / 1024);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+/**
+ * Server-render time of the Dashboard's activities page and the DM review queue with 1,000
+ * activities seeded (production builds, the whole stack), and each portal's first-load JS.
+ */
+export async function benchPortals(runs = 40) {
+  if (!["dashboard", "dm", "manage"].every((a) => existsSync(path.join(ROOT, "apps", a, ".next", "BUILD_ID")))) {
+    execFileSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"], { cwd: ROOT, stdio: "inherit" });
+  }
+  const teardown = await globalSetup();
+  try {
+    const db = createDb({ url: process.env.E2E_DATABASE_URL!, poolMax: 2 });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
+    const plan = await db.deliverablePlan.create({ data: { tenantId: tenant.id, name: "bench 1000", cadence: "weekly", startDate: new Date("2026-12-07"), periodCount: 1, status: "approved" } });
+    const period = await db.deliverablePeriod.create({ data: { tenantId: tenant.id, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") } });
+    const statuses = ["dm_review", "client_review", "published", "drafting"] as const;
+    await db.activity.createMany({ data: Array.from({ length: 1_000 }, (_, slot) => ({ tenantId: tenant.id, planId: plan.id, periodId: period.id, slot, type: "blog_post" as const, topic: `Seeded topic ${slot}`, status: statuses[slot % 4]!, revision: 1 })) });
+    await db.$disconnect();
+    const [client, reviewer] = await Promise.all([apiLogin("dashboard", "client@acme.demo.leadmetrics.local"), apiLogin("dm", "reviewer@demo.leadmetrics.local")]);
+    const dashboard = await renderTimes(`${process.env.E2E_DASHBOARD_URL}/activities`, `dashboard_access_token=${client}`, runs);
+    const dm = await renderTimes(`${process.env.E2E_DM_URL}/review`, `dm_access_token=${reviewer}`, runs);
+    const js = await firstLoadJs({ dashboard: `${process.env.E2E_DASHBOARD_URL}/login`, dm: `${process.env.E2E_DM_URL}/login`, manage: `${process.env.E2E_MANAGE_URL}/login` });
+    return { dashboard, dm, js, runs };
+  } finally {
+    await teardown();
+  }
+}
