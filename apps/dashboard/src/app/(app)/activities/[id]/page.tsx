@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DiffView, Field, formatDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -92,19 +92,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               </form>
             </Card>
           ) : null}
-          <Card title="History">
-            <ol className="space-y-3 text-sm">
-              {a.events.map((e) => (
-                <li key={e.id}>
-                  <div className="font-medium">{e.action.replace(/_/g, " ")}</div>
-                  <div className="text-xs text-slate-500">
-                    {e.actorType} · {formatDate(e.createdAt)}
-                  </div>
-                  {e.feedback ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{e.feedback}</blockquote> : null}
-                </li>
-              ))}
-            </ol>
-          </Card>
+          <ActivityHistory events={a.events} />
         </div>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DiffView, Field, formatDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
@@ -122,17 +122,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               <p className="text-sm text-slate-600">The client has not written one yet.</p>
             )}
           </Card>
-          <Card title="History">
-            <ol className="space-y-3 text-sm">
-              {a.events.map((e) => (
-                <li key={e.id}>
-                  <div className="font-medium">{e.action.replace(/_/g, " ")}</div>
-                  <div className="text-xs text-slate-500">{e.actorType} · {formatDate(e.createdAt)}</div>
-                  {e.feedback ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2">{e.feedback}</blockquote> : null}
-                </li>
-              ))}
-            </ol>
-          </Card>
+          <ActivityHistory events={a.events} />
         </div>
       </div>
     </>
