@@ -11,6 +11,7 @@ import type { AppDeps } from "./deps";
 import { isPublicRoute } from "./lib/public-routes";
 import { registerOpenApi, registerSwaggerUi } from "./plugins/docs";
 import { registerErrorHandling } from "./plugins/error-handler";
+import { registerMetrics } from "./plugins/metrics";
 import { registerSecurity } from "./plugins/security";
 import { registerSocketIo } from "./plugins/socket";
 import type { RouterContext } from "./routers/context";
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerErrorHandling(app, production);
   assertEveryRouteGuarded(app);
+  await registerMetrics(app, config.METRICS_TOKEN);
   await registerSecurity(app, deps);
   if (config.PUBLIC_DOCS) await registerOpenApi(app);
 

@@ -15,6 +15,7 @@ import { waitForReady } from "../src/lib/redis";
 
 export const TEST_JWT_SECRET = "test-secret-that-is-at-least-32-characters-long";
 export const PORTAL_ORIGIN = "http://localhost:3000";
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -63,6 +64,7 @@ export async function createTestApp(
     DATABASE_POOL_MAX: "5",
     CHANNEL_SECRETS_KEY: randomBytes(32).toString("base64"),
     ALLOW_PRIVATE_CHANNEL_URLS: "true",
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     QUEUE_PREFIX: `q${uniqueKeyPrefix().slice(0, -1)}`,
     ...env,
   });

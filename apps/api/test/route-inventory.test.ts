@@ -36,7 +36,7 @@ const fill = (url: string) => url.replace(/:[A-Za-z]+/g, () => randomUUID());
 describe("route inventory", () => {
   it("covers every router, and every non-public route has a guard", () => {
     const guards = new Set(guarded.map((r) => r.guard));
-    expect([...guards].sort()).toEqual(["admin", "dm", "tenant", "user"]);
+    expect([...guards].sort()).toEqual(["admin", "dm", "metrics", "tenant", "user"]);
     expect(guarded.every((r) => r.guard !== null)).toBe(true);
     expect(guarded.length).toBeGreaterThanOrEqual(15);
   });

@@ -97,6 +97,8 @@ export const env = {
     LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
     PUBLIC_DOCS: bool.default(true),
+    /** Bearer token Prometheus scrapes /metrics with; unset = no /metrics route at all. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
 } as const;
 

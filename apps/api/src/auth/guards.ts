@@ -4,7 +4,7 @@ import { AppError, forbidden, unauthorized } from "@leadmetrics/errors";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SessionService } from "./session-service";
 
-export type GuardName = "user" | "tenant" | "dm" | "admin";
+export type GuardName = "user" | "tenant" | "dm" | "admin" | "metrics";
 
 export interface TenantContext {
   tenantId: string;
@@ -37,7 +37,7 @@ export interface GuardDeps {
 
 type Check = (req: FastifyRequest) => Promise<void>;
 
-export function createGuards(deps: GuardDeps): Record<GuardName, Check> {
+export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metrics">, Check> {
   const { db, sessions } = deps;
   const origins = new Set(deps.allowedOrigins);
 

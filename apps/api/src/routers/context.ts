@@ -13,5 +13,5 @@ export interface RouterContext extends AppDeps {
   throttle: LoginThrottle;
   invites: InviteService;
   realtime: RealtimePublisher;
-  guards: Record<GuardName, (req: import("fastify").FastifyRequest) => Promise<void>>;
+  guards: Record<Exclude<GuardName, "metrics">, (req: import("fastify").FastifyRequest) => Promise<void>>;
 }
