@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, DEMO_ACCOUNTS, migrate, seedDemo } from "@leadmetrics/db";
-import { createDatabase, startPostgres, startRedis, takeOverSignals, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
+import { createDatabase, startPostgres, startRedis, stopChild, takeOverSignals, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
 import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
 import { devEnvironment } from "./env";
 import { DEV_PROCESSES } from "./processes";
@@ -84,7 +84,7 @@ async function start() {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    await Promise.all(children.map((c) => stopChildGroup(c)));
+    await Promise.all(children.map((c) => stopChild(c, 10_000, { group: true })));
     rmSync(PIDS_FILE, { force: true });
     if (mail) await mail.close();
     if (redis) await redis.stop();
@@ -156,25 +156,6 @@ async function start() {
     process.stderr.write(`\x1b[1;31m[dev]\x1b[0m ${(err as Error).stack ?? err}\n`);
     await stopAll(1);
   }
-}
-
-function stopChildGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    kill("SIGTERM");
-  });
 }
 
 function printBanner(env: Record<string, string>) {

@@ -78,14 +78,26 @@ export function ping(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/**
+ * SIGTERM, then SIGKILL after `graceMs`. With `group`, the signal goes to the child's whole
+ * process group (spawned `detached`), so its own children stop with it.
+ */
+export function stopChild(child: ChildProcess, graceMs = 5_000, opts: { group?: boolean } = {}): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      if (opts.group) process.kill(-child.pid!, signal);
+      else child.kill(signal);
+    } catch {
+      // already gone
+    }
+  };
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => kill("SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill("SIGTERM");
+    kill("SIGTERM");
   });
 }

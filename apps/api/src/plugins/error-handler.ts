@@ -28,7 +28,9 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: "BAD_REQUEST" },
 };
 
-const STATUS_CODES: Record<number, string> = {
+/** The code an error answer carries when only its status is known. */
+export const STATUS_CODES: Record<number, string> = {
+  500: "INTERNAL_ERROR",
   400: "BAD_REQUEST",
   401: "UNAUTHORIZED",
   403: "FORBIDDEN",

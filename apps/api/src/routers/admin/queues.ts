@@ -4,8 +4,7 @@ import { FastifyAdapter } from "@bull-board/fastify";
 import { QUEUES, type QueueName } from "@leadmetrics/queue";
 import { errorBody } from "@leadmetrics/errors";
 import type { FastifyInstance } from "fastify";
-
-const STATUS_CODE: Record<number, string> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 500: "INTERNAL_ERROR" };
+import { STATUS_CODES } from "../../plugins/error-handler";
 import type { RouterContext } from "../context";
 
 /**
@@ -33,7 +32,7 @@ export async function registerQueueDashboard(app: FastifyInstance, ctx: RouterCo
         try {
           const body = JSON.parse(payload) as { error?: { code?: string }; message?: string };
           if (body.error?.code) return payload;
-          return JSON.stringify(errorBody(STATUS_CODE[reply.statusCode] ?? "ERROR", body.message ?? "Request failed"));
+          return JSON.stringify(errorBody(STATUS_CODES[reply.statusCode] ?? "ERROR", body.message ?? "Request failed"));
         } catch {
           return payload;
         }
