@@ -24,6 +24,8 @@ export const TENANT_SCOPED_MODELS = new Set<Prisma.ModelName>([
   "CreditBalance",
   "CreditLedger",
   "ConnectedChannel",
+  // Follow-up jobs a tenant's change stages in its own transaction (platform jobs have no tenant).
+  "OutboxJob",
 ]);
 
 /** Models with a `tenantId` column that tenant routes must never reach directly. */
