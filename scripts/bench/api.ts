@@ -10,7 +10,8 @@ export interface HttpFigure {
   non2xx: number;
 }
 
-async function run(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<HttpFigure> {
+/** One autocannon run: 20 connections, no pipelining. */
+export async function measureHttp(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<HttpFigure> {
   const result = await autocannon({ url, headers, connections: 20, duration: seconds, pipelining: 1 });
   return {
     name,
@@ -32,8 +33,8 @@ export async function benchApi(stack: BenchStack, seconds = 10) {
     body: JSON.stringify({ email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  await run("warm-up", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, 2);
-  const live = await run("GET /health/live", `${stack.apiUrl}/health/live`, {}, seconds);
-  const members = await run("GET /tenant/v1/members (authenticated)", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, seconds);
+  await measureHttp("warm-up", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, 2);
+  const live = await measureHttp("GET /health/live", `${stack.apiUrl}/health/live`, {}, seconds);
+  const members = await measureHttp("GET /tenant/v1/members (authenticated)", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, seconds);
   return { live, members, ratio: members.requestsPerSecond / live.requestsPerSecond };
 }

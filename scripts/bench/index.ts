@@ -2,14 +2,19 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { benchApi, type HttpFigure } from "./api";
+import { benchBareFastify } from "./bare-fastify";
+import { mixedLoad, stackRss } from "./memory";
 import { benchNotificationLatency } from "./notifications";
-import { benchPortals } from "./portals";
+import { benchPortals, startFullStack } from "./portals";
 import { benchQueue } from "./queue";
+import { benchRedis, REDIS_BENCH_ARGS } from "./redis";
 import { ROOT, startBenchStack } from "./stack";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const loadMinutes = Number(process.env.BENCH_LOAD_MINUTES ?? 5);
 const row = (f: HttpFigure) =>
   `  ${f.name.padEnd(42)} ${String(f.requestsPerSecond).padStart(7)} req/s   p50 ${String(f.p50Ms).padStart(4)} ms   p99 ${String(f.p99Ms).padStart(4)} ms   non-2xx ${f.non2xx}`;
+const ratio = (what: string, a: number, b: number, digits = 3) => `  ratio ${what}: ${(a / b).toFixed(digits)}`;
 
 // Everything printed is also the report: docs/benchmarks.md holds this run's figures, never typed-in ones.
 const report: string[] = [];
@@ -18,20 +23,31 @@ const say = (line: string) => {
   report.push(line);
 };
 
-say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`);
 const stack = await startBenchStack();
 try {
+  const bare = await benchBareFastify(seconds);
   const api = await benchApi(stack, seconds);
-  say(`\nAPI (autocannon, 20 connections, ${seconds} s each, API in its own process)`);
+  say(`\nAPI (autocannon, 20 connections, ${seconds} s each, each server in its own process)`);
+  say(row(bare));
   say(row(api.live));
   say(row(api.members));
-  say(`  ratio authenticated list / liveness: ${api.ratio.toFixed(3)}`);
+  say(ratio("API liveness / bare Fastify", api.live.requestsPerSecond, bare.requestsPerSecond));
+  say(ratio("authenticated list / bare Fastify", api.members.requestsPerSecond, bare.requestsPerSecond));
+  say(ratio("authenticated list / liveness", api.members.requestsPerSecond, api.live.requestsPerSecond));
 
   const q = await benchQueue(stack, Number(process.env.BENCH_PIPELINE_JOBS ?? 300));
+  const redis = await benchRedis(stack.redisUrl);
   say(`\nQueues (same Redis, concurrency 2)`);
   say(`  raw BullMQ no-op jobs          ${q.raw.jobsPerSecond.toFixed(0).padStart(7)} jobs/s   (${q.raw.jobs} jobs in ${q.raw.seconds.toFixed(2)} s)`);
   say(`  pipeline blog-writer jobs      ${q.pipeline.jobsPerSecond.toFixed(1).padStart(7)} jobs/s   (${q.pipeline.jobs} jobs in ${q.pipeline.seconds.toFixed(2)} s; offline adapter, DB transaction, follow-up enqueue)`);
-  say(`  ratio pipeline / raw: ${q.ratio.toFixed(4)}`);
+  say(ratio("pipeline / raw", q.pipeline.jobsPerSecond, q.raw.jobsPerSecond, 4));
+  if (redis) {
+    say(`  ceiling: redis-benchmark ${REDIS_BENCH_ARGS.join(" ")} on the same Redis: SET ${redis.set} req/s, GET ${redis.get} req/s`);
+    say(ratio("raw BullMQ jobs / Redis SETs", q.raw.jobsPerSecond, redis.set, 4));
+  } else {
+    say("  ceiling: not measured, /usr/bin/redis-benchmark is not installed (apt-get install redis-server)");
+  }
 
   const n = await benchNotificationLatency(stack, Number(process.env.BENCH_TRANSITIONS ?? 200));
   say(`\nNotification latency, transition commit → arrival (${n.transitions} DM approvals, one at a time)`);
@@ -41,11 +57,36 @@ try {
   await stack.stop();
 }
 
-const portals = await benchPortals(Number(process.env.BENCH_RENDERS ?? 40));
-say(`\nPortals (production builds, 1,000 activities seeded, ${portals.runs} sequential renders each)`);
-say(`  Dashboard /activities   p50 ${portals.dashboard.p50} ms   p95 ${portals.dashboard.p95} ms`);
-say(`  DM /review              p50 ${portals.dm.p50} ms   p95 ${portals.dm.p95} ms`);
-say(`  first-load JS (login page, as served): ${Object.entries(portals.js).map(([k, v]) => `${k} ${v} KiB`).join(", ")}`);
+const teardown = await startFullStack();
+try {
+  await new Promise((r) => setTimeout(r, 5_000));
+  const idle = stackRss();
+
+  const portals = await benchPortals(Number(process.env.BENCH_RENDERS ?? 40));
+  say(`\nPortals (production builds, 1,000 activities seeded, ${portals.runs} sequential renders each)`);
+  say(`  Dashboard /activities   p50 ${portals.dashboard.p50} ms   p95 ${portals.dashboard.p95} ms`);
+  say(`  DM /review              p50 ${portals.dm.p50} ms   p95 ${portals.dm.p95} ms`);
+  say(`  first-load JS (login page, as served): ${Object.entries(portals.js).map(([k, v]) => `${k} ${v} KiB`).join(", ")}`);
+
+  const load = await mixedLoad(loadMinutes);
+  const after = stackRss();
+  say(`\nMemory under a sustained mixed load (${load.minutes} min, the whole stack, each process in its own process tree)`);
+  say(`  load: autocannon on the authenticated list and liveness at once, a 2-post plan submitted and approved`);
+  say(`        every second with the DM approving the two oldest reviews, both portal pages rendering`);
+  say(row(load.list));
+  say(row(load.live));
+  say(`  ${load.plans} plans approved, ${load.dmApprovals} DM approvals, ${load.renders} portal renders, ${load.failures} failed steps, ${load.notifications} notifications`);
+  say(`  activities of the load's plans by status: ${Object.entries(load.activities).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  const tree = (names: string[]) => `${[...new Set(names)].join(" + ")} ×${names.length}`;
+  say(`  ${"process (RSS MiB, tree summed)".padEnd(30)} ${"idle".padStart(7)} ${"after".padStart(7)} ${"growth".padStart(7)}         ${"PSS idle".padStart(8)} ${"after".padStart(7)}   processes idle → after`);
+  for (const [name, before] of idle) {
+    const now = after.get(name) ?? { mib: 0, pssMib: 0, processes: [] };
+    const growth = `${now.mib >= before.mib ? "+" : ""}${(now.mib - before.mib).toFixed(1)}`;
+    say(`  ${name.padEnd(30)} ${before.mib.toFixed(1).padStart(7)} ${now.mib.toFixed(1).padStart(7)} ${growth.padStart(7)} ${`(${((now.mib / before.mib - 1) * 100).toFixed(0)}%)`.padStart(7)}  ${before.pssMib.toFixed(1).padStart(8)} ${now.pssMib.toFixed(1).padStart(7)}   ${tree(before.processes)} → ${now.processes.length}`);
+  }
+} finally {
+  await teardown();
+}
 
 await mkdir(path.join(ROOT, "docs"), { recursive: true });
 await writeFile(

@@ -8,7 +8,7 @@ import { ROOT } from "./stack";
 
 const percentile = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
 
-async function apiLogin(portal: "dashboard" | "dm", email: string) {
+export async function apiLogin(portal: "dashboard" | "dm", email: string) {
   const res = await fetch(`${process.env.E2E_API_URL}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "demo-password-1", portal }) });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -49,10 +49,10 @@ async function firstLoadJs(urls: Record<string, string>) {
 }
 
 /**
- * Server-render time of the Dashboard's activities page and the DM review queue with 1,000
- * activities seeded (production builds, the whole stack), and each portal's first-load JS.
+ * The whole system as the e2e suite runs it (production builds of the portals, the API, the agents
+ * and notifications servers, PostgreSQL, Redis) with 1,000 activities seeded. Returns the teardown.
  */
-export async function benchPortals(runs = 40) {
+export async function startFullStack() {
   if (!["dashboard", "dm", "manage"].every((a) => existsSync(path.join(ROOT, "apps", a, ".next", "BUILD_ID")))) {
     execFileSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"], { cwd: ROOT, stdio: "inherit" });
   }
@@ -65,12 +65,27 @@ export async function benchPortals(runs = 40) {
     const statuses = ["dm_review", "client_review", "published", "drafting"] as const;
     await db.activity.createMany({ data: Array.from({ length: 1_000 }, (_, slot) => ({ tenantId: tenant.id, planId: plan.id, periodId: period.id, slot, type: "blog_post" as const, topic: `Seeded topic ${slot}`, status: statuses[slot % 4]!, revision: 1 })) });
     await db.$disconnect();
-    const [client, reviewer] = await Promise.all([apiLogin("dashboard", "client@acme.demo.leadmetrics.local"), apiLogin("dm", "reviewer@demo.leadmetrics.local")]);
-    const dashboard = await renderTimes(`${process.env.E2E_DASHBOARD_URL}/activities`, `dashboard_access_token=${client}`, runs);
-    const dm = await renderTimes(`${process.env.E2E_DM_URL}/review`, `dm_access_token=${reviewer}`, runs);
-    const js = await firstLoadJs({ dashboard: `${process.env.E2E_DASHBOARD_URL}/login`, dm: `${process.env.E2E_DM_URL}/login`, manage: `${process.env.E2E_MANAGE_URL}/login` });
-    return { dashboard, dm, js, runs };
-  } finally {
+  } catch (err) {
     await teardown();
+    throw err;
   }
+  return teardown;
+}
+
+/** The portal pages the benchmark renders, with the signed-in cookie each needs (on the full stack). */
+export async function portalPages() {
+  const [client, reviewer] = await Promise.all([apiLogin("dashboard", "client@acme.demo.leadmetrics.local"), apiLogin("dm", "reviewer@demo.leadmetrics.local")]);
+  return {
+    dashboard: { url: `${process.env.E2E_DASHBOARD_URL}/activities`, cookie: `dashboard_access_token=${client}` },
+    dm: { url: `${process.env.E2E_DM_URL}/review`, cookie: `dm_access_token=${reviewer}` },
+  };
+}
+
+/** Server-render time of the Dashboard's activities page and the DM review queue, and each portal's first-load JS. */
+export async function benchPortals(runs = 40) {
+  const pages = await portalPages();
+  const dashboard = await renderTimes(pages.dashboard.url, pages.dashboard.cookie, runs);
+  const dm = await renderTimes(pages.dm.url, pages.dm.cookie, runs);
+  const js = await firstLoadJs({ dashboard: `${process.env.E2E_DASHBOARD_URL}/login`, dm: `${process.env.E2E_DM_URL}/login`, manage: `${process.env.E2E_MANAGE_URL}/login` });
+  return { dashboard, dm, js, runs };
 }

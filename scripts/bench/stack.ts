@@ -16,6 +16,19 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** Polls until the URL answers 2xx (about 20 s at most). */
+export async function waitUntilUp(url: string) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    if (i > 200) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Throwaway PostgreSQL + Redis + the API as its own process, as production runs it. */
 export async function startBenchStack(): Promise<BenchStack> {
   const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-bench-"));
@@ -49,15 +62,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     },
   });
   const apiUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${apiUrl}/health/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 200) throw new Error("API did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilUp(`${apiUrl}/health/ready`);
   return {
     apiUrl,
     databaseUrl,
