@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
 import { randomBytes } from "node:crypto";
@@ -53,6 +56,8 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
+  // Uploaded media of this app go to a directory of its own, removed on close.
+  const storageDir = env.STORAGE_DIR ? undefined : await mkdtemp(path.join(tmpdir(), "leadmetrics-storage-"));
   const config = loadConfig(apiConfigSchema, {
     NODE_ENV: "test",
     LOG_LEVEL: "info",
@@ -66,6 +71,7 @@ export async function createTestApp(
     ALLOW_PRIVATE_CHANNEL_URLS: "true",
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     QUEUE_PREFIX: `q${uniqueKeyPrefix().slice(0, -1)}`,
+    ...(storageDir ? { STORAGE_DIR: storageDir } : {}),
     ...env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -112,6 +118,7 @@ export async function createTestApp(
       await queues.close();
       await db.$disconnect();
       redis.disconnect();
+      if (storageDir) await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type LoginResult, type TestApp } from "./helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
@@ -21,11 +23,12 @@ const BODIES: Record<string, unknown> = {
   "DELETE /tenant/v1/channels/:id": undefined,
   "PATCH /tenant/v1/members/:userId": { role: "member" },
   "DELETE /tenant/v1/members/:userId": undefined,
+  "DELETE /tenant/v1/media/:id": undefined,
 };
 
 /** Which of Acme's ids a path parameter names. */
 const idFor = (url: string) =>
-  url.includes("/plans/") ? ids.plan : url.includes("/activities/") ? ids.activity : url.includes("/channels/") ? ids.channel : url.includes("/members/") ? ids.member : undefined;
+  url.includes("/plans/") ? ids.plan : url.includes("/activities/") ? ids.activity : url.includes("/channels/") ? ids.channel : url.includes("/members/") ? ids.member : url.includes("/media/") ? ids.media : undefined;
 
 /** Everything Acme owns, hashed: a cross-tenant request must leave it exactly as it was. */
 async function acmeFingerprint() {
@@ -36,7 +39,12 @@ async function acmeFingerprint() {
     t.db.activityEvent.count({ where: { tenantId } }),
     t.db.connectedChannel.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     t.db.tenantMember.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    t.db.mediaAsset.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
   ]);
+  // The stored bytes of Acme's media too, not only the rows.
+  const files = await Promise.all(rows[5].map((m) => readFile(path.join(t.config.STORAGE_DIR, m.storageKey)).then((b) => createHash("sha256").update(b).digest("hex"))));
+  expect(files.length).toBeGreaterThan(0);
+  rows.push(files as never);
   return createHash("sha256").update(JSON.stringify(rows)).digest("hex");
 }
 
@@ -48,6 +56,11 @@ beforeAll(async () => {
   ids.plan = await approvePlan(t, acme.accessToken, 1, "Acme private plan");
   ids.activity = (await activitiesInStatus(t, ids.plan, "dm_review"))[0]!.id;
   ids.channel = (await api<{ id: string }>(t, "POST", "/tenant/v1/channels/wordpress", acme.accessToken, { name: "Acme", siteUrl: "https://blog.acme.example", username: "u", applicationPassword: "acme-app-password" }, 201)).id;
+  const upload = new FormData();
+  upload.append("file", new Blob([Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64")]), "acme.png");
+  const multipart = new Request("http://localhost/", { method: "POST", body: upload });
+  const media = await t.app.inject({ method: "POST", url: "/tenant/v1/media", headers: { ...bearer(acme.accessToken), "content-type": multipart.headers.get("content-type")! }, payload: Buffer.from(await multipart.arrayBuffer()) });
+  ids.media = (media.json() as { items: { id: string }[] }).items[0]!.id;
   ids.member = (await api<{ userId: string }>(t, "POST", "/tenant/v1/members", acme.accessToken, { email: "editor@acme.test", name: "Acme Editor", role: "member" }, 201)).userId;
 });
 afterAll(async () => {

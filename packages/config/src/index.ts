@@ -100,6 +100,12 @@ export const env = {
     /** Bearer token Prometheus scrapes /metrics with; unset = no /metrics route at all. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
+  /** Object storage (uploaded media). The local-disk driver keeps objects under STORAGE_DIR. */
+  storage: {
+    STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    /** Largest accepted upload per file, in bytes (10 MB). */
+    MEDIA_MAX_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  },
 } as const;
 
 export const schemaOf = <T extends z.ZodRawShape>(shape: T) => z.object(shape);

@@ -14,12 +14,15 @@ interface Mapped {
 /** Fastify and plugin error codes that are the client's fault, with the code we answer. */
 const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "PAYLOAD_TOO_LARGE" },
-  FST_REQ_FILE_TOO_LARGE: { status: 413, code: "PAYLOAD_TOO_LARGE" },
-  FST_FILES_LIMIT: { status: 413, code: "PAYLOAD_TOO_LARGE" },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: "FILE_TOO_LARGE" },
+  FST_FILES_LIMIT: { status: 413, code: "TOO_MANY_FILES" },
   FST_PARTS_LIMIT: { status: 413, code: "PAYLOAD_TOO_LARGE" },
   FST_FIELDS_LIMIT: { status: 413, code: "PAYLOAD_TOO_LARGE" },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
+  FST_PROTO_VIOLATION: { status: 400, code: "INVALID_BODY" },
+  FST_INVALID_JSON_FIELD_ERROR: { status: 400, code: "INVALID_BODY" },
+  FST_MP_PREMATURE_CLOSE: { status: 400, code: "INVALID_BODY" },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "INVALID_BODY" },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: "INVALID_BODY" },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "INVALID_BODY" },

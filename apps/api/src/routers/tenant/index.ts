@@ -5,6 +5,7 @@ import { activitiesRouter } from "./activities";
 import { channelsRouter } from "./channels";
 import { clientContextRouter } from "./client-context";
 import { liveRouter } from "./live";
+import { mediaRouter } from "./media";
 import { membersRouter } from "./members";
 import { plansRouter } from "./plans";
 import { usageRouter } from "./usage";
@@ -23,4 +24,5 @@ export const tenantRouter =
     await app.register(channelsRouter(ctx));
     await app.register(usageRouter());
     await app.register(liveRouter(ctx));
+    await app.register(mediaRouter(ctx));
   };
