@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createTokenSigner } from "@leadmetrics/auth";
+import { createOutboxRelay } from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
+import { registerRequestTracing } from "@leadmetrics/telemetry";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { createGuards, type GuardName } from "./auth/guards";
@@ -103,6 +105,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First hook of all: with tracing on, one span per request carrying its id (a no-op when off).
+  registerRequestTracing(app);
   app.decorateRequest("auth", null);
   app.decorateRequest("tenant", null);
   app.addHook("onSend", async (req, reply) => {
@@ -127,14 +131,19 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
   });
+  // Every API instance relays the outbox: its own rows right after each commit, leftovers by polling.
+  const outbox = createOutboxRelay({ db: deps.db, queues: deps.queues, log: deps.logger });
+  outbox.start();
+  app.addHook("onClose", () => outbox.stop());
   const ctx: RouterContext = {
     ...deps,
+    outbox,
     signer,
     sessions,
     throttle: createLoginThrottle(deps.redis),
     invites: createInviteService({
       db: deps.db,
-      queues: deps.queues,
+      outbox,
       development: config.NODE_ENV === "development",
       portalUrl: (role) => (role === "none" ? config.DASHBOARD_URL : config.DM_URL),
     }),

@@ -1,6 +1,6 @@
 import { writeAudit, type Activity, type ActivityStatus, type ActorType, type Prisma, type TenantDb, type TenantTx } from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
-import type { NotificationEvent, QueueClient, WakeReason } from "@leadmetrics/queue";
+import { stageJobs, type NotificationEvent, type OutboxRelay, type StagedJob, type WakeReason } from "@leadmetrics/queue";
 import { rooms, type RealtimePublisher } from "@leadmetrics/realtime";
 import { MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE, type ActivityAction } from "./transitions";
 
@@ -32,6 +32,8 @@ export interface TransitionResult {
   from: ActivityStatus;
   to: ActivityStatus;
   followUps: FollowUp[];
+  /** The follow-ups' outbox rows, committed with the transition: flushed after the commit. */
+  outboxIds: string[];
 }
 
 const ACTION_NOTIFICATIONS: Partial<Record<ActivityStatus, FollowUp[]>> = {
@@ -48,8 +50,8 @@ const ACTION_NOTIFICATIONS: Partial<Record<ActivityStatus, FollowUp[]>> = {
 /**
  * The one place an activity changes status: checks the move against TRANSITIONS (409 otherwise),
  * applies it with optimistic concurrency (of two reviewers acting on one version exactly one
- * wins), records an ActivityEvent and an audit row in the same transaction, and returns what
- * must happen next. Callers run the follow-ups after the commit with `runFollowUps`.
+ * wins), records an ActivityEvent, an audit row and its follow-up jobs (in the outbox) in the
+ * same transaction. Callers flush the follow-ups after the commit with `runFollowUps`.
  */
 export async function transitionActivity(tdb: TenantDb, input: TransitionInput): Promise<TransitionResult> {
   const rule = TRANSITIONS[input.action];
@@ -144,7 +146,8 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
       await tx.deliverablePeriod.updateMany({ where: { id: activity.periodId }, data: { publishedCount: { increment: 1 } } });
     }
     const fresh = await tx.activity.findFirstOrThrow({ where: { id: activity.id } });
-    return { activity: fresh, from: activity.status, to, followUps };
+    const outboxIds = await stageJobs(tx, followUps.map((f) => toStagedJob(fresh, f, input.requestId)));
+    return { activity: fresh, from: activity.status, to, followUps, outboxIds };
   });
 }
 
@@ -153,12 +156,10 @@ interface FollowUpLog {
 }
 
 /**
- * Enqueues what a committed transition asks for. The transition stands even if Redis refuses:
- * the failure is logged and the reconciler later finds the activity stuck in `drafting` or
- * `client_approved` with no live job and enqueues it again. Returns how many follow-ups failed.
+ * After the commit: announces the change live and hands the staged follow-ups to BullMQ. If
+ * Redis refuses, the transition and its jobs still stand: the outbox relay retries them.
  */
-export async function runFollowUps(queues: QueueClient, result: TransitionResult, requestId?: string, log?: FollowUpLog, realtime?: RealtimePublisher): Promise<number> {
-  let failed = 0;
+export async function runFollowUps(outbox: OutboxRelay, result: TransitionResult, log?: FollowUpLog, realtime?: RealtimePublisher): Promise<void> {
   const { activity } = result;
   // Announced live to the tenant's room and the reviewers' room; best effort (pages also refetch).
   await realtime
@@ -168,42 +169,36 @@ export async function runFollowUps(queues: QueueClient, result: TransitionResult
       payload: { activityId: activity.id, tenantId: activity.tenantId, from: result.from, to: result.to, version: activity.version, topic: activity.topic, type: activity.type },
     })
     .catch((err) => log?.warn({ err }, "activity status not announced"));
-  for (const f of result.followUps) {
-    try {
-      await runFollowUp(queues, result.activity, f, requestId);
-    } catch (err) {
-      failed++;
-      log?.warn({ err, followUp: f, activityId: result.activity.id }, "follow-up not enqueued; the reconciler will retry it");
-    }
-  }
-  return failed;
+  await outbox.flush(result.outboxIds).catch((err) => log?.warn({ err, activityId: activity.id }, "follow-ups not flushed; the outbox relay will retry them"));
 }
 
-async function runFollowUp(queues: QueueClient, activity: Activity, f: FollowUp, requestId?: string): Promise<void> {
+function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): StagedJob {
   const ids = { tenantId: activity.tenantId, activityId: activity.id, requestId };
-  if (f.kind === "draft") await queues.enqueueDraft(f.role, { ...ids, revision: f.revision, wakeReason: f.wakeReason });
-  else if (f.kind === "publish") await queues.enqueuePublisher({ ...ids, attempt: f.attempt });
-  else
-    await queues.enqueueNotification({
+  if (f.kind === "draft") return { queue: `agent__${f.role}`, payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
+  if (f.kind === "publish") return { queue: "agent__publisher", payload: { ...ids, attempt: f.attempt } };
+  return {
+    queue: "notifications__dispatch",
+    payload: {
       tenantId: activity.tenantId,
       recipient: { group: f.group },
       event: f.event,
       data: { activityId: activity.id, topic: activity.topic, type: activity.type, status: activity.status },
       dedupeKey: `${activity.id}-v${activity.version}-${f.event}-${f.group}`,
       requestId,
-    });
+    },
+  };
 }
 
 /** Transition, then run its follow-ups: what request handlers and workers call. */
 export interface TransitionDeps {
   tdb: TenantDb;
-  queues: QueueClient;
+  outbox: OutboxRelay;
   log?: FollowUpLog;
   realtime?: RealtimePublisher;
 }
 
 export async function applyTransition(deps: TransitionDeps, input: TransitionInput): Promise<TransitionResult> {
   const result = await transitionActivity(deps.tdb, input);
-  await runFollowUps(deps.queues, result, input.requestId, deps.log, deps.realtime);
+  await runFollowUps(deps.outbox, result, deps.log, deps.realtime);
   return result;
 }

@@ -20,7 +20,8 @@ export {
   type PublishJob,
   type NotificationJob,
 } from "./registry";
-export { createQueueClient, InvalidJobPayloadError, type QueueClient, type QueueClientOptions } from "./producer";
+export { stageJobs, createOutboxRelay, type StagedJob, type OutboxWriter, type OutboxRelay, type OutboxRelayOptions } from "./outbox";
+export { createQueueClient, prepareJob, InvalidJobPayloadError, type QueueClient, type QueueClientOptions } from "./producer";
 export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
 export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@leadmetrics/errors";
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
+import { queueTelemetry } from "@leadmetrics/telemetry";
 import { DEFAULT_JOB_OPTIONS, QUEUES, type AgentRole, type DraftJob, type NotificationJob, type PayloadOf, type PlanJob, type PublishJob, type QueueName } from "./registry";
 
 export interface QueueClientOptions {
@@ -18,6 +19,20 @@ export class InvalidJobPayloadError extends AppError {
   constructor(queue: string, issues: unknown) {
     super(500, "INVALID_JOB_PAYLOAD", `refused to enqueue an invalid ${queue} job`, issues);
   }
+}
+
+/**
+ * Validates a payload against its queue's schema and works out its job id (the queue's static
+ * id, else the given one, else a fresh uuid) and dedupe key. Shared by enqueue and the outbox.
+ */
+export function prepareJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, jobId?: string) {
+  const def = QUEUES[name];
+  const parsed = def.schema.safeParse(payload);
+  if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
+  const data = parsed.data as PayloadOf<Q>;
+  const staticId = "staticJobId" in def && def.staticJobId ? (def.staticJobId as (p: PayloadOf<Q>) => string)(data) : undefined;
+  const dedupeId = "dedupeKey" in def && def.dedupeKey ? (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) : undefined;
+  return { data, jobId: staticId ?? jobId ?? randomUUID(), deduplication: dedupeId ? { id: dedupeId } : undefined };
 }
 
 /**
@@ -39,7 +54,7 @@ export function createQueueClient(opts: QueueClientOptions) {
   const queue = (name: QueueName): Queue => {
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: connection(), prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions } });
+      q = new Queue(name, { connection: connection(), prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions }, telemetry: queueTelemetry() });
       q.on("error", () => {}); // connection errors surface as enqueue failures, with a clear 503
       queues.set(name, q);
     }
@@ -48,14 +63,8 @@ export function createQueueClient(opts: QueueClientOptions) {
   const timeoutMs = opts.enqueueTimeoutMs ?? 3_000;
 
   async function enqueue<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, extra: Partial<JobsOptions> = {}): Promise<string> {
-    const def = QUEUES[name];
-    const parsed = def.schema.safeParse(payload);
-    if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
-    const data = parsed.data as PayloadOf<Q>;
-    const options: JobsOptions = { ...extra };
-    if ("staticJobId" in def && def.staticJobId) options.jobId = (def.staticJobId as (p: PayloadOf<Q>) => string)(data);
-    else options.jobId = randomUUID();
-    if ("dedupeKey" in def && def.dedupeKey) options.deduplication = { id: (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) };
+    const { data, jobId, deduplication } = prepareJob(name, payload, extra.jobId);
+    const options: JobsOptions = { ...extra, jobId, ...(deduplication ? { deduplication } : {}) };
     let timer: NodeJS.Timeout | undefined;
     const job = await Promise.race([
       queue(name).add(name, data, options),
@@ -63,7 +72,7 @@ export function createQueueClient(opts: QueueClientOptions) {
         timer = setTimeout(() => reject(new AppError(503, "QUEUE_UNAVAILABLE", "The job queue is unavailable; retry shortly")), timeoutMs);
       }),
     ]).finally(() => clearTimeout(timer));
-    return job.id ?? options.jobId;
+    return job.id ?? jobId;
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { TokenSigner } from "@leadmetrics/auth";
 import type { GuardName } from "../auth/guards";
 import type { InviteService } from "../auth/invites";
+import type { OutboxRelay } from "@leadmetrics/queue";
 import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { SessionService } from "../auth/session-service";
@@ -13,5 +14,7 @@ export interface RouterContext extends AppDeps {
   throttle: LoginThrottle;
   invites: InviteService;
   realtime: RealtimePublisher;
+  /** Moves jobs staged with a change to BullMQ after the commit; retries what Redis refused. */
+  outbox: OutboxRelay;
   guards: Record<Exclude<GuardName, "metrics">, (req: import("fastify").FastifyRequest) => Promise<void>>;
 }

@@ -4,7 +4,7 @@ import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
 import type { Redis } from "ioredis";
-import { closeWorkers, createQueueClient, createWorker, redisConnection, type QueueName, type Worker } from "@leadmetrics/queue";
+import { closeWorkers, createOutboxRelay, createQueueClient, createWorker, redisConnection, type QueueName, type Worker } from "@leadmetrics/queue";
 
 import type { AgentsConfig } from "./config";
 import { reconcileStuckWork } from "./reconciler";
@@ -19,8 +19,11 @@ export interface AgentsServer {
 /** `redis`: the process's one shared connection for real-time publishing (review §3.5). */
 export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: Logger; redis: Redis; prefix?: string }): AgentsServer {
   const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "worker"), prefix: deps.prefix });
+  // Relays follow-ups right after each transition commits, and polls for any a crash or an outage left behind.
+  const outbox = createOutboxRelay({ db: deps.db, queues, log: deps.logger });
+  outbox.start();
   const roleDeps = {
-    queues,
+    outbox,
     adapters: createAdapterRegistry(config),
     secrets: createSecretBox(config.CHANNEL_SECRETS_KEY),
     defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
@@ -49,6 +52,7 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
     async close() {
       clearInterval(timer);
       await closeWorkers(workers, config.SHUTDOWN_GRACE_MS);
+      await outbox.stop();
       await queues.close();
     },
   };

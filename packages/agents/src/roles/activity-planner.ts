@@ -113,7 +113,7 @@ export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
     // Start every activity of the plan that has not started yet (also after a crash mid-way).
     const planned = await tdb.activity.findMany({ where: { planId: plan.id, status: "planned" }, select: { id: true } });
     for (const a of planned) {
-      await applyTransition({ tdb, queues: deps.queues, log, realtime: deps.realtime }, { activityId: a.id, action: "start_drafting", actor: { type: "system" }, requestId: payload.requestId });
+      await applyTransition({ tdb, outbox: deps.outbox, log, realtime: deps.realtime }, { activityId: a.id, action: "start_drafting", actor: { type: "system" }, requestId: payload.requestId });
     }
     log.info({ started: planned.length }, "plan activities started");
     return { started: planned.length };

@@ -125,7 +125,7 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         const draft = spec.toDraft(result.value, activity);
         const offline = result.calls.some((c) => c.offline);
         await applyTransition(
-          { tdb, queues: deps.queues, log, realtime: deps.realtime },
+          { tdb, outbox: deps.outbox, log, realtime: deps.realtime },
           {
             activityId: activity.id,
             action: "draft_ready",
@@ -156,7 +156,7 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
           await deps.realtime.agentState({ ...live, state: "failed", detail: reason }).catch(() => {});
           await failRun(tdb, activity.tenantId, runKey, reason);
           await applyTransition(
-            { tdb, queues: deps.queues, log, realtime: deps.realtime },
+            { tdb, outbox: deps.outbox, log, realtime: deps.realtime },
             { activityId: activity.id, action: "draft_failed", actor: { type: "system" }, requestId: payload.requestId, within: async () => ({ lastError: reason.slice(0, 2_000) }) },
           ).catch((e) => log.warn({ err: e }, "could not move the activity to needs_attention"));
         }

@@ -47,7 +47,7 @@ export const publisher: RoleDefinition<"agent__publisher"> = {
     const approval = await tdb.activityEvent.findFirst({ where: { activityId: activity.id, action: "client_approve", actorType: "user" }, select: { id: true } });
     if (!approval) throw new PermanentJobError("refused to publish: no client approval is recorded");
 
-    const flow = { tdb, queues: deps.queues, log, realtime: deps.realtime };
+    const flow = { tdb, outbox: deps.outbox, log, realtime: deps.realtime };
     const ids = { activityId: activity.id, actor: { type: "agent" as const, id: "publisher" }, requestId: payload.requestId };
     if (activity.status === "client_approved") await applyTransition(flow, { ...ids, action: "publish_start" });
     try {

@@ -1,6 +1,6 @@
 import type { SecretBox } from "@leadmetrics/crypto";
 import type { RealtimePublisher } from "@leadmetrics/realtime";
-import type { AgentRole, JobContext, QueueClient, QueueName } from "@leadmetrics/queue";
+import type { AgentRole, JobContext, OutboxRelay, QueueName } from "@leadmetrics/queue";
 import type { AdapterRegistry } from "../adapters";
 
 export interface AgentDefaults {
@@ -11,7 +11,8 @@ export interface AgentDefaults {
 
 /** What every role handler is given besides its job. */
 export interface RoleDeps {
-  queues: QueueClient;
+  /** Hands the follow-up jobs a transition staged to BullMQ after the commit. */
+  outbox: OutboxRelay;
   adapters: AdapterRegistry;
   secrets: SecretBox;
   defaults: AgentDefaults;

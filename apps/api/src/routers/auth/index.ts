@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cookieNames, generateOpaqueToken, hashOpaqueToken, hashPassword, verifyPassword, type Portal } from "@leadmetrics/auth";
 import { writeAudit } from "@leadmetrics/db";
+import { stageJobs } from "@leadmetrics/queue";
 import { AppError, unauthorized } from "@leadmetrics/errors";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -126,18 +127,27 @@ export const authRouter =
         const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true, platformRole: true } });
         if (user && !user.disabledAt) {
           const token = generateOpaqueToken();
-          const row = await db.userToken.create({
-            data: { userId: user.id, purpose: "password_reset", tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
-          });
           const portal = user.platformRole === "none" ? config.DASHBOARD_URL : config.DM_URL;
-          await ctx.queues.enqueueNotification({
-            tenantId: null,
-            recipient: { userId: user.id },
-            event: "password_reset",
-            data: { resetUrl: `${portal}/reset-password?token=${encodeURIComponent(token)}` },
-            dedupeKey: `password-reset-${row.id}`,
-            requestId: req.id,
+          // The token and its email commit together: a Redis outage delays the email, never loses it.
+          const staged = await db.$transaction(async (tx) => {
+            const row = await tx.userToken.create({
+              data: { userId: user.id, purpose: "password_reset", tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+            });
+            return stageJobs(tx, [
+              {
+                queue: "notifications__dispatch",
+                payload: {
+                  tenantId: null,
+                  recipient: { userId: user.id },
+                  event: "password_reset",
+                  data: { resetUrl: `${portal}/reset-password?token=${encodeURIComponent(token)}` },
+                  dedupeKey: `password-reset-${row.id}`,
+                  requestId: req.id,
+                },
+              },
+            ]);
           });
+          await ctx.outbox.flush(staged).catch((err) => req.log.warn({ err }, "reset email not enqueued yet; the outbox relay will retry"));
           // In development the token is also logged at debug level, for API-only work without a mail client.
           if (config.NODE_ENV === "development") req.log.debug({ resetToken: token }, "password reset token created");
         }

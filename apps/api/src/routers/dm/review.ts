@@ -85,7 +85,7 @@ export const dmReviewRouter =
         const { tdb } = await tenantClientFor(req.params.id);
         const { title, body } = req.body;
         await applyTransition(
-          { tdb, queues: ctx.queues, log: req.log, realtime: ctx.realtime },
+          { tdb, outbox: ctx.outbox, log: req.log, realtime: ctx.realtime },
           {
             activityId: req.params.id,
             action,

@@ -53,7 +53,7 @@ export const activitiesRouter =
     const act = (action: ActivityAction) => async (req: Parameters<typeof tenantOf>[0] & { params: { id: string }; body: { feedback?: string; expectedVersion?: number } }) => {
       const t = tenantOf(req);
       await applyTransition(
-        { tdb: t.db, queues: ctx.queues, log: req.log, realtime: ctx.realtime },
+        { tdb: t.db, outbox: ctx.outbox, log: req.log, realtime: ctx.realtime },
         { activityId: req.params.id, action, actor: { type: "user", id: t.userId }, feedback: req.body.feedback, expectedVersion: req.body.expectedVersion, requestId: req.id },
       );
       return loadActivityDetail(t.db, req.params.id);

@@ -1,5 +1,6 @@
 import { writeAudit, type TenantDb } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
+import { stageJobs, type StagedJob } from "@leadmetrics/queue";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
@@ -74,9 +75,10 @@ export const plansRouter =
   (ctx: RouterContext): FastifyPluginAsyncZod =>
   async (app) => {
     /** Moves a plan between statuses atomically; any other current status is a 409. */
-    async function movePlan(req: Parameters<typeof tenantOf>[0], id: string, from: readonly (typeof PLAN_STATUSES)[number][], to: (typeof PLAN_STATUSES)[number], extra: Record<string, unknown> = {}) {
+    /** Moves a plan between statuses; `jobs` are staged in the same transaction. Returns their outbox ids. */
+    async function movePlan(req: Parameters<typeof tenantOf>[0], id: string, from: readonly (typeof PLAN_STATUSES)[number][], to: (typeof PLAN_STATUSES)[number], extra: Record<string, unknown> = {}, jobs: StagedJob[] = []) {
       const t = tenantOf(req);
-      await t.db.$transaction(async (tx) => {
+      return t.db.$transaction(async (tx) => {
         const changed = await tx.deliverablePlan.updateMany({ where: { id, status: { in: [...from] } }, data: { status: to, ...extra } });
         if (changed.count !== 1) {
           const plan = await tx.deliverablePlan.findFirst({ where: { id }, select: { status: true } });
@@ -84,6 +86,7 @@ export const plansRouter =
           throw new AppError(409, "INVALID_TRANSITION", `A ${plan.status.replace("_", " ")} plan cannot become ${to.replace("_", " ")}`, { from: plan.status, to, allowedFrom: from });
         }
         await writeAudit(tx, { actorId: t.userId, action: `plan.${to}`, targetType: "DeliverablePlan", targetId: id, requestId: req.id });
+        return stageJobs(tx, jobs);
       });
     }
 
@@ -138,11 +141,11 @@ export const plansRouter =
 
     app.post("/plans/:id/approve", { config: managers, schema: { tags: ["tenant"], params: idParams, response: { 200: planSchema, ...errorResponses } } }, async (req) => {
       const t = tenantOf(req);
-      await movePlan(req, req.params.id, ["pending_approval"], "approved", { decidedAt: new Date(), decidedById: t.userId });
-      // The planner turns the approved plan into activities; its static job id makes this idempotent.
-      await ctx.queues.enqueueActivityPlanner({ tenantId: t.tenantId, planId: req.params.id, requestId: req.id }).catch((err) =>
-        req.log.warn({ err }, "planner not enqueued; the reconciler will retry"),
-      );
+      // The planner turns the approved plan into activities: staged with the approval, so it runs exactly when the approval commits.
+      const staged = await movePlan(req, req.params.id, ["pending_approval"], "approved", { decidedAt: new Date(), decidedById: t.userId }, [
+        { queue: "agent__activity-planner", payload: { tenantId: t.tenantId, planId: req.params.id, requestId: req.id } },
+      ]);
+      await ctx.outbox.flush(staged).catch((err) => req.log.warn({ err }, "planner not enqueued yet; the outbox relay will retry"));
       return loadPlan(t.db, req.params.id);
     });
 
