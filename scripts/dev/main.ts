@@ -132,7 +132,7 @@ async function start() {
     DEV_PROCESSES.forEach((p, i) => {
       const child = spawn(p.command[0]!, p.command.slice(1), {
         cwd: path.join(ROOT, p.cwd),
-        env: { ...env, FORCE_COLOR: "1" },
+        env: { ...env, ...p.env?.(env), FORCE_COLOR: "1" },
         stdio: ["ignore", "pipe", "pipe"],
         detached: true, // its own process group, so stopping it stops its children too
       });

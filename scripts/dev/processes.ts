@@ -7,7 +7,12 @@ export interface DevProcess {
   url?: (env: Record<string, string>) => string;
   /** Polled until it answers 2xx before the banner is printed. */
   readyUrl?: (env: Record<string, string>) => string;
+  /** Variables of this process alone (e.g. its own metrics port). */
+  env?: (env: Record<string, string>) => Record<string, string>;
 }
+
+/** Each worker server serves GET /metrics (METRICS_TOKEN) and /health/live on a port of its own. */
+const metricsPort = (env: Record<string, string>, name: "AGENTS" | "NOTIFICATIONS", fallback: string) => env[`DEV_${name}_METRICS_PORT`] ?? fallback;
 
 export const DEV_PROCESSES: DevProcess[] = [
   {
@@ -21,6 +26,9 @@ export const DEV_PROCESSES: DevProcess[] = [
     name: "agents",
     cwd: "apps/servers/agents",
     command: ["node", "--import", "tsx", "src/index.ts"],
+    env: (env) => ({ METRICS_PORT: metricsPort(env, "AGENTS", "9464") }),
+    url: (env) => `http://localhost:${metricsPort(env, "AGENTS", "9464")}/metrics`,
+    readyUrl: (env) => `http://127.0.0.1:${metricsPort(env, "AGENTS", "9464")}/health/live`,
   },
   {
     name: "dashboard",
@@ -44,5 +52,8 @@ export const DEV_PROCESSES: DevProcess[] = [
     name: "notifications",
     cwd: "apps/servers/notifications",
     command: ["node", "--import", "tsx", "src/index.ts"],
+    env: (env) => ({ METRICS_PORT: metricsPort(env, "NOTIFICATIONS", "9465") }),
+    url: (env) => `http://localhost:${metricsPort(env, "NOTIFICATIONS", "9465")}/metrics`,
+    readyUrl: (env) => `http://127.0.0.1:${metricsPort(env, "NOTIFICATIONS", "9465")}/health/live`,
   },
 ];

@@ -4,12 +4,15 @@ import { createSecretBox } from "@leadmetrics/crypto";
 import { handleShutdown } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
 import { createQueueClient, redisConnection } from "@leadmetrics/queue";
+import { startTelemetry } from "@leadmetrics/telemetry";
 import { Redis } from "ioredis";
 import { buildApp } from "./app";
 import { waitForReady } from "./lib/redis";
 import { apiConfigSchema } from "./config";
 
 const config = loadConfigOrExit(apiConfigSchema, "api");
+// Before anything creates a queue or a route: tracing on only when an OTLP endpoint is set.
+const telemetry = await startTelemetry({ serviceName: config.OTEL_SERVICE_NAME ?? "api", endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
 const logger = createLogger({ service: "api", level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
 const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
@@ -29,6 +32,7 @@ handleShutdown({
   close: async () => {
     await app.close();
     await Promise.allSettled([db.$disconnect(), redis.quit(), queues.close()]);
+    await telemetry.shutdown(); // flushes the last spans
   },
 });
 

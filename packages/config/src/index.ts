@@ -44,6 +44,9 @@ const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filte
 
 const secret = z.string().min(32, "must be at least 32 characters");
 
+/** Bearer token Prometheus scrapes /metrics with; unset = no /metrics route at all. */
+const metricsToken = z.string().min(16, "must be at least 16 characters").optional();
+
 /** Fragments: each process composes the ones it needs. */
 export const env = {
   base: {
@@ -97,8 +100,23 @@ export const env = {
     LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
     PUBLIC_DOCS: bool.default(true),
-    /** Bearer token Prometheus scrapes /metrics with; unset = no /metrics route at all. */
-    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    METRICS_TOKEN: metricsToken,
+  },
+  /** A worker server's metrics endpoint (each server adds its own METRICS_PORT default). */
+  workerMetrics: {
+    METRICS_TOKEN: metricsToken,
+    METRICS_HOST: z.string().default("0.0.0.0"),
+  },
+  /** OpenTelemetry tracing: on only when an OTLP/HTTP endpoint is given. */
+  telemetry: {
+    /** e.g. http://127.0.0.1:4318 (spans go to {endpoint}/v1/traces); empty = tracing off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .default("")
+      .transform((v) => v.trim() || undefined)
+      .pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** Overrides the service name spans are reported under (default: the process's name). */
+    OTEL_SERVICE_NAME: z.string().optional(),
   },
   /** Object storage (uploaded media). The local-disk driver keeps objects under STORAGE_DIR. */
   storage: {

@@ -1,5 +1,6 @@
 import { forTenant, type Db, type Prisma, type TenantDb } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
+import { queueTelemetry, withRequestId } from "@leadmetrics/telemetry";
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { QueueClient } from "./producer";
 import { QUEUES, type PayloadOf, type QueueName } from "./registry";
@@ -62,11 +63,12 @@ export function createWorker<Q extends QueueName>(
       const attempt = job.attemptsMade + 1;
       const attempts = job.opts.attempts ?? 1;
       const raw = job.data as Record<string, unknown>;
+      const requestId = typeof raw?.requestId === "string" ? raw.requestId : undefined;
       const log = opts.logger.child({
         queue: queueName,
         jobId: job.id,
         attempt,
-        requestId: typeof raw?.requestId === "string" ? raw.requestId : undefined,
+        requestId,
         tenantId: typeof raw?.tenantId === "string" ? raw.tenantId : undefined,
       });
       const parsed = def.schema.safeParse(job.data);
@@ -81,16 +83,19 @@ export function createWorker<Q extends QueueName>(
       const started = performance.now();
       log.info("job started");
       try {
-        const result = await handler({
-          payload,
-          job,
-          log,
-          tdb: tenantId ? forTenant(opts.db, tenantId) : null,
-          db: opts.db,
-          signal: abort.signal,
-          attempt,
-          final: attempt >= attempts,
-        });
+        // With tracing on, the job's span and every span the handler starts carry the request id.
+        const result = await withRequestId(requestId, () =>
+          handler({
+            payload,
+            job,
+            log,
+            tdb: tenantId ? forTenant(opts.db, tenantId) : null,
+            db: opts.db,
+            signal: abort.signal,
+            attempt,
+            final: attempt >= attempts,
+          }),
+        );
         log.info({ durationMs: Math.round(performance.now() - started) }, "job completed");
         return result;
       } catch (err) {
@@ -109,6 +114,8 @@ export function createWorker<Q extends QueueName>(
       stalledInterval: opts.stalledInterval ?? 30_000,
       maxStalledCount: opts.maxStalledCount ?? 2,
       autorun: true,
+      // bullmq-otel when tracing is on: the job span continues the trace of whoever enqueued it.
+      telemetry: queueTelemetry(),
     },
   );
   worker.on("error", (err) => opts.logger.error({ err, queue: queueName }, "worker error"));

@@ -6,6 +6,10 @@ export const notificationsConfigSchema = z.object({
   ...env.base,
   ...env.database,
   ...env.redis,
+  ...env.workerMetrics,
+  ...env.telemetry,
+  /** Port of GET /metrics and GET /health/live (0 = any free port). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9465),
   QUEUE_PREFIX: z.string().default("bull"),
   EMAIL_PROVIDER: z.enum(["smtp", "sendgrid", "ses", "none"]).default("smtp"),
   EMAIL_FROM: z.string().default("Leadmetrics <no-reply@leadmetrics.local>"),
