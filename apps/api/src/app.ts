@@ -12,7 +12,7 @@ import { createSessionService } from "./auth/session-service";
 import type { AppDeps } from "./deps";
 import { isPublicRoute } from "./lib/public-routes";
 import { registerOpenApi, registerSwaggerUi } from "./plugins/docs";
-import { registerErrorHandling } from "./plugins/error-handler";
+import { frameworkErrorHandler, registerErrorHandling } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerSecurity } from "./plugins/security";
 import { registerSocketIo } from "./plugins/socket";
@@ -101,6 +101,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Routing errors (bad URL, over-long parameter) answer in the uniform shape too.
+    frameworkErrors: frameworkErrorHandler(production),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

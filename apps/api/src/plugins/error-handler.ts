@@ -28,6 +28,7 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "INVALID_BODY" },
   FST_ERR_HANDLER_TIMEOUT: { status: 503, code: "REQUEST_TIMEOUT" },
   FST_ERR_BAD_URL: { status: 400, code: "BAD_REQUEST" },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: "URI_TOO_LONG" },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: "BAD_REQUEST" },
 };
 
@@ -78,6 +79,17 @@ export function mapError(err: unknown, production: boolean): Mapped {
 
 const describe = (fields: { path: string; message: string }[]) =>
   `Invalid request: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`;
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing (a malformed URL, a path
+ * parameter over `maxParamLength`), before any route or error handler runs, in the same shape.
+ */
+export function frameworkErrorHandler(production: boolean) {
+  return (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+    const mapped = mapError(err, production);
+    return reply.status(mapped.status).send(errorBody(mapped.code, mapped.status === 414 ? "A path parameter is too long" : mapped.message));
+  };
+}
 
 /** The one error handler: every error leaves as `{ error: { code, message, details? } }`. */
 export function registerErrorHandling(app: FastifyInstance, production: boolean): void {
