@@ -60,7 +60,7 @@ interface ClaimedRow {
  * relay side by side; a row is deleted only after BullMQ accepted its job.
  */
 export function createOutboxRelay(opts: OutboxRelayOptions) {
-  const claimMs = opts.claimMs ?? 30_000;
+  const claimMs = opts.claimMs ?? 10_000;
   const batchSize = opts.batchSize ?? 100;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -115,6 +115,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   /** Relays the given rows (after a commit) or, without ids, everything claimable. */
   async function flush(ids?: string[]): Promise<number> {
     if (ids && ids.length === 0) return 0;
+    // Redis is known to be down: leave the rows for the poller instead of holding a request 3 s.
+    if (!opts.queues.available()) return 0;
     let total = 0;
     for (;;) {
       const rows = await claim(ids);

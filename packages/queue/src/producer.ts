@@ -83,6 +83,8 @@ export function createQueueClient(opts: QueueClientOptions) {
     enqueuePublisher: (p: PublishJob) => enqueue("agent__publisher", p),
     enqueueNotification: (p: NotificationJob) => enqueue("notifications__dispatch", p),
     queue,
+    /** False while the shared connection is known to be down: callers can skip a doomed 3 s wait. */
+    available: () => !shared || shared.status === "ready",
     /** Is a job for this dedupe key waiting, delayed or running? (used by the reconciler) */
     async hasLiveJob(name: QueueName, dedupeKey: string): Promise<boolean> {
       const jobId = await queue(name).getDeduplicationJobId(dedupeKey);

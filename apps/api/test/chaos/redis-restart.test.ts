@@ -1,0 +1,88 @@
+import { eventually } from "@leadmetrics/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, createTestApp, errorOf, type TestApp } from "../helpers";
+import { api, DEMO_ACCOUNTS } from "../pipeline-helpers";
+import { ownRedis, retryUntil, sleep, type RestartableRedis } from "./support";
+
+let redis: RestartableRedis;
+let t: TestApp;
+
+beforeAll(async () => {
+  redis = await ownRedis();
+  // Sockets off: their pub/sub clients are not under test here, and this file cuts Redis.
+  t = await createTestApp({}, { redisUrl: redis.url, sockets: false });
+});
+afterAll(async () => {
+  await t?.close();
+  await redis?.close();
+});
+
+const PLANS = 30;
+const RETRYABLE = new Set(["SERVICE_UNAVAILABLE", "QUEUE_UNAVAILABLE"]);
+
+describe("Redis restarts during a burst of enqueues", () => {
+  it("every approval succeeds or fails retryably; afterwards each accepted job exists exactly once", async () => {
+    const owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
+    const planIds: string[] = [];
+    for (let i = 0; i < PLANS; i++) {
+      const plan = await api<{ id: string }>(t, "POST", "/tenant/v1/plans", owner.accessToken, { name: `Burst ${i}`, cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 1 }] }, 201);
+      await api(t, "POST", `/tenant/v1/plans/${plan.id}/submit`, owner.accessToken, undefined, 200);
+      planIds.push(plan.id);
+    }
+    const approve = (id: string) => t.app.inject({ method: "POST", url: `/tenant/v1/plans/${id}/approve`, headers: bearer(owner.accessToken) });
+
+    // The burst: three approvals at a time; Redis goes down after the first few and comes back later.
+    const answers: { status: number; code?: string; duringOutage: boolean }[] = [];
+    let outage = false;
+    const readiness: number[] = [];
+    const chaos = (async () => {
+      await sleep(150);
+      await redis.stop();
+      outage = true;
+      readiness.push((await t.app.inject({ method: "GET", url: "/health/ready" })).statusCode);
+      await sleep(2_000);
+      readiness.push((await t.app.inject({ method: "GET", url: "/health/ready" })).statusCode);
+      await redis.start();
+      outage = false;
+    })();
+    const queue = [...planIds];
+    const failed: string[] = [];
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          const duringOutage = outage;
+          const res = await approve(id);
+          answers.push({ status: res.statusCode, code: res.statusCode >= 400 ? errorOf(res).code : undefined, duringOutage });
+          if (res.statusCode !== 200) failed.push(id);
+          await sleep(60);
+        }
+      }),
+    );
+    await chaos;
+
+    const during = answers.filter((a) => a.duringOutage);
+    console.info(`redis restart: ${answers.length} approvals, ${during.length} during the outage (${during.filter((a) => a.status === 200).length} accepted, ${during.filter((a) => a.status === 503).length} refused with 503), ${failed.length} retried`);
+    // Requests were really made while Redis was down, and readiness said so.
+    expect(answers.filter((a) => a.duringOutage).length).toBeGreaterThan(0);
+    expect(readiness).toEqual([503, 503]);
+    // Every answer was a success or a clear, retryable refusal: never a 500, never a hang.
+    for (const a of answers) {
+      expect(a.status === 200 || (a.status === 503 && RETRYABLE.has(a.code!)), JSON.stringify(a)).toBe(true);
+    }
+    // The client retries what was refused; each retry ends in success.
+    for (const id of failed) {
+      const seen = await retryUntil(() => approve(id), (r) => r.statusCode !== 503);
+      expect(seen.at(-1)!.statusCode).toBe(200);
+    }
+    await eventually(async () => (await t.app.inject({ method: "GET", url: "/health/ready" })).statusCode === 200, 15_000);
+
+    // After recovery: the outbox drains and the planner queue holds exactly one job per approved plan.
+    await eventually(async () => (await t.db.outboxJob.count()) === 0, 20_000);
+    const plans = await t.db.deliverablePlan.findMany({ where: { id: { in: planIds } }, select: { status: true } });
+    expect(plans.every((p) => p.status === "approved")).toBe(true);
+    const planner = t.queues.queue("agent__activity-planner");
+    const jobs = await planner.getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+    expect(jobs.map((j) => j.id).sort()).toEqual(planIds.map((id) => `plan-${id}`).sort());
+    expect(jobs.map((j) => (j.data as { planId: string }).planId).sort()).toEqual([...planIds].sort());
+  }, 120_000);
+});
