@@ -23,7 +23,10 @@ const say = (line: string) => {
   report.push(line);
 };
 
+// Load average: anything else running on the machine shows here and skews every figure below.
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`);
+say(`load average (1 / 5 / 15 min) at the start: ${loadAverage()}`);
 const stack = await startBenchStack();
 try {
   const bare = await benchBareFastify(seconds);
@@ -87,6 +90,7 @@ try {
 } finally {
   await teardown();
 }
+say(`\nload average (1 / 5 / 15 min) at the end: ${loadAverage()}`);
 
 await mkdir(path.join(ROOT, "docs"), { recursive: true });
 await writeFile(
