@@ -6,6 +6,10 @@ import { fileURLToPath } from "node:url";
 import { getTracer, queueTelemetry, REQUEST_ID_ATTRIBUTE, startTelemetry, tracingEnabled } from "@leadmetrics/telemetry";
 import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
+import { freePort } from "@leadmetrics/local-services";
+import { randomBytes } from "node:crypto";
+import { startServer } from "./chaos/support";
 
 /**
  * Tracing API → queue → worker, between real processes: a local OTLP/HTTP receiver gets the
@@ -139,6 +143,50 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
     expect(new Set(trace.map((s) => s.service))).toEqual(new Set(["fixture-api", "fixture-worker"]));
     for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
   });
+});
+
+describe("tracing in the real servers", () => {
+  it("a plan approval on the API and the planner job on the agents server share one trace, request.id on every span", async () => {
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: queuePrefix,
+      CHANNEL_SECRETS_KEY: randomBytes(32).toString("base64"),
+      JWT_SECRET: randomBytes(32).toString("hex"),
+      CORS_ORIGINS: "http://127.0.0.1:3000",
+      METRICS_PORT: "0",
+      AGENT_ROLES: "activity-planner",
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    };
+    const api = startServer("api", "api", { ...env, API_HOST: "127.0.0.1", API_PORT: String(port) });
+    const agents = startServer("agents", "agents", env);
+    try {
+      await Promise.all([api.waitForLog(/Server listening/, 60_000), agents.waitForLog(/agents server started/, 60_000)]);
+      const base = `http://127.0.0.1:${port}`;
+      const json = { "content-type": "application/json" };
+      const login = await fetch(`${base}/auth/v1/login`, { method: "POST", headers: json, body: JSON.stringify({ email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD }) });
+      const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+      const plan = (await (await fetch(`${base}/tenant/v1/plans`, { method: "POST", headers: { ...auth, ...json }, body: JSON.stringify({ name: "Traced", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 1 }] }) })).json()) as { id: string };
+      await fetch(`${base}/tenant/v1/plans/${plan.id}/submit`, { method: "POST", headers: auth });
+      const requestId = `real-trace-${Date.now()}`;
+      const approved = await fetch(`${base}/tenant/v1/plans/${plan.id}/approve`, { method: "POST", headers: { ...auth, "x-request-id": requestId } });
+      expect(approved.status).toBe(200);
+      await agents.waitForLog(/job completed/, 30_000);
+    } finally {
+      // SIGTERM: each server flushes its batched spans on the way out.
+      api.kill("SIGTERM");
+      agents.kill("SIGTERM");
+      await Promise.all([api.stopped, agents.stopped]);
+    }
+    const request = spans.find((s) => s.service === "api" && s.attributes[REQUEST_ID_ATTRIBUTE] && s.attributes["http.route"] === "/tenant/v1/plans/:id/approve");
+    expect(request, "the API's span for the approval").toBeDefined();
+    const trace = spans.filter((s) => s.traceId === request!.traceId);
+    const job = trace.find((s) => s.service === "agents" && s.name === "process agent__activity-planner");
+    expect(job, "the planner job's span, in the request's trace").toBeDefined();
+    for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId: request!.attributes[REQUEST_ID_ATTRIBUTE] });
+    expect(request!.attributes[REQUEST_ID_ATTRIBUTE]).toMatch(/^real-trace-/);
+  }, 120_000);
 });
 
 describe("tracing off (no endpoint)", () => {
