@@ -49,8 +49,10 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     let q = queues.get(name);
     if (!q) {
       // Scrapes fail fast while Redis is away instead of queueing commands behind a reconnect.
-      redis ??= new Redis({ ...(opts.connection as RedisOptions), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-      redis.on("error", () => {});
+      if (!redis) {
+        redis = new Redis({ ...(opts.connection as RedisOptions), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        redis.on("error", () => {});
+      }
       q = new Queue(name, { connection: redis, prefix: opts.prefix });
       q.on("error", () => {});
       queues.set(name, q);
@@ -58,6 +60,9 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     return q;
   };
   const warn = (err: unknown, what: string) => opts.logger?.warn({ err: (err as Error)?.message ?? String(err) }, `metrics: could not read ${what}`);
+  /** Reads something of every observed queue at scrape time; one unreadable queue does not fail the scrape. */
+  const eachQueue = (what: string, read: (name: string) => Promise<void>) =>
+    Promise.all([...names].map((name) => read(name).catch((err) => warn(err, `${what} of ${name}`))));
 
   const completed = new Counter({ name: "bullmq_jobs_completed_total", help: "Jobs completed, by queue", labelNames: ["queue"], registers: [registry] });
   const failed = new Counter({
@@ -80,16 +85,10 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     registers: [registry],
     async collect() {
       this.reset();
-      await Promise.all(
-        [...names].map(async (name) => {
-          try {
-            const counts = await queue(name).getJobCounts(...QUEUE_STATES);
-            for (const state of QUEUE_STATES) this.set({ queue: name, state }, counts[state] ?? 0);
-          } catch (err) {
-            warn(err, `the depth of ${name}`);
-          }
-        }),
-      );
+      await eachQueue("the depth", async (name) => {
+        const counts = await queue(name).getJobCounts(...QUEUE_STATES);
+        for (const state of QUEUE_STATES) this.set({ queue: name, state }, counts[state] ?? 0);
+      });
     },
   });
   new Gauge({
@@ -99,18 +98,12 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     registers: [registry],
     async collect() {
       this.reset();
-      await Promise.all(
-        [...names].map(async (name) => {
-          try {
-            // Ascending: the oldest job of the wait list (and of the paused list, when paused).
-            const jobs = await queue(name).getJobs(["waiting"], 0, 0, true);
-            const oldest = Math.min(...jobs.map((j) => j?.timestamp ?? Infinity));
-            this.set({ queue: name }, Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
-          } catch (err) {
-            warn(err, `the oldest job of ${name}`);
-          }
-        }),
-      );
+      await eachQueue("the oldest job", async (name) => {
+        // Ascending: the oldest job of the wait list (and of the paused list, when paused).
+        const jobs = await queue(name).getJobs(["waiting"], 0, 0, true);
+        const oldest = Math.min(...jobs.map((j) => j?.timestamp ?? Infinity));
+        this.set({ queue: name }, Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
+      });
     },
   });
 
