@@ -1,7 +1,7 @@
 import { eventually } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type TestApp } from "../helpers";
-import { api, DEMO_ACCOUNTS } from "../pipeline-helpers";
+import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "../pipeline-helpers";
 import { ownRedis, retryUntil, sleep, type RestartableRedis } from "./support";
 
 let redis: RestartableRedis;
@@ -85,4 +85,41 @@ describe("Redis restarts during a burst of enqueues", () => {
     expect(jobs.map((j) => j.id).sort()).toEqual(planIds.map((id) => `plan-${id}`).sort());
     expect(jobs.map((j) => (j.data as { planId: string }).planId).sort()).toEqual([...planIds].sort());
   }, 120_000);
+
+  it("agents drafting through a Redis restart: each draft is written once and its follow-ups arrive once", async () => {
+    const owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
+    const DRAFTS = 10;
+    // The plans of the test above stay unplanned: only this plan's work runs here.
+    await t.queues.queue("agent__activity-planner").obliterate({ force: true });
+    // Each draft takes a moment, so transitions (and their staged follow-ups) straddle the outage.
+    const agents = await startTestAgents(t, { OFFLINE_ADAPTER_DELAY_MS: "300" });
+    try {
+      const planId = await approvePlan(t, owner.accessToken, DRAFTS, "Redis chaos drafts");
+      await eventually(async () => (await t.db.activity.count({ where: { planId, status: "dm_review" } })) >= 2, 30_000, 25);
+      await redis.stop();
+      // Work finished during the outage waits in the outbox (committed, not yet in Redis).
+      let staged = 0;
+      for (let i = 0; i < 20; i++) {
+        staged = Math.max(staged, await t.db.outboxJob.count());
+        await sleep(100);
+      }
+      await redis.start();
+      console.info(`redis restart while drafting: up to ${staged} follow-up jobs waited in the outbox during the outage`);
+      expect(staged).toBeGreaterThan(0);
+      const activities = await activitiesInStatus(t, planId, "dm_review", DRAFTS, 90_000);
+      const ids = activities.map((a) => a.id);
+      const versions = await t.db.contentVersion.groupBy({ by: ["activityId"], where: { activityId: { in: ids } }, _count: true });
+      expect(versions.map((v) => v._count)).toEqual(ids.map(() => 1));
+      const runs = await t.db.agentRun.findMany({ where: { activityId: { in: ids } } });
+      expect(runs).toHaveLength(DRAFTS);
+      const ledger = await t.db.creditLedger.findMany({ where: { runKey: { in: runs.map((r) => r.runKey) } } });
+      expect(ledger.map((l) => l.status)).toEqual(runs.map(() => "settled"));
+      await eventually(async () => (await t.db.outboxJob.count()) === 0, 30_000);
+      const jobs = await t.queues.queue("notifications__dispatch").getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+      const ready = jobs.filter((j) => j.data.event === "draft_ready_for_review").map((j) => (j.data.data as { activityId: string }).activityId);
+      expect(ready.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    } finally {
+      await agents.close();
+    }
+  }, 150_000);
 });
