@@ -23,11 +23,19 @@ const say = (line: string) => {
   report.push(line);
 };
 
+// Ctrl+C stops whatever stack is running (PostgreSQL, Redis and the servers are child processes).
+let stopRunning: (() => Promise<void>) | undefined;
+process.once("SIGINT", () => {
+  console.log("\ninterrupted: stopping the benchmark stack");
+  void (stopRunning?.() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
 // Load average: anything else running on the machine shows here and skews every figure below.
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`);
 say(`load average (1 / 5 / 15 min) at the start: ${loadAverage()}`);
 const stack = await startBenchStack();
+stopRunning = () => stack.stop();
 try {
   const bare = await benchBareFastify(seconds);
   const api = await benchApi(stack, seconds);
@@ -61,6 +69,7 @@ try {
 }
 
 const teardown = await startFullStack();
+stopRunning = teardown;
 try {
   await new Promise((r) => setTimeout(r, 5_000));
   const idle = stackRss();

@@ -27,19 +27,20 @@ async function renderTimes(url: string, cookie: string, runs: number) {
   return { p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) };
 }
 
-/** Bytes of JavaScript a first visit downloads (compressed as served), measured in Chromium. */
+/** KiB of JavaScript a first visit downloads (compressed, as transferred), measured in Chromium. */
 async function firstLoadJs(urls: Record<string, string>) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
   const out: Record<string, number> = {};
   try {
     for (const [name, url] of Object.entries(urls)) {
       const page = await browser.newPage();
-      let bytes = 0;
-      page.on("response", async (r) => {
-        if (r.request().resourceType() === "script") bytes += Number(r.headers()["content-length"] ?? (await r.body().catch(() => Buffer.alloc(0))).length);
+      // Bytes as transferred (compressed), read after the page settled: every script counted, once.
+      const sizes: Promise<number>[] = [];
+      page.on("requestfinished", (req) => {
+        if (req.resourceType() === "script") sizes.push(req.sizes().then((s) => s.responseBodySize));
       });
       await page.goto(url, { waitUntil: "networkidle" });
-      out[name] = Math.round(bytes / 1024);
+      out[name] = Math.round((await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024);
       await page.close();
     }
   } finally {
