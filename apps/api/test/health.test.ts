@@ -1,8 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startRedis, type LocalRedis } from "@leadmetrics/local-services";
-import { eventually } from "@leadmetrics/testing";
+import { eventually, testScratchDir } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, errorOf, type TestApp } from "./helpers";
 
@@ -13,7 +12,7 @@ let dir: string;
 let t: TestApp;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-health-"));
+  dir = await mkdtemp(path.join(testScratchDir(), "health-"));
   port = await freePort();
   redis = await startRedis({ dataDir: dir, port });
   // Sockets off: their Redis pub/sub clients are not what this file is about, and it cuts Redis.

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
@@ -9,7 +8,7 @@ import { createDb, type Db } from "@leadmetrics/db";
 import { createQueueClient, redisConnection, type QueueClient } from "@leadmetrics/queue";
 import { createLogger } from "@leadmetrics/logger";
 import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
-import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import { createTestDatabase, testRedisUrl, testScratchDir, uniqueKeyPrefix } from "@leadmetrics/testing";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { Redis } from "ioredis";
 import { buildApp } from "../src/app";
@@ -57,7 +56,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   // Uploaded media of this app go to a directory of its own, removed on close.
-  const storageDir = env.STORAGE_DIR ? undefined : await mkdtemp(path.join(tmpdir(), "leadmetrics-storage-"));
+  const storageDir = env.STORAGE_DIR ? undefined : await mkdtemp(path.join(testScratchDir(), "storage-"));
   const config = loadConfig(apiConfigSchema, {
     NODE_ENV: "test",
     LOG_LEVEL: "info",

@@ -5,5 +5,7 @@ declare module "vitest" {
     pgAdminUrl: string;
     templateDatabase: string;
     redisUrl: string;
+    /** A folder of this run for servers a test starts itself; anything still running in it is killed at the end. */
+    scratchDir: string;
   }
 }

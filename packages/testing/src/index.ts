@@ -26,6 +26,9 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** A fresh folder under the run's scratch folder (servers started in it are killed at the end of the run). */
+export const testScratchDir = (): string => inject("scratchDir");
+
 /** The run's Redis. Give each test file its own key prefix so files never see each other's keys. */
 export const testRedisUrl = (): string => inject("redisUrl");
 export const uniqueKeyPrefix = (): string => `t${suffix()}:`;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startPostgres, startRedis, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
+import { testScratchDir } from "@leadmetrics/testing";
 import { prepareTemplate } from "../../../../scripts/test/template";
 
 /**
@@ -21,7 +21,7 @@ export interface RestartableRedis {
 
 /** A Redis of this file's own, on a fixed port and data dir so a restart comes back the same. */
 export async function ownRedis(): Promise<RestartableRedis> {
-  const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-chaos-redis-"));
+  const dir = await mkdtemp(path.join(testScratchDir(), "redis-"));
   const port = await freePort();
   let server: LocalRedis | undefined = await startRedis({ dataDir: dir, port });
   return {
@@ -50,7 +50,7 @@ export interface RestartablePostgres {
 
 /** A PostgreSQL of this file's own (persistent data dir, so a restart keeps every row). */
 export async function ownPostgres(): Promise<RestartablePostgres> {
-  const root = await mkdtemp(path.join(tmpdir(), "leadmetrics-chaos-pg-"));
+  const root = await mkdtemp(path.join(testScratchDir(), "pg-"));
   await chmod(root, 0o755);
   const dataDir = path.join(root, "pg");
   const port = await freePort();
