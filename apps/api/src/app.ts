@@ -117,7 +117,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerErrorHandling(app, production);
   assertEveryRouteGuarded(app);
-  await registerMetrics(app, config.METRICS_TOKEN);
+  // Every API instance relays the outbox: its own rows right after each commit, leftovers by polling.
+  const outbox = createOutboxRelay({ db: deps.db, queues: deps.queues, log: deps.logger });
+  outbox.start();
+  app.addHook("onClose", () => outbox.stop());
+  await registerMetrics(app, config.METRICS_TOKEN, outbox);
   await registerSecurity(app, deps);
   if (config.PUBLIC_DOCS) await registerOpenApi(app);
 
@@ -133,10 +137,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
   });
-  // Every API instance relays the outbox: its own rows right after each commit, leftovers by polling.
-  const outbox = createOutboxRelay({ db: deps.db, queues: deps.queues, log: deps.logger });
-  outbox.start();
-  app.addHook("onClose", () => outbox.stop());
   const ctx: RouterContext = {
     ...deps,
     outbox,

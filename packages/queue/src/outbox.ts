@@ -129,6 +129,11 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
 
   return {
     flush,
+    /** What waits to be relayed: a growing backlog means Redis refuses or no relay runs. */
+    async backlog(): Promise<{ jobs: number; oldestAgeSeconds: number }> {
+      const [row] = await opts.db.$queryRaw<{ jobs: bigint; oldest: Date | null }[]>`SELECT count(*) AS jobs, min("createdAt") AS oldest FROM "OutboxJob"`;
+      return { jobs: Number(row?.jobs ?? 0), oldestAgeSeconds: row?.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0 };
+    },
     /** Polls for leftovers until `stop()`. */
     start() {
       if (timer) return;

@@ -1,14 +1,15 @@
 import { timingSafeEqual } from "node:crypto";
 import { unauthorized } from "@leadmetrics/errors";
 import type { FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { OutboxRelay } from "@leadmetrics/queue";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { protect } from "../auth/guards";
 
 /**
  * Prometheus metrics: request counts and latency by route and status, plus the process's own.
  * Served at /metrics only when METRICS_TOKEN is set, and only to a scraper that presents it.
  */
-export async function registerMetrics(app: FastifyInstance, token: string | undefined): Promise<void> {
+export async function registerMetrics(app: FastifyInstance, token: string | undefined, outbox: Pick<OutboxRelay, "backlog">): Promise<void> {
   if (!token) return;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -20,6 +21,19 @@ export async function registerMetrics(app: FastifyInstance, token: string | unde
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // The transactional outbox's backlog, read at scrape time (a tiny query per gauge).
+  const outboxGauge = (name: string, help: string, pick: (b: Awaited<ReturnType<OutboxRelay["backlog"]>>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const b = await outbox.backlog().catch(() => undefined);
+        if (b) this.set(pick(b));
+      },
+    });
+  outboxGauge("outbox_jobs", "Jobs committed but not yet handed to BullMQ", (b) => b.jobs);
+  outboxGauge("outbox_oldest_job_age_seconds", "Age of the oldest job waiting in the outbox (0 when empty)", (b) => b.oldestAgeSeconds);
   app.addHook("onResponse", async (req, reply) => {
     // The route pattern, never the raw URL: ids must not explode the label set.
     const labels = { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) };
