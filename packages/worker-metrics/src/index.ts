@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Readiness } from "@leadmetrics/lifecycle";
 import type { Logger } from "@leadmetrics/logger";
 import { Queue, type ConnectionOptions, type Job, type Worker } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
@@ -149,6 +150,8 @@ export interface MetricsServerOptions {
   port: number;
   host?: string;
   logger?: Pick<Logger, "warn" | "error">;
+  /** Backing-service checks for GET /health/ready (see `checkReadiness`); without it, no such route. */
+  readiness?: () => Promise<Readiness>;
 }
 
 export interface MetricsServer {
@@ -157,16 +160,21 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-type ErrorCode = "UNAUTHORIZED" | "NOT_FOUND" | "INTERNAL";
+type ErrorCode = "UNAUTHORIZED" | "NOT_FOUND" | "INTERNAL" | "NOT_READY";
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
 
 function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify({ error: { code, message } }));
+  sendJson(res, status, { error: { code, message } }, headers);
 }
 
 /**
- * A small HTTP server beside the workers: GET /health/live (200) and GET /metrics (Prometheus
- * text, bearer token compared in constant time); every other answer is the uniform error body.
+ * A small HTTP server beside the workers: GET /health/live (200), GET /health/ready (200, or 503
+ * naming the failing backing service, as the API answers) and GET /metrics (Prometheus text,
+ * bearer token compared in constant time); every other answer is the uniform error body.
  */
 export async function startMetricsServer(opts: MetricsServerOptions): Promise<MetricsServer> {
   const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : undefined;
@@ -178,9 +186,15 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
-    if ((method === "GET" || method === "HEAD") && path === "/health/live") {
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify({ status: "ok" }));
+    if ((method === "GET" || method === "HEAD") && path === "/health/live") return sendJson(res, 200, { status: "ok" });
+    if (method === "GET" && path === "/health/ready" && opts.readiness) {
+      opts.readiness().then(
+        ({ ready, checks, failing }) =>
+          ready
+            ? sendJson(res, 200, { status: "ok", checks })
+            : sendJson(res, 503, { status: "degraded", checks, error: { code: "NOT_READY", message: `Not ready: ${failing.join(", ")} unavailable`, details: { checks } } }),
+        (err) => sendError(res, 503, "NOT_READY", `Not ready: ${(err as Error).message}`),
+      );
       return;
     }
     if (method === "GET" && path === "/metrics" && expected) {

@@ -1,5 +1,7 @@
 import { createDb, type Db } from "@leadmetrics/db";
+import { checkReadiness } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
+import { Redis } from "ioredis";
 import { createQueueClient, createWorker, PermanentJobError, redisConnection, type QueueClient, type Worker } from "@leadmetrics/queue";
 import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,5 +125,33 @@ describe("worker metrics server", () => {
     } finally {
       await open.close();
     }
+  });
+
+  it("answers /health/ready from its backing services: 200 while they answer, 503 naming the one that does not", async () => {
+    const up = new Redis(testRedisUrl(), { lazyConnect: true });
+    const down = new Redis({ host: "127.0.0.1", port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    down.on("error", () => {});
+    let redis = up;
+    const probed = await startMetricsServer({
+      metrics,
+      port: 0,
+      host: "127.0.0.1",
+      readiness: () => checkReadiness({ postgres: () => db.$queryRaw`SELECT 1`, redis: () => redis.ping() }),
+    });
+    try {
+      const ok = await fetch(`${probed.url}/health/ready`);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ status: "ok", checks: { postgres: { status: "ok" }, redis: { status: "ok" } } });
+      redis = down;
+      const degraded = await fetch(`${probed.url}/health/ready`);
+      expect(degraded.status).toBe(503);
+      expect(await degraded.json()).toMatchObject({ status: "degraded", checks: { postgres: { status: "ok" }, redis: { status: "error" } }, error: { code: "NOT_READY", message: "Not ready: redis unavailable" } });
+    } finally {
+      await probed.close();
+      up.disconnect();
+      down.disconnect();
+    }
+    // Without checks there is no readiness route to mislead a probe.
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(404);
   });
 });

@@ -1,26 +1,8 @@
+import { checkReadiness } from "@leadmetrics/lifecycle";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouterContext } from "./context";
 
-const checkSchema = z.object({ status: z.enum(["ok", "error"]), latencyMs: z.number(), error: z.string().optional() });
-
-async function timed(fn: () => Promise<unknown>, timeoutMs: number): Promise<z.infer<typeof checkSchema>> {
-  const start = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
-    return { status: "ok", latencyMs: Math.round(performance.now() - start) };
-  } catch (err) {
-    return { status: "error", latencyMs: Math.round(performance.now() - start), error: (err as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Liveness (the process answers) and readiness (every backing service answers). */
 export const healthRouter =
@@ -39,13 +21,8 @@ export const healthRouter =
         },
       },
       async (_req, reply) => {
-        const [postgres, redis] = await Promise.all([
-          timed(() => ctx.db.$queryRaw`SELECT 1`, 2_000),
-          timed(() => ctx.redis.ping(), 2_000),
-        ]);
-        const checks = { postgres, redis };
-        const failing = Object.entries(checks).filter(([, c]) => c.status !== "ok").map(([name]) => name);
-        if (failing.length === 0) return { status: "ok", checks };
+        const { ready, checks, failing } = await checkReadiness({ postgres: () => ctx.db.$queryRaw`SELECT 1`, redis: () => ctx.redis.ping() });
+        if (ready) return { status: "ok", checks };
         return reply.status(503).send({
           status: "degraded",
           checks,

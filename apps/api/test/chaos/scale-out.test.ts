@@ -139,6 +139,12 @@ describe("scale-out: two of each server on one PostgreSQL and one Redis", () => 
       total += [...text.matchAll(/^bullmq_jobs_completed_total\{queue="agent__blog-writer"\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
     }
     expect(total).toBe(runs.length);
+    // Every worker process reports itself ready (PostgreSQL and Redis answer) on its own port.
+    for (const s of [agents0!, agents1!, notify0!, notify1!]) {
+      const port = (await s.waitForLog(/server started/)).metricsPort as number;
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect([s.name, ready.status, ((await ready.json()) as { status: string }).status]).toEqual([s.name, 200, "ok"]);
+    }
     // Both API instances answered requests (each counts its own in /metrics).
     for (const base of apis) {
       const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();

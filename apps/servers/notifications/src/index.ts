@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
-import { handleShutdown } from "@leadmetrics/lifecycle";
+import { checkReadiness, handleShutdown } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
 import { redisConnection } from "@leadmetrics/queue";
 import { startTelemetry } from "@leadmetrics/telemetry";
@@ -22,7 +22,14 @@ const server = startNotificationsServer(config, { db, logger, redis, senders: bu
 // Prometheus metrics of this process's workers and queues (GET /metrics with METRICS_TOKEN) and liveness.
 const metrics = createWorkerMetrics({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX, logger });
 for (const worker of server.workers) metrics.observe(worker);
-const metricsServer = await startMetricsServer({ metrics, token: config.METRICS_TOKEN, port: config.METRICS_PORT, host: config.METRICS_HOST, logger });
+const metricsServer = await startMetricsServer({
+  metrics,
+  token: config.METRICS_TOKEN,
+  port: config.METRICS_PORT,
+  host: config.METRICS_HOST,
+  logger,
+  readiness: () => checkReadiness({ postgres: () => db.$queryRaw`SELECT 1`, redis: () => redis.ping() }),
+});
 
 handleShutdown({
   logger,
