@@ -145,6 +145,30 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
   });
 });
 
+describe("tracing through the transactional outbox", () => {
+  it("a job relayed later by another process's outbox poller still continues the request's trace", async () => {
+    const [api, worker] = await Promise.all([startFixture("api", endpoint), startFixture("worker", endpoint)]);
+    const requestId = `staged-trace-${Date.now()}`;
+    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/stage`, { method: "POST", headers: { "x-request-id": requestId } });
+    expect(res.status).toBe(200);
+    const { jobId } = (await res.json()) as { jobId: string };
+    await eventually(async () => worker.lines.some((l) => l.completed === jobId), 15_000);
+    await Promise.all([stop(api.child), stop(worker.child)]);
+
+    const server = spans.find((s) => s.service === "fixture-api" && s.name === "POST /stage" && s.attributes[REQUEST_ID_ATTRIBUTE] === requestId);
+    expect(server, "the API's request span").toBeDefined();
+    const trace = spans.filter((s) => s.traceId === server!.traceId);
+    // The enqueue happened in the worker process (its poller), yet under the request's trace.
+    const producer = trace.find((s) => s.service === "fixture-worker" && s.name.startsWith("add notifications__dispatch"));
+    const consumer = trace.find((s) => s.service === "fixture-worker" && s.name === "process notifications__dispatch");
+    expect(producer, "the poller's enqueue span, in the request's trace").toBeDefined();
+    expect(consumer, "the job's span, in the request's trace").toBeDefined();
+    expect(producer!.parentSpanId).toBe(server!.spanId);
+    expect(consumer!.parentSpanId).toBe(producer!.spanId);
+    for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
+  });
+});
+
 describe("tracing in the real servers", () => {
   it("a plan approval on the API and the planner job on the agents server share one trace, request.id on every span", async () => {
     const port = await freePort();

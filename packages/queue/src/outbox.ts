@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
+import { captureTraceContext, withTraceContext } from "@leadmetrics/telemetry";
 import { InvalidJobPayloadError, prepareJob, type QueueClient } from "./producer";
 import type { PayloadOf, QueueName } from "./registry";
 
@@ -25,11 +26,13 @@ const UNCLAIMED = new Date(0);
  */
 export async function stageJobs(tx: OutboxWriter, jobs: StagedJob[]): Promise<string[]> {
   if (jobs.length === 0) return [];
+  // The request's trace travels with the rows: a job relayed later still continues it.
+  const traceContext = captureTraceContext();
   const rows = jobs.map((j) => {
     const id = randomUUID();
     const { data, jobId } = prepareJob(j.queue, j.payload, id);
     const tenantId = (data as { tenantId?: string | null }).tenantId ?? null;
-    return { id, tenantId, queue: j.queue, jobId, payload: data as Prisma.InputJsonValue, claimedUntil: UNCLAIMED };
+    return { id, tenantId, queue: j.queue, jobId, payload: data as Prisma.InputJsonValue, claimedUntil: UNCLAIMED, ...(traceContext ? { traceContext } : {}) };
   });
   await tx.outboxJob.createMany({ data: rows });
   return rows.map((r) => r.id);
@@ -51,6 +54,7 @@ interface ClaimedRow {
   queue: QueueName;
   jobId: string;
   payload: unknown;
+  traceContext: Record<string, string> | null;
 }
 
 /**
@@ -72,13 +76,13 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
         SELECT "id" FROM "OutboxJob"
         WHERE "claimedUntil" <= (now() AT TIME ZONE 'UTC') ${ids ? Prisma.sql`AND "id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.empty}
         ORDER BY "createdAt" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "queue", "jobId", "payload"`;
+      RETURNING "id", "queue", "jobId", "payload", "traceContext"`;
 
   async function relay(rows: ClaimedRow[]): Promise<number> {
     let sent = 0;
     for (const [i, row] of rows.entries()) {
       try {
-        await opts.queues.enqueue(row.queue, row.payload as PayloadOf<QueueName>, { jobId: row.jobId });
+        await withTraceContext(row.traceContext, () => opts.queues.enqueue(row.queue, row.payload as PayloadOf<QueueName>, { jobId: row.jobId }));
       } catch (err) {
         if (err instanceof InvalidJobPayloadError) {
           await deadLetter(row, err.message);

@@ -170,5 +170,22 @@ export function registerRequestTracing(app: FastifyInstance): void {
   });
 }
 
+/**
+ * The active trace context as W3C headers (traceparent, baggage with the request id), to keep
+ * beside work that runs later (an outbox row); undefined while tracing is off.
+ */
+export function captureTraceContext(): Record<string, string> | undefined {
+  if (!active) return undefined;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return Object.keys(carrier).length > 0 ? carrier : undefined;
+}
+
+/** Runs `fn` in the context a `captureTraceContext` carrier describes (a plain call without one). */
+export function withTraceContext<T>(carrier: Record<string, string> | null | undefined, fn: () => T): T {
+  if (!active || !carrier) return fn();
+  return context.with(propagation.extract(ROOT_CONTEXT, carrier), fn);
+}
+
 /** A tracer for spans of one's own (a no-op tracer while tracing is off). */
 export const getTracer = (name: string) => trace.getTracer(name);
