@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, nextIp, TEST_METRICS_TOKEN, type LoginResult, type TestApp } from "./helpers";
 import { arbitraryOf, deref, mutate, mutation, type FuzzRequest, type JsonSchema } from "./openapi-arbitraries";
-import { DEMO_ACCOUNTS } from "./pipeline-helpers";
+import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
 
 /** Runs per operation (about half schema-valid, half with one field mutated): ~10,600 requests, ~1.5 min alone on 2 cores. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -22,6 +22,12 @@ let t: TestApp;
 let tokens: Record<string, string>;
 let doc: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } };
 let tables: string[];
+/**
+ * Ids of real rows the callers may reach, by the path segment before the parameter
+ * (`/activities/{id}` → activities): half the generated path parameters use one, so hostile
+ * bodies reach the handlers behind the 404 instead of stopping at it.
+ */
+const realIds: Record<string, string[]> = {};
 
 interface Operation {
   parameters?: { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; schema?: JsonSchema }[];
@@ -43,6 +49,29 @@ async function loginAll() {
 beforeAll(async () => {
   t = await createTestApp();
   await loginAll();
+  // One drafted activity (the agents stop once it is drafted: nothing writes in the background
+  // while requests are checked), a channel, a media file, a member; plus seeded tenants and users.
+  const agents = await startTestAgents(t);
+  const planId = await approvePlan(t, tokens.tenant!, 1, "Fuzz plan");
+  const [activity] = await activitiesInStatus(t, planId, "dm_review");
+  await agents.close();
+  const channel = await api<{ id: string }>(t, "POST", "/tenant/v1/channels/wordpress", tokens.tenant!, { name: "Fuzz", siteUrl: "https://blog.fuzz.example", username: "u", applicationPassword: "fuzz-app-password" }, 201);
+  const upload = new FormData();
+  upload.append("file", new Blob([Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64")]), "fuzz.png");
+  const multipart = new Request("http://localhost/", { method: "POST", body: upload });
+  const media = await t.app.inject({ method: "POST", url: "/tenant/v1/media", headers: { ...bearer(tokens.tenant!), "content-type": multipart.headers.get("content-type")! }, payload: Buffer.from(await multipart.arrayBuffer()) });
+  const member = await api<{ userId: string }>(t, "POST", "/tenant/v1/members", tokens.tenant!, { email: "fuzz-member@acme.test", name: "Fuzz Member", role: "member" }, 201);
+  const tenants = await t.db.tenant.findMany({ select: { id: true } });
+  const users = await t.db.user.findMany({ select: { id: true } });
+  Object.assign(realIds, {
+    activities: [activity!.id],
+    plans: [planId],
+    channels: [channel.id],
+    media: [(media.json() as { items: { id: string }[] }).items[0]!.id],
+    members: [member.userId],
+    tenants: tenants.map((r) => r.id),
+    users: users.map((r) => r.id),
+  });
   // The live document, as clients see it.
   doc = (await t.app.inject({ method: "GET", url: "/docs/json" })).json();
   const rows = await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
@@ -60,7 +89,9 @@ async function snapshot(): Promise<string> {
 function toUrl(path: string, req: FuzzRequest): string {
   const filled = path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const v = req.params[name];
-    return encodeURIComponent(typeof v === "string" ? v.slice(0, 300) : v === undefined ? "" : JSON.stringify(v).slice(0, 300));
+    const raw = typeof v === "string" ? v.slice(0, 300) : v === undefined ? "" : JSON.stringify(v).slice(0, 300);
+    // A URL carries UTF-8: a lone surrogate (cut pair or generated) cannot be sent, only its replacement.
+    return encodeURIComponent(raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
   });
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(req.query)) {
@@ -76,6 +107,19 @@ describe("routing errors", () => {
     expect([long.statusCode, long.json()]).toEqual([414, { error: { code: "URI_TOO_LONG", message: "A path parameter is too long" } }]);
     const bad = await t.app.inject({ method: "GET", url: "/tenant/v1/media/%E0%A4%A", headers: bearer(tokens.tenant!) });
     expect([bad.statusCode, (bad.json() as { error: { code: string } }).error.code]).toEqual([400, "BAD_REQUEST"]);
+  });
+});
+
+describe("NUL characters (found by this fuzzer as 500s: PostgreSQL text cannot hold them)", () => {
+  it("are refused at the edge with the field named, in the body, the query and the path, and nothing is written", async () => {
+    const before = await snapshot();
+    const body = await t.app.inject({ method: "POST", url: `/tenant/v1/plans/${realIds.plans![0]}/reject`, headers: bearer(tokens.tenant!), payload: { reason: "not\u0000this" } });
+    expect([body.statusCode, body.json()]).toEqual([400, { error: { code: "VALIDATION_ERROR", message: "Text may not contain a NUL character", details: { fields: [{ path: "body.reason", message: "contains a NUL character" }] } } }]);
+    const query = await t.app.inject({ method: "GET", url: "/tenant/v1/activities?search=a%00b", headers: bearer(tokens.tenant!) });
+    expect([query.statusCode, (query.json() as { error: { details: unknown } }).error.details]).toEqual([400, { fields: [{ path: "querystring.search", message: "contains a NUL character" }] }]);
+    const param = await t.app.inject({ method: "GET", url: "/tenant/v1/media/a%00b", headers: bearer(tokens.tenant!) });
+    expect(param.statusCode).toBe(400);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -104,7 +148,17 @@ describe("fuzzing every operation of the OpenAPI document", () => {
           return { type: "object", properties: Object.fromEntries(ps.map((p) => [p.name, p.schema ?? {}])), required: ps.filter((p) => p.required || where === "path").map((p) => p.name), additionalProperties: false };
         };
         const jsonBody = op.requestBody?.content?.["application/json"]?.schema;
-        const valid = fc.record({ params: arbitraryOf(location("path")), query: arbitraryOf(location("query")), body: jsonBody ? arbitraryOf(jsonBody) : fc.constant(undefined) }) as fc.Arbitrary<FuzzRequest>;
+        const pathParams = params.filter((p) => p.in === "path");
+        const paramsArbitrary = fc.record(
+          Object.fromEntries(
+            pathParams.map((p) => {
+              const real = realIds[/\/([^/{]+)\/\{[^}]+\}$/.exec(path.slice(0, path.indexOf(`{${p.name}}`) + p.name.length + 2))?.[1] ?? ""];
+              const generated = arbitraryOf(p.schema ?? {});
+              return [p.name, real?.length ? fc.oneof(fc.constantFrom(...real), generated) : generated];
+            }),
+          ),
+        );
+        const valid = fc.record({ params: paramsArbitrary, query: arbitraryOf(location("query")), body: jsonBody ? arbitraryOf(jsonBody) : fc.constant(undefined) }) as fc.Arbitrary<FuzzRequest>;
         const request = fc.oneof(
           valid.map((r) => ({ kind: "valid", r })),
           fc.tuple(valid, fc.nat(), mutation).map(([r, pick, m]) => ({ kind: "mutated", r: mutate(r, pick, m) })),

@@ -3,7 +3,7 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
-import { rateLimited } from "@leadmetrics/errors";
+import { rateLimited, validationError } from "@leadmetrics/errors";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../deps";
 
@@ -36,6 +36,29 @@ export async function registerSecurity(app: FastifyInstance, deps: AppDeps): Pro
   });
 
   await app.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
+
+  // PostgreSQL text cannot hold a NUL character: refuse it at the edge, for every route, with the
+  // field named, instead of failing deep in a handler (found by the fuzzer as 500s).
+  app.addHook("preValidation", async (req) => {
+    const fields = [...nulFields(req.params, "params"), ...nulFields(req.query, "querystring"), ...nulFields(req.body, "body")];
+    if (fields.length > 0) throw validationError("Text may not contain a NUL character", { fields: fields.map((path) => ({ path, message: "contains a NUL character" })) });
+  });
+}
+
+/** Paths of every string (key or value) holding U+0000, at most 10; bounded depth. */
+export function nulFields(value: unknown, path: string, depth = 0, found: string[] = []): string[] {
+  if (found.length >= 10 || depth > 32) return found;
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulFields(v, `${path}.${i}`, depth + 1, found));
+  } else if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) found.push(`${path}.${k.replaceAll("\u0000", "\\0")}`);
+      nulFields(v, `${path}.${k}`, depth + 1, found);
+    }
+  }
+  return found;
 }
 
 /**
