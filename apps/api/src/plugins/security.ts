@@ -40,7 +40,9 @@ export async function registerSecurity(app: FastifyInstance, deps: AppDeps): Pro
   // PostgreSQL text cannot hold a NUL character: refuse it at the edge, for every route, with the
   // field named, instead of failing deep in a handler (found by the fuzzer as 500s).
   app.addHook("preValidation", async (req) => {
-    const fields = [...nulFields(req.params, "params"), ...nulFields(req.query, "querystring"), ...nulFields(req.body, "body")];
+    // Parsed (JSON) bodies only: a raw body (a string or bytes a route reads itself) is that route's business.
+    const body = req.body !== null && typeof req.body === "object" ? nulFields(req.body, "body") : [];
+    const fields = [...nulFields(req.params, "params"), ...nulFields(req.query, "querystring"), ...body];
     if (fields.length > 0) throw validationError("Text may not contain a NUL character", { fields: fields.map((path) => ({ path, message: "contains a NUL character" })) });
   });
 }
