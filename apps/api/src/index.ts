@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
-import { createSecretBox } from "@leadmetrics/crypto";
+import { channelSecretBox } from "@leadmetrics/crypto";
 import { handleShutdown } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
 import { createQueueClient, redisConnection } from "@leadmetrics/queue";
@@ -22,7 +22,7 @@ redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection e
 await waitForReady(redis, 5_000).catch(() => logger.warn("redis not reachable at start; continuing"));
 
 const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
-const secrets = createSecretBox(config.CHANNEL_SECRETS_KEY);
+const secrets = channelSecretBox(config);
 const app = await buildApp({ config, db, redis, logger, queues, secrets });
 
 // Stop accepting, finish in-flight requests, then release the pools.

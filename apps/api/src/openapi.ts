@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "@leadmetrics/config";
-import { createSecretBox } from "@leadmetrics/crypto";
+import { channelSecretBox } from "@leadmetrics/crypto";
 import { createDb } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
 import { createQueueClient } from "@leadmetrics/queue";
@@ -25,7 +25,7 @@ export async function exportOpenApiDocument(): Promise<Record<string, unknown>> 
   const db = createDb({ url: config.DATABASE_URL, poolMax: 1 });
   const queues = createQueueClient({ connection: { host: "127.0.0.1", port: 1, lazyConnect: true } });
   const app = await buildApp(
-    { config, db, redis, logger: createLogger({ service: "openapi", level: "silent" }), queues, secrets: createSecretBox(config.CHANNEL_SECRETS_KEY) },
+    { config, db, redis, logger: createLogger({ service: "openapi", level: "silent" }), queues, secrets: channelSecretBox(config) },
     { sockets: false },
   );
   try {

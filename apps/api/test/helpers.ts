@@ -3,7 +3,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
 import { randomBytes } from "node:crypto";
-import { createSecretBox } from "@leadmetrics/crypto";
+import { channelSecretBox } from "@leadmetrics/crypto";
 import { createDb, type Db } from "@leadmetrics/db";
 import { createQueueClient, redisConnection, type QueueClient } from "@leadmetrics/queue";
 import { createLogger } from "@leadmetrics/logger";
@@ -91,7 +91,7 @@ export async function createTestApp(
   redis.on("error", () => {});
   await waitForReady(redis, 5_000);
   const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
-  const app = await buildApp({ config, db, redis, logger, queues, secrets: createSecretBox(config.CHANNEL_SECRETS_KEY) }, { sockets: opts.sockets });
+  const app = await buildApp({ config, db, redis, logger, queues, secrets: channelSecretBox(config) }, { sockets: opts.sockets });
   await app.ready();
 
   return {

@@ -44,6 +44,8 @@ const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filte
 
 const secret = z.string().min(32, "must be at least 32 characters");
 
+const channelKey = z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
+
 /** Bearer token Prometheus scrapes /metrics with; unset = no /metrics route at all. */
 const metricsToken = z.string().min(16, "must be at least 16 characters").optional();
 
@@ -72,10 +74,14 @@ export const env = {
   },
   /** The key that seals channel credentials at rest (AES-256-GCM): 32 bytes, base64. */
   secrets: {
-    CHANNEL_SECRETS_KEY: z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
+    CHANNEL_SECRETS_KEY: channelKey,
+    /**
+     * Keys being rotated out, comma-separated: they still open what they sealed until
+     * `pnpm secrets:reseal` has sealed everything again under CHANNEL_SECRETS_KEY.
+     */
+    CHANNEL_SECRETS_PREVIOUS_KEYS: list.pipe(z.array(channelKey)).default([]),
   },
   agents: {
-    CHANNEL_SECRETS_KEY: z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
     AGENT_DEFAULT_ADAPTER: z.enum(["offline", "anthropic", "openai", "gemini", "claude-cli"]).default("offline"),
     AGENT_DEFAULT_MODEL: z.string().default("offline"),
     AGENT_DEFAULT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.7),

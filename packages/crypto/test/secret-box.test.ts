@@ -26,7 +26,12 @@ describe("createSecretBox", () => {
   it("decrypts with a previous key during rotation", () => {
     const old = key();
     const sealed = createSecretBox(old).encrypt("rotate me");
-    expect(createSecretBox(key(), [old]).decrypt(sealed)).toBe("rotate me");
+    const rotating = createSecretBox(key(), [old]);
+    expect(rotating.decrypt(sealed)).toBe("rotate me");
+    // Only what the current key sealed counts as current: the rest is due for a reseal.
+    expect(rotating.isCurrent(sealed)).toBe(false);
+    expect(rotating.isCurrent(rotating.encrypt("fresh"))).toBe(true);
+    expect(rotating.isCurrent(createSecretBox(key()).encrypt("someone else's"))).toBe(false);
   });
 
   it("rejects a key of the wrong size", () => {

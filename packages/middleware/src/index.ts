@@ -110,3 +110,18 @@ export function createJwtAuthMiddleware(opts: JwtAuthMiddlewareOptions) {
     return res;
   };
 }
+
+/**
+ * The middleware of a portal's `proxy.ts`, configured from the portal server's environment:
+ * API_URL, JWT_SECRET (and JWT_SECRET_PREVIOUS while a rotation is under way, so signed-in
+ * people are not sent through a refresh), COOKIE_SECURE, COOKIE_DOMAIN.
+ */
+export function createPortalProxy(portal: Portal, env: Record<string, string | undefined> = process.env) {
+  return createJwtAuthMiddleware({
+    portal,
+    apiUrl: env.API_URL ?? "http://127.0.0.1:3003",
+    jwtSecret: env.JWT_SECRET ?? "",
+    previousJwtSecret: env.JWT_SECRET_PREVIOUS || undefined,
+    cookies: { secure: env.COOKIE_SECURE === "true", domain: env.COOKIE_DOMAIN || undefined },
+  });
+}

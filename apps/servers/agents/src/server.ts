@@ -1,5 +1,5 @@
 import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
-import { createSecretBox } from "@leadmetrics/crypto";
+import { channelSecretBox } from "@leadmetrics/crypto";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
@@ -25,7 +25,7 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
   const roleDeps = {
     outbox,
     adapters: createAdapterRegistry(config),
-    secrets: createSecretBox(config.CHANNEL_SECRETS_KEY),
+    secrets: channelSecretBox(config),
     defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
     realtime: createRealtimePublisher(deps.redis),
   };
