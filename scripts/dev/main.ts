@@ -195,6 +195,7 @@ async function test() {
     ["typecheck (end-to-end suite)", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
     ["unit and integration tests (vitest, real PostgreSQL + Redis)", "pnpm", ["exec", "vitest", "run"]],
     ["production build of the portals", "pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"]],
+    ["client bundles hold no server code", "pnpm", ["exec", "tsx", "scripts/security/client-bundles.ts"]],
     ["end-to-end tests (Playwright in Chromium, the whole stack)", "pnpm", ["exec", "playwright", "test", "-c", "e2e/playwright.config.ts"]],
   ];
   for (const [label, command, args] of steps) {

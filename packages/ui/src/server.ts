@@ -1,3 +1,4 @@
+import "server-only";
 import { cookieNames, type Portal } from "@leadmetrics/auth/edge";
 import { createApiClient, type ApiClient } from "@leadmetrics/api-client";
 import { clearSessionCookies, setSessionCookies, type SessionTokens } from "@leadmetrics/middleware";
