@@ -7,10 +7,9 @@ export const apiConfigSchema = z.object({
   ...env.auth,
   ...env.api,
   ...env.secrets,
+  ...env.channels,
   ...env.telemetry,
   ...env.storage,
-  /** Let tenants connect channels on private or loopback addresses (tests, local WordPress). */
-  ALLOW_PRIVATE_CHANNEL_URLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** Portal addresses, for links in emails (reset password, invitations). */
   DASHBOARD_URL: z.url().default("http://localhost:3000"),
   DM_URL: z.url().default("http://localhost:3002"),

@@ -16,6 +16,8 @@ export async function startTestAgents(t: TestApp, env: Record<string, string> = 
     DATABASE_URL: t.config.DATABASE_URL,
     REDIS_URL: t.config.REDIS_URL,
     CHANNEL_SECRETS_KEY: t.config.CHANNEL_SECRETS_KEY,
+    // The tests' WordPress listens on 127.0.0.1.
+    ALLOW_PRIVATE_CHANNEL_URLS: "true",
     RECONCILE_INTERVAL_MS: "3600000",
     SHUTDOWN_GRACE_MS: "2000",
     ...env,

@@ -81,6 +81,11 @@ export const env = {
      */
     CHANNEL_SECRETS_PREVIOUS_KEYS: list.pipe(z.array(channelKey)).default([]),
   },
+  /** Channels are tenants' own sites: the API and the publisher call them. */
+  channels: {
+    /** Let channels live on private or loopback addresses (tests, a local WordPress); never in production. */
+    ALLOW_PRIVATE_CHANNEL_URLS: bool.default(false),
+  },
   agents: {
     AGENT_DEFAULT_ADAPTER: z.enum(["offline", "anthropic", "openai", "gemini", "claude-cli"]).default("offline"),
     AGENT_DEFAULT_MODEL: z.string().default("offline"),

@@ -28,7 +28,11 @@ export interface FakeHttpServer {
   close(): Promise<void>;
 }
 
-export async function startFakeHttpServer(route: Responder = (_req, res) => sendJson(res, 404, { error: "no route" })): Promise<FakeHttpServer> {
+export async function startFakeHttpServer(
+  route: Responder = (_req, res) => sendJson(res, 404, { error: "no route" }),
+  opts: { host?: string } = {},
+): Promise<FakeHttpServer> {
+  const host = opts.host ?? "127.0.0.1";
   const requests: RecordedRequest[] = [];
   let queue: Responder[] = [];
   const server = createServer((req, res) => {
@@ -45,10 +49,10 @@ export async function startFakeHttpServer(route: Responder = (_req, res) => send
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     script: (...responders) => {
       queue = responders;

@@ -1,25 +1,43 @@
+import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { isPublicAddress } from "@leadmetrics/provider-core";
+
+export type Resolve = (host: string) => Promise<string[]>;
+const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
+
+/** `problem` is the field's message (400); `unavailable`: DNS itself failed, the caller may retry (503). */
+export type ChannelUrlCheck = { problem: string } | { unavailable: string } | null;
 
 /**
- * A channel URL the platform will call: http(s) only, and (unless allowed) not a loopback,
- * private or link-local address, so a tenant cannot point the publisher at internal services.
- * Host names are checked as written; DNS answers are not (a known limit, see the issue note).
+ * A channel URL the platform will call: http(s) only, no credentials in it, and (unless private
+ * addresses are allowed) a host whose every address is public. This is the early, friendly
+ * answer; the publisher checks again on each connection (createOutboundFetch), so a DNS answer
+ * that changes later is refused there.
  */
-export function publicUrlProblem(raw: string, allowPrivate: boolean): string | null {
+export async function checkChannelUrl(raw: string, allowPrivate: boolean, resolve: Resolve = resolveAll): Promise<ChannelUrlCheck> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "is not a URL";
+    return { problem: "is not a URL" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "must be an http(s) URL";
-  if (url.username || url.password) return "must not contain credentials";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { problem: "must be an http(s) URL" };
+  if (url.username || url.password) return { problem: "must not contain credentials" };
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal") || host.endsWith(".local")) return "must be a public address";
-  if (isIP(host)) {
-    const privateV4 = /^(0\.|10\.|127\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
-    if (privateV4.test(host) || host === "::1" || host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80") || host === "::") return "must be a public address";
+  if (isIP(host)) return isPublicAddress(host) ? null : { problem: "must be a public address" };
+  if (host === "localhost" || host.endsWith(".localhost")) return { problem: "must be a public address" };
+  let addresses: string[];
+  try {
+    addresses = await Promise.race([
+      resolve(host),
+      new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })), 5_000).unref()),
+    ]);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "ENOTFOUND" || code === "ENODATA") return { problem: `host ${host} does not resolve` };
+    return { unavailable: `the address of ${host} could not be looked up (${code ?? "DNS error"}); try again` };
   }
-  return null;
+  const inner = addresses.find((a) => !isPublicAddress(a));
+  return inner ? { problem: `must be a public address (${host} resolves to ${inner})` } : null;
 }

@@ -10,6 +10,7 @@ export const agentsConfigSchema = z.object({
   /** Port of GET /metrics and GET /health/live (0 = any free port). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   ...env.secrets,
+  ...env.channels,
   ...env.agents,
   /** Which roles this process runs (split LLM-heavy and light roles across processes, R-8). */
   AGENT_ROLES: z

@@ -1,5 +1,6 @@
 import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
 import { channelSecretBox } from "@leadmetrics/crypto";
+import { createOutboundFetch } from "@leadmetrics/provider-core";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
@@ -26,6 +27,7 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
     outbox,
     adapters: createAdapterRegistry(config),
     secrets: channelSecretBox(config),
+    outboundFetch: createOutboundFetch({ allowPrivate: config.ALLOW_PRIVATE_CHANNEL_URLS }),
     defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
     realtime: createRealtimePublisher(deps.redis),
   };

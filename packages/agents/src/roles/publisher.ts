@@ -1,6 +1,6 @@
 import type { Activity, BlogPost } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
-import { createWordPressClient } from "@leadmetrics/provider-wordpress";
+import { createWordPressClient, WordPressError } from "@leadmetrics/provider-wordpress";
 import { PermanentJobError, UnrecoverableError, type JobContext } from "@leadmetrics/queue";
 
 import { marked } from "marked";
@@ -17,12 +17,23 @@ async function publishDeliverable(ctx: PublishContext, deps: RoleDeps, activity:
   if (!post) throw new PermanentJobError("the blog post has no content to publish");
   const channel = await tdb.connectedChannel.findFirst({ where: { kind: "wordpress", status: "connected" }, orderBy: { createdAt: "asc" } });
   if (!channel) throw new PermanentJobError("no WordPress site is connected: connect one under Channels, then retry publishing");
-  const wp = createWordPressClient({ siteUrl: channel.siteUrl, username: channel.username, applicationPassword: deps.secrets.decrypt(channel.credentialsEncrypted), signal: ctx.signal });
+  const wp = createWordPressClient({
+    siteUrl: channel.siteUrl,
+    username: channel.username,
+    applicationPassword: deps.secrets.decrypt(channel.credentialsEncrypted),
+    signal: ctx.signal,
+    fetch: deps.outboundFetch,
+  });
   // The slug is derived from the activity, so a retry after a crash finds the post it already made.
   const slug = `lm-${activity.id.slice(-12)}`;
-  const existing = await wp.findPostBySlug(slug);
-  const published = existing ?? (await wp.createPost({ title: post.title, content: await marked.parse(post.body), slug, status: "publish" }));
-  return { url: published.link, externalId: String(published.id) };
+  try {
+    const existing = await wp.findPostBySlug(slug);
+    const published = existing ?? (await wp.createPost({ title: post.title, content: await marked.parse(post.body), slug, status: "publish" }));
+    return { url: published.link, externalId: String(published.id) };
+  } catch (err) {
+    if (err instanceof WordPressError && err.permanent) throw new PermanentJobError(err.message);
+    throw err;
+  }
 }
 
 /**

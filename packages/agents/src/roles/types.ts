@@ -15,6 +15,8 @@ export interface RoleDeps {
   outbox: OutboxRelay;
   adapters: AdapterRegistry;
   secrets: SecretBox;
+  /** fetch for tenants' own sites: public addresses only (createOutboundFetch). */
+  outboundFetch: typeof fetch;
   defaults: AgentDefaults;
   /** Live agent state, streamed output and status announcements. */
   realtime: RealtimePublisher;

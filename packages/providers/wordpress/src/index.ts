@@ -1,3 +1,5 @@
+import { NotPublicAddressError } from "@leadmetrics/provider-core";
+
 export interface WordPressOptions {
   siteUrl: string;
   username: string;
@@ -5,6 +7,8 @@ export interface WordPressOptions {
   applicationPassword: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The site is the tenant's choice: pass the platform's outbound fetch (public addresses only). */
+  fetch?: typeof fetch;
 }
 
 export interface WordPressPost {
@@ -15,7 +19,8 @@ export interface WordPressPost {
 }
 
 export class WordPressError extends Error {
-  constructor(message: string, readonly status?: number) {
+  /** `permanent`: retrying cannot help (the site's address is refused), only a new channel can. */
+  constructor(message: string, readonly status?: number, readonly permanent = false) {
     super(message);
     this.name = "WordPressError";
   }
@@ -30,12 +35,13 @@ export function createWordPressClient(opts: WordPressOptions) {
     const signals = [AbortSignal.timeout(opts.timeoutMs ?? 30_000), ...(opts.signal ? [opts.signal] : [])];
     let res: Response;
     try {
-      res = await fetch(`${base}${path}`, {
+      res = await (opts.fetch ?? fetch)(`${base}${path}`, {
         ...init,
         signal: AbortSignal.any(signals),
         headers: { authorization: auth, accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}) },
       });
     } catch (err) {
+      if (err instanceof NotPublicAddressError) throw new WordPressError(`WordPress at ${opts.siteUrl} is refused: ${err.message}`, undefined, true);
       throw new WordPressError(`WordPress at ${opts.siteUrl} is unreachable: ${(err as Error).message}`);
     }
     const text = await res.text();

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
 import { errorResponses, idParams } from "../../lib/http-schemas";
-import { publicUrlProblem } from "../../lib/public-url";
+import { checkChannelUrl } from "../../lib/public-url";
 import type { RouterContext } from "../context";
 
 const channelSchema = z.object({
@@ -38,8 +38,9 @@ export const channelsRouter =
 
     app.post("/channels/wordpress", { config: managers, schema: { tags: ["tenant"], body: wordpressBody, response: { 201: channelSchema, ...errorResponses } } }, async (req, reply) => {
       const t = tenantOf(req);
-      const problem = publicUrlProblem(req.body.siteUrl, ctx.config.ALLOW_PRIVATE_CHANNEL_URLS);
-      if (problem) throw new AppError(400, "VALIDATION_ERROR", `siteUrl ${problem}`, { fields: [{ path: "body.siteUrl", message: problem }] });
+      const check = await checkChannelUrl(req.body.siteUrl, ctx.config.ALLOW_PRIVATE_CHANNEL_URLS);
+      if (check && "unavailable" in check) throw new AppError(503, "SERVICE_UNAVAILABLE", check.unavailable);
+      if (check) throw new AppError(400, "VALIDATION_ERROR", `siteUrl ${check.problem}`, { fields: [{ path: "body.siteUrl", message: check.problem }] });
       const siteUrl = req.body.siteUrl.replace(/\/+$/, "");
       const channel = await t.db.$transaction(async (tx) => {
         const created = await tx.connectedChannel.create({
