@@ -143,12 +143,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     signer,
     sessions,
     throttle: createLoginThrottle(deps.redis),
-    invites: createInviteService({
-      db: deps.db,
-      outbox,
-      development: config.NODE_ENV === "development",
-      portalUrl: (role) => (role === "none" ? config.DASHBOARD_URL : config.DM_URL),
-    }),
+    invites: createInviteService({ db: deps.db, outbox }),
     realtime: createRealtimePublisher(deps.redis),
     guards: createGuards({ db: deps.db, sessions, allowedOrigins: config.CORS_ORIGINS }),
   };

@@ -1,21 +1,22 @@
 import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, nextIp, type TestApp } from "./helpers";
+import { startTestNotifications } from "./notification-helpers";
 
-// Development mode: emailed tokens are logged at debug level until notifications exist.
+// Reset and invitation links arrive by email, through the notifications server and real SMTP.
 let t: TestApp;
+let mail: Awaited<ReturnType<typeof startTestNotifications>>;
 beforeAll(async () => {
-  t = await createTestApp({ NODE_ENV: "development", LOG_LEVEL: "debug" });
+  t = await createTestApp();
+  mail = await startTestNotifications(t);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await mail.close();
+  await t.close();
+});
 
 const post = (url: string, payload: unknown, token?: string) =>
   t.app.inject({ method: "POST", url, remoteAddress: nextIp(), payload: payload as object, headers: token ? bearer(token) : {} });
-const loggedToken = (key: "resetToken" | "inviteToken") => {
-  const line = [...t.logs].reverse().find((l) => typeof l[key] === "string");
-  if (!line) throw new Error(`no ${key} logged`);
-  return line[key] as string;
-};
 
 describe("registration (two steps, one-hour session)", () => {
   it("creates a tenant and its owner, and the session is single-use", async () => {
@@ -61,10 +62,9 @@ describe("password reset", () => {
     expect(unknown.body).toBe(known.body);
 
     const before = await t.login(DEMO_ACCOUNTS.globexOwner);
-    const token = loggedToken("resetToken");
-    const row = await t.db.userToken.findFirstOrThrow({ where: { purpose: "password_reset" }, orderBy: { createdAt: "desc" } });
-    expect(row.tokenHash).not.toContain(token); // stored hashed
-    expect(Math.abs(row.expiresAt.getTime() - row.createdAt.getTime() - 30 * 60 * 1000)).toBeLessThan(2_000);
+    const token = await mail.tokenFromEmail(DEMO_ACCOUNTS.globexOwner, /Reset your Leadmetrics password/);
+    // One email, to the known address only.
+    expect(mail.mailsTo("nobody@nowhere.test")).toEqual([]);
 
     expect((await post("/auth/v1/reset-password", { token, password: "a-brand-new-password" })).statusCode).toBe(200);
     expect((await post("/auth/v1/reset-password", { token, password: "yet-another-password" })).statusCode).toBe(400);
@@ -83,7 +83,7 @@ describe("members", () => {
     const dup = await post("/tenant/v1/members", { email: "writer@acme.test", name: "Wendy Writer" }, owner.accessToken);
     expect(errorOf(dup).code).toBe("ALREADY_MEMBER");
 
-    const token = loggedToken("inviteToken");
+    const token = await mail.tokenFromEmail("writer@acme.test", /invited to Acme Digital/);
     expect((await post("/auth/v1/accept-invite", { token, password: "wendys-password" })).statusCode).toBe(200);
     const wendy = await t.login("writer@acme.test", { password: "wendys-password" });
     expect(wendy.session).toMatchObject({ kind: "tenant", role: "admin", tenantId: owner.session.tenantId });

@@ -1,61 +1,31 @@
-import { Writable } from "node:stream";
-import { loadConfig } from "@leadmetrics/config";
-import { createDb } from "@leadmetrics/db";
-import { createLogger } from "@leadmetrics/logger";
-import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
-import { createSmtpEmailProvider } from "@leadmetrics/provider-email";
-import { notificationsConfigSchema } from "@leadmetrics/server-notifications/config";
-import { startNotificationsServer } from "@leadmetrics/server-notifications/server";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { eventually } from "@leadmetrics/testing";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, nextIp, type LoginResult, type TestApp } from "./helpers";
+import { startTestNotifications } from "./notification-helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
 
 let t: TestApp;
 let agents: Awaited<ReturnType<typeof startTestAgents>>;
-let sink: MailSink;
-let notifications: ReturnType<typeof startNotificationsServer>;
-let notificationsDb: ReturnType<typeof createDb>;
-let email: ReturnType<typeof createSmtpEmailProvider>;
+let mail: Awaited<ReturnType<typeof startTestNotifications>>;
 let owner: LoginResult;
 let reviewer: LoginResult;
 
 beforeAll(async () => {
   t = await createTestApp();
   agents = await startTestAgents(t);
-  sink = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  const config = loadConfig(notificationsConfigSchema, {
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: t.config.REDIS_URL,
-    SMTP_URL: sink.smtpUrl,
-    DEV_ALLOWED_EMAIL_DOMAINS: "leadmetrics.local",
-    ALERTS_EMAIL: "ops@leadmetrics.local",
-  });
-  notificationsDb = createDb({ url: config.DATABASE_URL, poolMax: 4 });
-  notifications = startNotificationsServer(config, {
-    db: notificationsDb,
-    logger: createLogger({ service: "notifications-test", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    redis: t.redis,
-    senders: { email: (email = createSmtpEmailProvider({ url: sink.smtpUrl })) },
-    prefix: t.queuePrefix,
-  });
+  mail = await startTestNotifications(t);
   owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
   reviewer = await t.login(DEMO_ACCOUNTS.reviewer);
 });
 afterAll(async () => {
-  await notifications.close();
-  await email.close?.();
-  await notificationsDb.$disconnect();
+  await mail.close();
   await agents.close();
-  await sink.close();
   await t.close();
 });
 
-const mailsTo = (email: string, subject?: RegExp) => sink.messages().filter((m) => JSON.stringify(m.to).includes(email) && (!subject || subject.test(m.subject ?? "")));
+const mailsTo = (email: string, subject?: RegExp) => mail.mailsTo(email, subject);
 const inApp = (email: string, event: string) => t.db.notification.findMany({ where: { user: { email }, event } });
 
 describe("notifications of the loop", () => {
@@ -135,7 +105,7 @@ describe("notifications of the loop", () => {
       data: { queue: "agent__blog-writer", jobId: "j-1", reason: "boom", attempts: 4 },
       dedupeKey: "retry-once-test",
     };
-    const queue = notifications.queues.queue("notifications__email");
+    const queue = mail.server.queues.queue("notifications__email");
     await queue.add("notifications__email", payload, { jobId: "send-once-a" });
     await eventually(async () => ((await queue.getJobState("send-once-a")) === "completed" ? true : undefined));
     await queue.add("notifications__email", payload, { jobId: "send-once-b" });
@@ -145,7 +115,7 @@ describe("notifications of the loop", () => {
   });
 
   it("a template with a missing variable fails the job instead of sending a blank", async () => {
-    await notifications.queues.queue("notifications__email").add("notifications__email", { tenantId: null, recipient: { email: "ops@leadmetrics.local" }, event: "job_failed", data: { queue: "q" }, dedupeKey: "missing-var" }, { jobId: "missing-var-1" });
+    await mail.server.queues.queue("notifications__email").add("notifications__email", { tenantId: null, recipient: { email: "ops@leadmetrics.local" }, event: "job_failed", data: { queue: "q" }, dedupeKey: "missing-var" }, { jobId: "missing-var-1" });
     const failed = await eventually(() => t.db.failedJob.findFirst({ where: { jobId: "missing-var-1" } }));
     expect(failed.reason).toMatch(/template for "job_failed" failed/);
     expect(mailsTo("ops@leadmetrics.local", /\[ops\] Job failed for good: q/)).toHaveLength(0);
@@ -169,9 +139,21 @@ describe("in-app notifications and password reset", () => {
 
   it("forgot-password emails a single-use link that resets the password", async () => {
     await t.app.inject({ method: "POST", url: "/auth/v1/forgot-password", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.globexOwner } });
-    const mail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.globexOwner, /Reset your Leadmetrics password/)[0]);
-    const token = decodeURIComponent(/token=([^"&\s]+)/.exec(mail.text ?? "")![1]!);
-    expect(mail.html).toContain("Choose a new password");
+    const message = await eventually(async () => mailsTo(DEMO_ACCOUNTS.globexOwner, /Reset your Leadmetrics password/)[0]);
+    const token = decodeURIComponent(/token=([^"&\s]+)/.exec(message.text ?? "")![1]!);
+    expect(message.html).toContain("Choose a new password");
+    expect(message.text).toContain(`http://localhost:3000/reset-password?token=${encodeURIComponent(token)}`);
+
+    // The token is in the email alone: no outbox row, job (in any state) or failed job holds it.
+    const jobs = await Promise.all(
+      (["notifications__dispatch", "notifications__email"] as const).map((q) => mail.server.queues.queue(q).getJobs(["completed", "waiting", "active", "delayed", "failed"])),
+    );
+    const stored = JSON.stringify([await t.db.outboxJob.findMany(), await t.db.failedJob.findMany(), jobs.flat().map((j) => j.data)]);
+    expect(stored).toContain('"event":"password_reset"');
+    expect(stored).not.toContain(token);
+    const row = await t.db.userToken.findFirstOrThrow({ where: { purpose: "password_reset", user: { email: DEMO_ACCOUNTS.globexOwner } }, orderBy: { createdAt: "desc" } });
+    expect(row.tokenHash).not.toContain(token);
+    expect(Math.abs(row.expiresAt.getTime() - row.createdAt.getTime() - 30 * 60 * 1000)).toBeLessThan(2_000);
     const reset = await t.app.inject({ method: "POST", url: "/auth/v1/reset-password", remoteAddress: nextIp(), payload: { token, password: "a-new-globex-password" } });
     expect(reset.statusCode).toBe(200);
     const login = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.globexOwner, password: "a-new-globex-password" } });

@@ -7,6 +7,12 @@ export interface EventDefinition {
   mandatory?: boolean;
   /** Where a click leads, relative to the recipient's portal. */
   link?: (data: Record<string, unknown>) => string;
+  /**
+   * A single-use link the email carries (password reset, invitation). It is minted by the
+   * sender just before sending, so the token is never in a job payload, the outbox, Redis or a
+   * FailedJob row; only its hash is stored (UserToken).
+   */
+  oneTimeLink?: { purpose: "password_reset" | "invite"; ttlMs: number; path: string; field: string };
 }
 
 /** Every event the platform notifies about; each has templates in ./templates. */
@@ -16,8 +22,8 @@ export const EVENTS = {
   ready_for_client_review: { defaults: ["in_app", "email", "push"], link: (d) => `/activities/${d.activityId}` },
   published: { defaults: ["in_app", "email", "push"], link: (d) => `/activities/${d.activityId}` },
   publish_failed: { defaults: ["in_app", "email"], link: (d) => `/activities/${d.activityId}` },
-  password_reset: { defaults: ["email"], mandatory: true },
-  invitation: { defaults: ["email"], mandatory: true },
+  password_reset: { defaults: ["email"], mandatory: true, oneTimeLink: { purpose: "password_reset", ttlMs: 30 * 60_000, path: "/reset-password", field: "resetUrl" } },
+  invitation: { defaults: ["email"], mandatory: true, oneTimeLink: { purpose: "invite", ttlMs: 7 * 24 * 60 * 60_000, path: "/accept-invite", field: "acceptUrl" } },
   job_failed: { defaults: ["email"], mandatory: true },
 } satisfies Record<string, EventDefinition>;
 

@@ -1,3 +1,4 @@
+import { generateOpaqueToken, hashOpaqueToken } from "@leadmetrics/auth";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import {
@@ -88,6 +89,23 @@ export function startNotificationsServer(config: NotificationsConfig, deps: Noti
     { ...common, concurrency: 4 },
   );
 
+  /**
+   * Mints the single-use link of a reset or invitation email right before it is rendered: only
+   * the token's hash is stored, and the token itself exists in this process and the email alone.
+   * A retried send mints a fresh link; an unused one simply expires.
+   */
+  async function withOneTimeLink(event: NotificationJob["event"], to: Recipient, data: Record<string, unknown>, log: Logger): Promise<Record<string, unknown>> {
+    const spec = (EVENTS[event] as EventDefinition).oneTimeLink;
+    if (!spec) return data;
+    if (to.kind !== "user") throw new PermanentJobError(`a ${event} email needs a user to address`);
+    const token = generateOpaqueToken();
+    await deps.db.userToken.create({ data: { userId: to.userId, purpose: spec.purpose, tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() + spec.ttlMs) } });
+    const url = `${to.portal === "dm" ? config.DM_URL : config.DASHBOARD_URL}${spec.path}?token=${encodeURIComponent(token)}`;
+    // For API-only work in development without opening the mail sink.
+    if (config.NODE_ENV === "development") log.debug({ oneTimeLink: url, purpose: spec.purpose, userId: to.userId }, "one-time link minted");
+    return { ...data, [spec.field]: url };
+  }
+
   type Send = (ctx: JobContext<ChannelQueue>, to: Recipient & { whatsappNumber?: string | null; telegramChatId?: string | null }, rendered: ReturnType<typeof renderNotification>) => Promise<{ status: "sent" | "skipped"; messageId?: string; note?: string }>;
 
   /**
@@ -113,9 +131,10 @@ export function startNotificationsServer(config: NotificationsConfig, deps: Noti
           to = { kind: "address", email: payload.recipient.email, name: payload.recipient.email };
         } else throw new PermanentJobError("channel jobs address one user or one email");
 
+        const data = await withOneTimeLink(payload.event, to, payload.data, log);
         let rendered;
         try {
-          rendered = renderNotification(payload.event, { ...payload.data, name: to.name });
+          rendered = renderNotification(payload.event, { ...data, name: to.name });
         } catch (err) {
           throw err instanceof TemplateError ? new PermanentJobError(err.message) : err;
         }

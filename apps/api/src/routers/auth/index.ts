@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cookieNames, generateOpaqueToken, hashOpaqueToken, hashPassword, verifyPassword, type Portal } from "@leadmetrics/auth";
+import { cookieNames, hashOpaqueToken, hashPassword, verifyPassword, type Portal } from "@leadmetrics/auth";
 import { writeAudit } from "@leadmetrics/db";
 import { stageJobs } from "@leadmetrics/queue";
 import { AppError, unauthorized } from "@leadmetrics/errors";
@@ -28,7 +28,6 @@ import {
 } from "./schemas";
 
 const REGISTRATION_TTL_SECONDS = 3_600;
-const RESET_TTL_MS = 30 * 60 * 1000;
 const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" } });
 
 export const authRouter =
@@ -124,32 +123,20 @@ export const authRouter =
       "/forgot-password",
       { config: perMinute(5), schema: { tags: ["auth"], body: forgotPasswordBody, response: { 202: okSchema, ...errorResponses } } },
       async (req, reply) => {
-        const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true, platformRole: true } });
+        const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true } });
         if (user && !user.disabledAt) {
-          const token = generateOpaqueToken();
-          const portal = user.platformRole === "none" ? config.DASHBOARD_URL : config.DM_URL;
-          // The token and its email commit together: a Redis outage delays the email, never loses it.
-          const staged = await db.$transaction(async (tx) => {
-            const row = await tx.userToken.create({
-              data: { userId: user.id, purpose: "password_reset", tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
-            });
-            return stageJobs(tx, [
+          // The notifications server mints the single-use link as it sends the email: the token
+          // is never in the outbox, in Redis or in a FailedJob row. Staged in the outbox, so a
+          // Redis outage delays the email, never loses it.
+          const staged = await db.$transaction((tx) =>
+            stageJobs(tx, [
               {
                 queue: "notifications__dispatch",
-                payload: {
-                  tenantId: null,
-                  recipient: { userId: user.id },
-                  event: "password_reset",
-                  data: { resetUrl: `${portal}/reset-password?token=${encodeURIComponent(token)}` },
-                  dedupeKey: `password-reset-${row.id}`,
-                  requestId: req.id,
-                },
+                payload: { tenantId: null, recipient: { userId: user.id }, event: "password_reset", data: {}, dedupeKey: `password-reset-${randomUUID()}`, requestId: req.id },
               },
-            ]);
-          });
+            ]),
+          );
           await ctx.outbox.flush(staged).catch((err) => req.log.warn({ err }, "reset email not enqueued yet; the outbox relay will retry"));
-          // In development the token is also logged at debug level, for API-only work without a mail client.
-          if (config.NODE_ENV === "development") req.log.debug({ resetToken: token }, "password reset token created");
         }
         // The same answer whether or not the account exists.
         return reply.status(202).send({ ok: true as const });
