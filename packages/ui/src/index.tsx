@@ -160,6 +160,50 @@ export function Table<T>(props: { rows: T[]; columns: Column<T>[]; rowKey: (row:
   );
 }
 
+/** The page number in a list page's search params (`?page=`), 1 when absent or not a number. */
+export const pageParam = (raw: string | string[] | undefined): number => {
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+};
+
+/**
+ * Previous / next links under a list, keeping the page's filters (`query`) in every link. Plain
+ * links: it works without JavaScript, and each page of a list has its own URL.
+ */
+export function Pager(props: { path: string; query?: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (props.total <= props.pageSize && props.page === 1) return null;
+  const href = (page: number) => {
+    const q = new URLSearchParams(Object.entries(props.query ?? {}).filter((e): e is [string, string] => !!e[1]));
+    if (page > 1) q.set("page", String(page));
+    const s = q.toString();
+    return `${props.path}${s ? `?${s}` : ""}`;
+  };
+  const first = Math.min(props.total, (props.page - 1) * props.pageSize + 1);
+  const last = Math.min(props.total, props.page * props.pageSize);
+  const link = (page: number, label: string, rel: "prev" | "next", enabled: boolean) =>
+    enabled ? (
+      <a href={href(page)} rel={rel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+        {label}
+      </a>
+    ) : (
+      <span aria-disabled="true" className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-400">
+        {label}
+      </span>
+    );
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+      <p>
+        {props.total === 0 ? "No results" : `${first}–${last} of ${props.total}`} · page {Math.min(props.page, pages)} of {pages}
+      </p>
+      <div className="flex gap-2">
+        {link(props.page - 1, "Previous", "prev", props.page > 1)}
+        {link(props.page + 1, "Next", "next", props.page < pages)}
+      </div>
+    </nav>
+  );
+}
+
 /** Two versions side by side, additions and removals marked (and announced to screen readers). */
 export function DiffView(props: { before: string; after: string; beforeLabel: string; afterLabel: string }) {
   const parts = diffLines(props.before, props.after);

@@ -32,7 +32,7 @@ export const adminAuditLogsRouter =
         ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
       };
       const [rows, total] = await Promise.all([
-        ctx.db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        ctx.db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         ctx.db.auditLog.count({ where }),
       ]);
       return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page: req.query.page, pageSize: req.query.pageSize };

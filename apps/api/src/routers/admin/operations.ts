@@ -105,7 +105,7 @@ export const adminOperationsRouter =
       async (req) => {
         const { queue, tenantId, replayed } = req.query;
         const where = { ...(queue ? { queue } : {}), ...(tenantId ? { tenantId } : {}), ...(replayed ? { replayedAt: replayed === "true" ? { not: null } : null } : {}) };
-        const [rows, total] = await Promise.all([db.failedJob.findMany({ where, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }), db.failedJob.count({ where })]);
+        const [rows, total] = await Promise.all([db.failedJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }), db.failedJob.count({ where })]);
         return { items: rows.map(toFailed), total, page: req.query.page, pageSize: req.query.pageSize };
       },
     );

@@ -60,7 +60,7 @@ export const adminTenantsRouter =
         ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}),
       };
       const [rows, total] = await Promise.all([
-        db.tenant.findMany({ where, select, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        db.tenant.findMany({ where, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.tenant.count({ where }),
       ]);
       return { items: rows.map(toTenant), total, page: req.query.page, pageSize: req.query.pageSize };

@@ -59,7 +59,7 @@ export const adminUsersRouter =
         ...(search ? { OR: [{ email: { contains: search.toLowerCase() } }, { name: { contains: search, mode: "insensitive" as const } }] } : {}),
       };
       const [rows, total] = await Promise.all([
-        db.user.findMany({ where, select, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        db.user.findMany({ where, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.user.count({ where }),
       ]);
       return { items: rows.map(toUser), total, page: req.query.page, pageSize: req.query.pageSize };

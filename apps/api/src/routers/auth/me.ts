@@ -30,7 +30,7 @@ export const meRouter =
         const userId = authOf(req).sub;
         const where = { userId, ...(req.query.unread === "true" ? { readAt: null } : {}) };
         const [rows, total, unreadCount] = await Promise.all([
-          db.notification.findMany({ where, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+          db.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
           db.notification.count({ where }),
           db.notification.count({ where: { userId, readAt: null } }),
         ]);

@@ -33,7 +33,7 @@ export const activitiesRouter =
       const { status, type, planId } = req.query;
       const where = { ...(status ? { status } : {}), ...(type ? { type } : {}), ...(planId ? { planId } : {}) };
       const [rows, total, counts] = await Promise.all([
-        db.activity.findMany({ where, omit: { periodId: true, slot: true, currentVersionId: true }, orderBy: [{ updatedAt: "desc" }], ...skipTake(req.query) }),
+        db.activity.findMany({ where, omit: { periodId: true, slot: true, currentVersionId: true }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.activity.count({ where }),
         db.activity.groupBy({ by: ["status"], where: { ...(type ? { type } : {}), ...(planId ? { planId } : {}) }, _count: { _all: true } }),
       ]);

@@ -94,7 +94,7 @@ export const plansRouter =
       const { db } = tenantOf(req);
       const where = req.query.status ? { status: req.query.status } : {};
       const [rows, total] = await Promise.all([
-        db.deliverablePlan.findMany({ where, select: { id: true }, orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        db.deliverablePlan.findMany({ where, select: { id: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.deliverablePlan.count({ where }),
       ]);
       return { items: await Promise.all(rows.map((r) => loadPlan(db, r.id))), total, page: req.query.page, pageSize: req.query.pageSize };

@@ -44,7 +44,7 @@ export const usageRouter = (): FastifyPluginAsyncZod => async (app) => {
       const { db } = tenantOf(req);
       const [balance, rows, total] = await Promise.all([
         db.creditBalance.findFirst({}),
-        db.creditLedger.findMany({ orderBy: { createdAt: "desc" }, ...skipTake(req.query) }),
+        db.creditLedger.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.creditLedger.count({}),
       ]);
       return {
@@ -67,7 +67,7 @@ export const usageRouter = (): FastifyPluginAsyncZod => async (app) => {
       const { db } = tenantOf(req);
       const where = { ...(req.query.activityId ? { activityId: req.query.activityId } : {}), ...(req.query.role ? { role: req.query.role } : {}) };
       const [rows, total] = await Promise.all([
-        db.agentRun.findMany({ where, omit: { prompt: true, tenantId: true, runKey: true, jobId: true, requestId: true }, orderBy: { startedAt: "desc" }, ...skipTake(req.query) }),
+        db.agentRun.findMany({ where, omit: { prompt: true, tenantId: true, runKey: true, jobId: true, requestId: true }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
         db.agentRun.count({ where }),
       ]);
       return {

@@ -1,12 +1,13 @@
-import { formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
-type Query = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy" };
+type Query = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy"; page?: string };
+const PAGE_SIZE = 50;
 
 /** The review queue and the needs-attention list: the same view of a different status. */
 export async function QueueView(props: { kind: "review" | "attention"; query: Query }) {
   const api = await serverApi("dm");
-  const query = { pageSize: 100, ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}), ...(props.query.type ? { type: props.query.type } : {}) };
+  const query = { pageSize: PAGE_SIZE, page: pageParam(props.query.page), ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}), ...(props.query.type ? { type: props.query.type } : {}) };
   const data = unwrap("dm", props.kind === "review" ? await api.GET("/dm/v1/review-queue", { params: { query } }) : await api.GET("/dm/v1/needs-attention", { params: { query } }));
   const base = props.kind === "review" ? "/review" : "/needs-attention";
   return (
@@ -52,6 +53,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
           { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },
         ]}
       />
+      <Pager path={base} query={{ tenantId: props.query.tenantId, type: props.query.type }} page={data.page} pageSize={data.pageSize} total={data.total} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { Alert, Button, Card, Field, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -30,10 +30,10 @@ async function createPlan(formData: FormData) {
   redirect(`/plans/${res.data.id}`);
 }
 
-export default async function PlansPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
+export default async function PlansPage({ searchParams }: { searchParams: Promise<{ error?: string; page?: string }> }) {
+  const { error, page } = await searchParams;
   const api = await serverApi("dashboard");
-  const plans = unwrap("dashboard", await api.GET("/tenant/v1/plans", { params: { query: { pageSize: 50 } } }));
+  const plans = unwrap("dashboard", await api.GET("/tenant/v1/plans", { params: { query: { pageSize: 50, page: pageParam(page) } } }));
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
   return (
@@ -53,6 +53,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
               { header: "Created", cell: (p) => formatDate(p.createdAt) },
             ]}
           />
+          <Pager path="/plans" page={plans.page} pageSize={plans.pageSize} total={plans.total} />
         </div>
         <Card title="New plan">
           <form action={createPlan}>

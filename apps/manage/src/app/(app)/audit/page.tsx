@@ -1,14 +1,14 @@
-import { formatDate, PageHeader, Table } from "@leadmetrics/ui";
+import { formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
 export const metadata = { title: "Audit log" };
 
-type Filters = { tenantId?: string; actorId?: string; action?: string };
+type Filters = { tenantId?: string; actorId?: string; action?: string; page?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Filters> }) {
   const f = await searchParams;
   const api = await serverApi("manage");
-  const query = { pageSize: 100, ...(f.tenantId ? { tenantId: f.tenantId } : {}), ...(f.actorId ? { actorId: f.actorId } : {}), ...(f.action ? { action: f.action } : {}) };
+  const query = { pageSize: 50, page: pageParam(f.page), ...(f.tenantId ? { tenantId: f.tenantId } : {}), ...(f.actorId ? { actorId: f.actorId } : {}), ...(f.action ? { action: f.action } : {}) };
   const [log, tenants] = await Promise.all([
     api.GET("/admin/v1/audit-logs", { params: { query } }).then((r) => unwrap("manage", r)),
     api.GET("/admin/v1/tenants", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("manage", r)),
@@ -43,6 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Request", cell: (e) => <code className="text-xs">{e.requestId?.slice(0, 12) ?? "—"}</code> },
         ]}
       />
+      <Pager path="/audit" query={{ tenantId: f.tenantId, actorId: f.actorId, action: f.action }} page={log.page} pageSize={log.pageSize} total={log.total} />
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
 export const metadata = { title: "Failed jobs" };
 
-export default async function FailedJobsPage() {
+export default async function FailedJobsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const { page } = await searchParams;
   const api = await serverApi("manage");
-  const jobs = unwrap("manage", await api.GET("/admin/v1/failed-jobs", { params: { query: { pageSize: 100 } } }));
+  const jobs = unwrap("manage", await api.GET("/admin/v1/failed-jobs", { params: { query: { pageSize: 50, page: pageParam(page) } } }));
   return (
     <>
       <PageHeader title="Failed jobs" subtitle="Jobs that exhausted their attempts. Fix the cause, then replay." />
@@ -22,6 +23,7 @@ export default async function FailedJobsPage() {
           { header: "Failed at", cell: (j) => formatDate(j.createdAt) },
         ]}
       />
+      <Pager path="/failed-jobs" page={jobs.page} pageSize={jobs.pageSize} total={jobs.total} />
     </>
   );
 }

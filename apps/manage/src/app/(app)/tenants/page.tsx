@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { Alert, Button, Card, Field, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -14,10 +14,10 @@ async function createTenant(formData: FormData) {
   redirect(`/tenants/${res.data.id}`);
 }
 
-export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ error?: string; search?: string; status?: "active" | "suspended" }> }) {
-  const { error, search, status } = await searchParams;
+export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ error?: string; search?: string; status?: "active" | "suspended"; page?: string }> }) {
+  const { error, search, status, page } = await searchParams;
   const api = await serverApi("manage");
-  const tenants = unwrap("manage", await api.GET("/admin/v1/tenants", { params: { query: { pageSize: 100, ...(search ? { search } : {}), ...(status ? { status } : {}) } } }));
+  const tenants = unwrap("manage", await api.GET("/admin/v1/tenants", { params: { query: { pageSize: 50, page: pageParam(page), ...(search ? { search } : {}), ...(status ? { status } : {}) } } }));
   return (
     <>
       <PageHeader title="Tenants" subtitle={`${tenants.total} workspaces`} />
@@ -45,6 +45,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
               { header: "Created", cell: (t) => formatDate(t.createdAt) },
             ]}
           />
+          <Pager path="/tenants" query={{ search, status }} page={tenants.page} pageSize={tenants.pageSize} total={tenants.total} />
         </div>
         <Card title="New tenant">
           <form action={createTenant}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, Table } from "@leadmetrics/ui";
+import { Alert, Button, Card, Field, formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -14,10 +14,10 @@ async function createStaff(formData: FormData) {
   redirect("/users?ok=1");
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ error?: string; ok?: string }> }) {
-  const { error, ok } = await searchParams;
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ error?: string; ok?: string; page?: string }> }) {
+  const { error, ok, page } = await searchParams;
   const api = await serverApi("manage");
-  const users = unwrap("manage", await api.GET("/admin/v1/users", { params: { query: { pageSize: 100 } } }));
+  const users = unwrap("manage", await api.GET("/admin/v1/users", { params: { query: { pageSize: 50, page: pageParam(page) } } }));
   return (
     <>
       <PageHeader title="Users" subtitle={`${users.total} accounts`} />
@@ -36,6 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               { header: "Last sign-in", cell: (u) => (u.invitationPending ? "invitation pending" : formatDate(u.lastLoginAt)) },
             ]}
           />
+          <Pager path="/users" page={users.page} pageSize={users.pageSize} total={users.total} />
         </div>
         <Card title="New staff member">
           <form action={createStaff}>
