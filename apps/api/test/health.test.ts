@@ -15,8 +15,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(testScratchDir(), "health-"));
   port = await freePort();
   redis = await startRedis({ dataDir: dir, port });
-  // Sockets off: their Redis pub/sub clients are not what this file is about, and it cuts Redis.
-  t = await createTestApp({}, { redisUrl: redis.url, sockets: false });
+  // Sockets on, as in production: their Redis clients live through the outage too.
+  t = await createTestApp({}, { redisUrl: redis.url, sockets: true });
 });
 afterAll(async () => {
   await t.close();

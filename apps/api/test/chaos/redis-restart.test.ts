@@ -1,4 +1,5 @@
 import { eventually } from "@leadmetrics/testing";
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type TestApp } from "../helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "../pipeline-helpers";
@@ -9,8 +10,8 @@ let t: TestApp;
 
 beforeAll(async () => {
   redis = await ownRedis();
-  // Sockets off: their pub/sub clients are not under test here, and this file cuts Redis.
-  t = await createTestApp({}, { redisUrl: redis.url, sockets: false });
+  // Sockets on, as in production: their Redis clients go through the outage too.
+  t = await createTestApp({}, { redisUrl: redis.url, sockets: true });
 });
 afterAll(async () => {
   await t?.close();
@@ -86,13 +87,19 @@ describe("Redis restarts during a burst of enqueues", () => {
     expect(jobs.map((j) => (j.data as { planId: string }).planId).sort()).toEqual([...planIds].sort());
   }, 120_000);
 
-  it("agents drafting through a Redis restart: each draft is written once and its follow-ups arrive once", async () => {
+  it("agents drafting through a Redis restart: each draft is written once, its follow-ups arrive once, and live events resume", async () => {
     const owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
     const DRAFTS = 10;
     // The plans of the test above stay unplanned: only this plan's work runs here.
     await t.queues.queue("agent__activity-planner").obliterate({ force: true });
     // Each draft takes a moment, so transitions (and their staged follow-ups) straddle the outage.
     const agents = await startTestAgents(t, { OFFLINE_ADAPTER_DELAY_MS: "300" });
+    // The client's board, live over Socket.IO, through the outage.
+    const url = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const socket = connect(url, { path: "/socket.io", transports: ["websocket"], auth: { token: owner.accessToken } });
+    const seen: { activityId: string; to: string }[] = [];
+    socket.on("activity:status", (p: { activityId: string; to: string }) => seen.push(p));
+    await new Promise((resolve) => socket.once("ready", resolve));
     try {
       const planId = await approvePlan(t, owner.accessToken, DRAFTS, "Redis chaos drafts");
       await eventually(async () => (await t.db.activity.count({ where: { planId, status: "dm_review" } })) >= 2, 30_000, 25);
@@ -104,6 +111,8 @@ describe("Redis restarts during a burst of enqueues", () => {
         await sleep(100);
       }
       await redis.start();
+      // Real-time is best effort: what was announced during the outage is gone, what follows arrives.
+      const draftedBefore = new Set((await t.db.activity.findMany({ where: { planId, status: "dm_review" }, select: { id: true } })).map((a) => a.id));
       console.info(`redis restart while drafting: up to ${staged} follow-up jobs waited in the outbox during the outage`);
       expect(staged).toBeGreaterThan(0);
       const activities = await activitiesInStatus(t, planId, "dm_review", DRAFTS, 90_000);
@@ -118,7 +127,12 @@ describe("Redis restarts during a burst of enqueues", () => {
       const jobs = await t.queues.queue("notifications__dispatch").getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
       const ready = jobs.filter((j) => j.data.event === "draft_ready_for_review").map((j) => (j.data.data as { activityId: string }).activityId);
       expect(ready.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+      const draftedAfter = ids.filter((id) => !draftedBefore.has(id));
+      expect(draftedAfter.length).toBeGreaterThan(0);
+      await eventually(async () => draftedAfter.every((id) => seen.some((e) => e.activityId === id && e.to === "dm_review")), 15_000);
+      expect(socket.connected).toBe(true);
     } finally {
+      socket.disconnect();
       await agents.close();
     }
   }, 150_000);
