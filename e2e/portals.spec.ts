@@ -42,7 +42,8 @@ test.describe.serial("portals", () => {
     const feedback = "Open with the 20% spring discount.";
     await reviewer.getByLabel("Feedback for the agent").fill(feedback);
     await reviewer.getByRole("button", { name: "Reject with feedback" }).click();
-    await expect(reviewer).toHaveURL(/\/review\?done=/);
+    await expect(reviewer).toHaveURL(/\/review(\/[0-9a-f-]{36})?\?after=reject/);
+    await expect(reviewer.getByText("Rejected: the agent is redrafting with your feedback.")).toBeVisible();
 
     // The agent redrafts with the feedback; the reviewer approves the redraft.
     await expect(async () => {
@@ -124,5 +125,34 @@ test.describe.serial("portals", () => {
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByText("Globex")).toHaveCount(0);
     await shot(page, info, "dashboard-not-found");
+  });
+
+  test("a reviewer goes straight on to the next draft, oldest first, and can step back", async ({ browser }, info) => {
+    const acme = await apiAs(ACCOUNTS.acme);
+    const dmApi = await apiAs(ACCOUNTS.reviewer);
+    const plan = await acme<{ id: string }>("POST", "/tenant/v1/plans", { name: "Two drafts", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 2 }] });
+    await acme("POST", `/tenant/v1/plans/${plan.id}/submit`);
+    await acme("POST", `/tenant/v1/plans/${plan.id}/approve`);
+    const queue = () => dmApi<{ items: { id: string }[] }>("GET", "/dm/v1/review-queue?pageSize=100");
+    let mine: string[] = [];
+    await expect(async () => {
+      const list = await acme<{ items: { id: string; status: string }[] }>("GET", `/tenant/v1/activities?planId=${plan.id}`);
+      expect(list.items.filter((a) => a.status === "dm_review")).toHaveLength(2);
+      mine = list.items.map((a) => a.id);
+    }).toPass({ timeout: 30_000 });
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, urls().dm, ACCOUNTS.reviewer, /\/review$/);
+    const first = mine[0]!;
+    await page.goto(`${urls().dm}/review/${first}`);
+    await page.getByRole("button", { name: "Approve for the client" }).click();
+    // The oldest draft still waiting, whoever it belongs to.
+    const next = (await queue()).items[0]!.id;
+    await expect(page).toHaveURL(`${urls().dm}/review/${next}?after=approve&prev=${first}`);
+    await expect(page.getByText("Approved: the client has been asked for the final approval. This is the next draft in the queue.")).toBeVisible();
+    await shot(page, info, "dm-next-draft");
+    await page.getByRole("link", { name: "Back to the previous one" }).click();
+    await expect(page).toHaveURL(`${urls().dm}/review/${first}`);
+    await expect(page.getByText("client review", { exact: true }).first()).toBeVisible();
   });
 });

@@ -1,21 +1,24 @@
-import { formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import { Alert, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import { OUTCOMES, outcomeOf } from "./outcomes";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
-type Query = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy"; page?: string };
+export type QueueQuery = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy"; page?: string; after?: string };
 const PAGE_SIZE = 50;
 
 /** The review queue and the needs-attention list: the same view of a different status. */
-export async function QueueView(props: { kind: "review" | "attention"; query: Query }) {
+export async function QueueView(props: { kind: "review" | "attention"; query: QueueQuery }) {
   const api = await serverApi("dm");
   const query = { pageSize: PAGE_SIZE, page: pageParam(props.query.page), ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}), ...(props.query.type ? { type: props.query.type } : {}) };
   const data = unwrap("dm", props.kind === "review" ? await api.GET("/dm/v1/review-queue", { params: { query } }) : await api.GET("/dm/v1/needs-attention", { params: { query } }));
   const base = props.kind === "review" ? "/review" : "/needs-attention";
+  const after = outcomeOf(props.query.after);
   return (
     <>
       <PageHeader
         title={props.kind === "review" ? "Review queue" : "Needs attention"}
         subtitle={`${data.counts.dm_review} waiting for review · ${data.counts.needs_attention} need attention · oldest first`}
       />
+      {after ? <Alert kind="success">{OUTCOMES[after]}</Alert> : null}
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get" action={base}>
         <label>
           Client

@@ -1,7 +1,7 @@
-import { QueueView } from "../queue-view";
+import { QueueView, type QueueQuery } from "../queue-view";
 
 export const metadata = { title: "Needs attention" };
 
-export default async function NeedsAttentionPage({ searchParams }: { searchParams: Promise<{ tenantId?: string; type?: "blog_post" | "social_post" | "strategy" }> }) {
+export default async function NeedsAttentionPage({ searchParams }: { searchParams: Promise<QueueQuery> }) {
   return <QueueView kind="attention" query={await searchParams} />;
 }

@@ -1,9 +1,9 @@
 import { LiveFeed } from "@leadmetrics/ui/live";
-import { QueueView } from "../queue-view";
+import { QueueView, type QueueQuery } from "../queue-view";
 
 export const metadata = { title: "Review queue" };
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tenantId?: string; type?: "blog_post" | "social_post" | "strategy" }> }) {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueQuery> }) {
   return (
     <>
       <QueueView kind="review" query={await searchParams} />

@@ -2,6 +2,7 @@ import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, Stat
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { OUTCOMES, outcomeOf } from "../../outcomes";
 
 async function review(formData: FormData) {
   "use server";
@@ -19,12 +20,18 @@ async function review(formData: FormData) {
           ? await api.POST("/dm/v1/activities/{id}/retry", { ...path, body: { expectedVersion, ...(formData.get("feedback") ? { feedback: String(formData.get("feedback")) } : {}) } })
           : await api.POST("/dm/v1/activities/{id}/reject", { ...path, body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion } });
   if (res.error) redirect(`/review/${id}?error=${encodeURIComponent(res.error.error.message)}`);
-  redirect(action === "reject" || action === "retry" ? `/review?done=${id}` : `/review/${id}?ok=${action}`);
+  if (action === "retry") redirect(`/needs-attention?after=retry`);
+  // Straight on to the next draft (oldest first), so a reviewer works through the queue without going back to it.
+  const queue = await api.GET("/dm/v1/review-queue", { params: { query: { pageSize: 2 } } });
+  const next = queue.data?.items.find((item) => item.id !== id);
+  redirect(next ? `/review/${next.id}?after=${action}&prev=${id}` : `/review?after=${action}`);
 }
 
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> }) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; after?: string; prev?: string }> }) {
   const { id } = await params;
-  const { error, ok } = await searchParams;
+  const query = await searchParams;
+  const { error, prev } = query;
+  const after = outcomeOf(query.after);
   const api = await serverApi("dm");
   const a = unwrap("dm", await api.GET("/dm/v1/activities/{id}", { params: { path: { id } } }));
   const [current, previous] = a.versions;
@@ -39,7 +46,16 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     <>
       <PageHeader title={a.topic} subtitle={<>{a.tenantName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /> · rejected {a.dmRejectionCount}×</>} />
       {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok ? <Alert kind="success">{ok === "approve" || ok === "edit" ? "Approved: the client has been asked for the final approval." : "Done."}</Alert> : null}
+      {after ? (
+        <Alert kind="success">
+          {OUTCOMES[after]} This is the next draft in the queue.{" "}
+          {prev ? (
+            <a className="font-medium underline" href={`/review/${prev}`}>
+              Back to the previous one
+            </a>
+          ) : null}
+        </Alert>
+      ) : null}
       {a.lastError ? <Alert kind="error">Last error: {a.lastError}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
