@@ -47,3 +47,20 @@ test("each portal refuses accounts without access to it", async ({ browser }) =>
   await expect(page.getByText("This account has no access to the manage portal")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("no portal page can be framed by another site (clickjacking), and every page says so", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  for (const stop of TOUR()) {
+    // Opened directly, the sign-in page works …
+    const direct = await page.goto(`${stop.url}/login`);
+    expect(direct?.headers()["x-frame-options"], stop.portal).toBe("DENY");
+    expect(direct?.headers()["content-security-policy"], stop.portal).toContain("frame-ancestors 'none'");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    // … framed by a page of another origin, Chromium refuses to show it.
+    await page.goto("about:blank");
+    await page.setContent(`<iframe title="framed" src="${stop.url}/login" width="800" height="600"></iframe>`);
+    const frame = page.frameLocator('iframe[title="framed"]');
+    await page.waitForTimeout(500);
+    await expect(frame.getByRole("button", { name: "Sign in" }), stop.portal).toHaveCount(0);
+  }
+});

@@ -89,4 +89,24 @@ describe("portal middleware", () => {
     expect(passedThrough(await middleware()(request("/login", {})))).toBe(true);
     expect(passedThrough(await middleware()(request("/_next/static/app.js", {})))).toBe(true);
   });
+
+  it("puts the security headers on every answer: passed through, refreshed, sent to login, public", async () => {
+    const s = await dashboardSession();
+    const answers = [
+      await middleware("http://127.0.0.1:1")(request("/activities", { dashboard_access_token: s.accessToken })),
+      await middleware()(request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken })),
+      await middleware()(request("/plans", {})),
+      await middleware()(request("/login", {})),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      // HSTS only where the portal is served over HTTPS (secure cookies).
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+    const https = createJwtAuthMiddleware({ portal: "dashboard", apiUrl, jwtSecret: TEST_JWT_SECRET, cookies: { secure: true } });
+    expect((await https(request("/login", {}))).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
 });
