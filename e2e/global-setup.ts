@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
+import { startMailSink } from "@leadmetrics/mail-sink";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,6 +39,8 @@ export default async function globalSetup() {
   await seedDemo(db);
   await db.$disconnect();
   const wp = await startFakeWordPress({ username: "acme-editor", applicationPassword: "e2e app password" });
+  // Every email the stack sends, readable by the tests (GET /api/messages).
+  const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
 
   const [apiPort, dashboardPort, dmPort, managePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const jwtSecret = randomBytes(32).toString("hex");
@@ -71,8 +74,14 @@ export default async function globalSetup() {
   const next = path.join(ROOT, "node_modules/.bin/next");
   run("apps/api", ["node", "--import", "tsx", "src/index.ts"]);
   run("apps/servers/agents", ["node", "--import", "tsx", "src/index.ts"]);
-  // In-app notifications only: no SMTP server in this stack.
-  run("apps/servers/notifications", ["node", "--import", "tsx", "src/index.ts"], { EMAIL_PROVIDER: "none" });
+  run("apps/servers/notifications", ["node", "--import", "tsx", "src/index.ts"], {
+    EMAIL_PROVIDER: "smtp",
+    SMTP_URL: mail.smtpUrl,
+    DEV_ALLOWED_EMAIL_DOMAINS: "leadmetrics.local",
+    // Links in emails open this stack's portals.
+    DASHBOARD_URL: `http://127.0.0.1:${dashboardPort}`,
+    DM_URL: `http://127.0.0.1:${dmPort}`,
+  });
   run("apps/dashboard", [next, "start", "-p", String(dashboardPort), "-H", "127.0.0.1"]);
   run("apps/dm", [next, "start", "-p", String(dmPort), "-H", "127.0.0.1"]);
   run("apps/manage", [next, "start", "-p", String(managePort), "-H", "127.0.0.1"]);
@@ -89,11 +98,13 @@ export default async function globalSetup() {
     E2E_DATABASE_URL: databaseUrl,
     E2E_JWT_SECRET: jwtSecret,
     E2E_WORDPRESS_URL: wp.url,
+    E2E_MAIL_URL: mail.webUrl,
   });
 
   return async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await wp.close();
+    await mail.close();
     await redis.stop();
     await pg.stop();
     await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,20 @@ export const urls = () => ({
   dm: process.env.E2E_DM_URL!,
   manage: process.env.E2E_MANAGE_URL!,
   wordpress: process.env.E2E_WORDPRESS_URL!,
+  mail: process.env.E2E_MAIL_URL!,
 });
+
+/** Waits for an email to `to` whose subject matches, and returns the link in it that contains `path`. */
+export async function linkFromEmail(to: string, subject: RegExp, path: string): Promise<string> {
+  let link = "";
+  await expect(async () => {
+    const messages = (await (await fetch(`${urls().mail}/api/messages`)).json()) as { to: string[]; subject: string; text: string | null }[];
+    const message = messages.find((m) => m.to.includes(to) && subject.test(m.subject));
+    expect(message, `an email to ${to} matching ${subject}`).toBeDefined();
+    link = new RegExp(`https?://\\S+${path}\\?token=\\S+`).exec(message!.text ?? "")![0];
+  }).toPass({ timeout: 30_000 });
+  return link;
+}
 export const PASSWORD = "demo-password-1";
 export const ACCOUNTS = {
   acme: "client@acme.demo.leadmetrics.local",

@@ -1,9 +1,10 @@
+import { createApiClient } from "@leadmetrics/api-client";
 import type { Portal } from "@leadmetrics/auth/edge";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert, AppShell, Button, Field, type NavItem } from "./index";
 import { LiveBell } from "./live";
-import { serverApi, signIn, signOut, unwrap } from "./server";
+import { apiUrl, clientAddressHeaders, formError, serverApi, signIn, signOut, unwrap } from "./server";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
@@ -27,12 +28,121 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
           {error ? <Alert kind="error">{error}</Alert> : null}
           {reason === "session_ended" ? <Alert>Your session ended; please sign in again.</Alert> : null}
           {reason === "no_access" ? <Alert kind="error">This account cannot use this portal.</Alert> : null}
+          {reason === "password_reset" ? <Alert kind="success">Your password is changed: sign in with the new one.</Alert> : null}
+          {reason === "invite_accepted" ? <Alert kind="success">Your account is ready: sign in with the password you chose.</Alert> : null}
           <input type="hidden" name="next" value={next ?? opts.home} />
           <Field label="Email" name="email" type="email" required />
           <Field label="Password" name="password" type="password" required />
           <Button>Sign in</Button>
+          <p className="mt-4 text-sm">
+            <a className="text-indigo-700 hover:underline" href="/forgot-password">
+              Forgot your password?
+            </a>
+          </p>
         </form>
       </main>
+    );
+  };
+}
+
+/** The narrow card the signed-out pages share. */
+function SignedOutCard(props: { title: string; intro?: ReactNode; children: ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-50 p-6">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">{props.title}</h1>
+        {props.intro ? <p className="mb-6 text-sm text-slate-600">{props.intro}</p> : null}
+        {props.children}
+      </div>
+    </main>
+  );
+}
+
+/** "Forgot your password?": asks for the address, and answers the same whether an account exists or not. */
+export function createForgotPasswordPage() {
+  async function requestLink(formData: FormData) {
+    "use server";
+    const api = createApiClient({ baseUrl: apiUrl() });
+    const res = await api.POST("/auth/v1/forgot-password", { body: { email: String(formData.get("email") ?? "") }, headers: await clientAddressHeaders() });
+    if (res.error) redirect(`/forgot-password?error=${encodeURIComponent(formError(res.error).error ?? "Something went wrong")}`);
+    redirect("/forgot-password?sent=1");
+  }
+  return async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string; error?: string }> }) {
+    const { sent, error } = await searchParams;
+    return (
+      <SignedOutCard title="Choose a new password" intro="We email you a link to choose a new password. It works once, for 30 minutes.">
+        {sent ? (
+          <Alert kind="success">If an account exists for that address, the link is on its way. Check your inbox.</Alert>
+        ) : (
+          <form action={requestLink}>
+            {error ? <Alert kind="error">{error}</Alert> : null}
+            <Field label="Email" name="email" type="email" required />
+            <Button>Email me a link</Button>
+          </form>
+        )}
+        <p className="mt-4 text-sm">
+          <a className="text-indigo-700 hover:underline" href="/login">
+            Back to sign in
+          </a>
+        </p>
+      </SignedOutCard>
+    );
+  };
+}
+
+/**
+ * The page an emailed single-use link opens (password reset or invitation): the person
+ * chooses a password (typed twice), then signs in with it.
+ */
+export function createTokenPasswordPage(kind: "reset" | "invite") {
+  const path = kind === "reset" ? "/reset-password" : "/accept-invite";
+  async function choosePassword(formData: FormData) {
+    "use server";
+    const token = String(formData.get("token") ?? "");
+    const password = String(formData.get("password") ?? "");
+    const back = (message: string) => redirect(`${path}?token=${encodeURIComponent(token)}&error=${encodeURIComponent(message)}`);
+    if (password !== String(formData.get("confirm") ?? "")) back("The two passwords differ: type the same one twice.");
+    const api = createApiClient({ baseUrl: apiUrl() });
+    const headers = await clientAddressHeaders();
+    const res = kind === "reset" ? await api.POST("/auth/v1/reset-password", { body: { token, password }, headers }) : await api.POST("/auth/v1/accept-invite", { body: { token, password }, headers });
+    if (res.error) {
+      const f = formError(res.error);
+      back(f.fields?.password ? `Password ${f.fields.password}.` : (f.error ?? "Something went wrong"));
+    }
+    redirect(`/login?reason=${kind === "reset" ? "password_reset" : "invite_accepted"}`);
+  }
+  return async function TokenPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string; error?: string }> }) {
+    const { token, error } = await searchParams;
+    const title = kind === "reset" ? "Choose a new password" : "Accept your invitation";
+    if (!token) {
+      return (
+        <SignedOutCard title={title}>
+          <Alert kind="error">This page opens from the link in your email; the link here is incomplete.</Alert>
+          {kind === "reset" ? (
+            <a className="text-sm text-indigo-700 hover:underline" href="/forgot-password">
+              Ask for a new link
+            </a>
+          ) : null}
+        </SignedOutCard>
+      );
+    }
+    return (
+      <SignedOutCard title={title} intro={kind === "reset" ? "Every session of this account ends: you sign in again with the new password." : "Choose the password you will sign in with."}>
+        <form action={choosePassword}>
+          {error ? <Alert kind="error">{error}</Alert> : null}
+          <input type="hidden" name="token" value={token} />
+          <Field label="New password" name="password" type="password" required hint="At least 10 characters." />
+          <Field label="The same password again" name="confirm" type="password" required />
+          <Button>{kind === "reset" ? "Change my password" : "Create my account"}</Button>
+        </form>
+        {kind === "reset" ? (
+          <p className="mt-4 text-sm">
+            <a className="text-indigo-700 hover:underline" href="/forgot-password">
+              The link expired? Ask for a new one
+            </a>
+          </p>
+        ) : null}
+      </SignedOutCard>
     );
   };
 }

@@ -33,16 +33,21 @@ export function formError(error: unknown): FormState {
   return { error: e?.message ?? "Something went wrong; please try again", fields };
 }
 
+/** The person's address for the API's per-address limits (honoured only from its TRUST_PROXY). */
+export async function clientAddressHeaders(): Promise<Record<string, string>> {
+  const incoming = await headers();
+  const clientIp = incoming.get("x-forwarded-for")?.split(",")[0]?.trim() || incoming.get("x-real-ip") || undefined;
+  return clientIp ? { "x-forwarded-for": clientIp } : {};
+}
+
 /**
  * Signs in through the API and keeps the session in this portal's httpOnly cookies. The
  * person's address is forwarded, so the API's per-address login limit applies to them and not
  * to the portal server (the API honours it only from addresses in its TRUST_PROXY).
  */
 export async function signIn(portal: Portal, email: string, password: string): Promise<FormState | null> {
-  const incoming = await headers();
-  const clientIp = incoming.get("x-forwarded-for")?.split(",")[0]?.trim() || incoming.get("x-real-ip") || undefined;
   const api = createApiClient({ baseUrl: apiUrl() });
-  const res = await api.POST("/auth/v1/login", { body: { email, password, portal }, headers: clientIp ? { "x-forwarded-for": clientIp } : {} });
+  const res = await api.POST("/auth/v1/login", { body: { email, password, portal }, headers: await clientAddressHeaders() });
   if (!res.data) return formError(res.error);
   setSessionCookies({ cookies: await cookies() }, portal, res.data as SessionTokens, cookieOptions());
   return null;

@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, apiAs, linkFromEmail, shot, urls } from "./helpers";
+
+test("an invited member accepts from the email, then resets a forgotten password from the sign-in page", async ({ browser }, info) => {
+  const { dashboard } = urls();
+  const email = "new-member@acme-e2e.leadmetrics.local";
+  const acme = await apiAs(ACCOUNTS.acme);
+  await acme("POST", "/tenant/v1/members", { email, name: "Nia Newmember", role: "member" });
+
+  // The invitation email opens the portal's accept page.
+  const page = await (await browser.newContext()).newPage();
+  const invite = await linkFromEmail(email, /invited to Acme Digital/, "/accept-invite");
+  expect(invite.startsWith(`${dashboard}/accept-invite?token=`)).toBe(true);
+  await page.goto(invite);
+  await shot(page, info, "dashboard-accept-invite");
+  await page.getByLabel("New password", { exact: true }).fill("nias-first-password");
+  await page.getByLabel("The same password again").fill("a-different-one");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByText("The two passwords differ")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("nias-first-password");
+  await page.getByLabel("The same password again").fill("nias-first-password");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=invite_accepted$/);
+  await expect(page.getByText("Your account is ready")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("nias-first-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/activities$/);
+
+  // Forgotten: from the sign-in page to a new password, by email.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(`${dashboard}/login`);
+  await fresh.getByRole("link", { name: "Forgot your password?" }).click();
+  await fresh.getByLabel("Email").fill(email);
+  await fresh.getByRole("button", { name: "Email me a link" }).click();
+  await expect(fresh.getByText("If an account exists for that address, the link is on its way.")).toBeVisible();
+  const reset = await linkFromEmail(email, /Reset your Leadmetrics password/, "/reset-password");
+  await fresh.goto(reset);
+  await fresh.getByLabel("New password", { exact: true }).fill("short");
+  await fresh.getByLabel("The same password again").fill("short");
+  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await expect(fresh.getByText("Password must be at least 10 characters.")).toBeVisible();
+  await fresh.getByLabel("New password", { exact: true }).fill("nias-second-password");
+  await fresh.getByLabel("The same password again").fill("nias-second-password");
+  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await expect(fresh).toHaveURL(/\/login\?reason=password_reset$/);
+  await shot(fresh, info, "dashboard-password-changed");
+
+  // The link worked once; the old password and the old session are gone.
+  await fresh.goto(reset);
+  await fresh.getByLabel("New password", { exact: true }).fill("nias-third-password");
+  await fresh.getByLabel("The same password again").fill("nias-third-password");
+  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await expect(fresh.getByText("This link is invalid, used or expired")).toBeVisible();
+  await page.goto(`${dashboard}/activities`);
+  await expect(page).toHaveURL(/\/login/);
+  await fresh.goto(`${dashboard}/login`);
+  await fresh.getByLabel("Email").fill(email);
+  await fresh.getByLabel("Password").fill("nias-first-password");
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh.getByText("Email or password is incorrect")).toBeVisible();
+  await fresh.getByLabel("Email").fill(email);
+  await fresh.getByLabel("Password").fill("nias-second-password");
+  await fresh.getByRole("button", { name: "Sign in" }).click();
+  await expect(fresh).toHaveURL(/\/activities$/);
+});
