@@ -64,3 +64,45 @@ test("an invited member accepts from the email, then resets a forgotten password
   await fresh.getByRole("button", { name: "Sign in" }).click();
   await expect(fresh).toHaveURL(/\/activities$/);
 });
+
+test("a new agency signs up in two steps, starts with welcome credits and gets its first drafts", async ({ browser }, info) => {
+  const { dashboard } = urls();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${dashboard}/login`);
+  await page.getByRole("link", { name: "Create a workspace" }).click();
+  await expect(page).toHaveURL(/\/register$/);
+  await page.getByLabel("Your name").fill("Sam Signup");
+  await page.getByLabel("Work email").fill("sam@signup-e2e.leadmetrics.local");
+  await page.getByLabel("Password", { exact: true }).fill("sams-long-password");
+  await page.getByLabel("The same password again").fill("sams-long-password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/register\/workspace$/);
+  await page.getByLabel("Workspace name").fill("Signup Studio");
+  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await shot(page, info, "dashboard-register-workspace");
+  await page.getByRole("button", { name: "Create my workspace" }).click();
+
+  await expect(page).toHaveURL(/\/activities\?welcome=1$/);
+  await expect(page.getByText("Welcome: your workspace is ready")).toBeVisible();
+  await shot(page, info, "dashboard-welcome");
+  await page.goto(`${dashboard}/credits`);
+  await expect(page.getByTestId("credits-available")).toHaveText("100");
+
+  // The sign-up session is single-use: going back to step 2 starts again.
+  await page.goto(`${dashboard}/register/workspace`);
+  await expect(page).toHaveURL(/\/register$/);
+
+  await page.goto(`${dashboard}/plans`);
+  await page.getByLabel("Name").fill("First month");
+  await page.getByRole("button", { name: "Create draft plan" }).click();
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await page.getByRole("button", { name: "Approve plan" }).click();
+  await expect(page).toHaveURL(/\/activities/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "dm review" }).getByRole("link")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.goto(`${dashboard}/credits`);
+  // The planner (1) and the blog draft (10) were paid from the welcome credits.
+  await expect(page.getByTestId("credits-available")).toHaveText("89");
+});

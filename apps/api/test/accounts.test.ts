@@ -35,6 +35,11 @@ describe("registration (two steps, one-hour session)", () => {
     const tenant = await t.db.tenant.findUniqueOrThrow({ where: { id: step2.json().session.tenantId } });
     expect(tenant).toMatchObject({ name: "NewCo Marketing", timezone: "Europe/Berlin", status: "active" });
     expect(await t.db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.registered" } })).toBe(1);
+    // It starts with the welcome credits, on the ledger like any grant.
+    expect(await t.db.creditBalance.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({ available: 100, reserved: 0 });
+    expect(await t.db.creditLedger.findMany({ where: { tenantId: tenant.id }, select: { kind: true, amount: true, note: true, actorId: true } })).toEqual([
+      { kind: "grant", amount: 100, note: "Welcome credits", actorId: null },
+    ]);
 
     const again = await post("/auth/v1/register/complete", { registrationToken, workspaceName: "Twice" });
     expect(again.statusCode).toBe(400);

@@ -54,19 +54,33 @@ export async function releaseCredits(tx: TenantTx, tenantId: string, runKey: str
   await tx.creditBalance.updateMany({ where: { tenantId }, data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount } } });
 }
 
-/** A super-admin's grant (positive) or correction (negative), with an audit row. */
-export async function grantCredits(db: Db, input: { tenantId: string; amount: number; note: string; actorId: string; requestId?: string }) {
-  return db.$transaction(async (tx) => {
-    const balance = await tx.creditBalance.upsert({
-      where: { tenantId: input.tenantId },
-      create: { tenantId: input.tenantId, available: Math.max(0, input.amount) },
-      update: { available: { increment: input.amount } },
-    });
-    if (balance.available < 0) throw new AppError(409, "NEGATIVE_BALANCE", "A correction cannot take the balance below zero");
-    const entry = await tx.creditLedger.create({
-      data: { tenantId: input.tenantId, kind: input.amount >= 0 ? "grant" : "adjustment", status: "posted", amount: input.amount, note: input.note, actorId: input.actorId },
-    });
-    await writeAudit(tx, { tenantId: input.tenantId, actorId: input.actorId, action: "credits.granted", targetType: "CreditLedger", targetId: entry.id, requestId: input.requestId ?? null, metadata: { amount: input.amount, note: input.note } });
-    return { balance, entry };
+export interface CreditGrant {
+  tenantId: string;
+  amount: number;
+  note: string;
+  /** Who granted: a super-admin, or null for the platform itself (welcome credits). */
+  actorId: string | null;
+  requestId?: string;
+}
+
+/** A grant (positive) or correction (negative), with its ledger entry and audit row, inside the caller's transaction. */
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export async function grantCreditsIn(tx: Tx, input: CreditGrant) {
+  const balance = await tx.creditBalance.upsert({
+    where: { tenantId: input.tenantId },
+    create: { tenantId: input.tenantId, available: Math.max(0, input.amount) },
+    update: { available: { increment: input.amount } },
   });
+  if (balance.available < 0) throw new AppError(409, "NEGATIVE_BALANCE", "A correction cannot take the balance below zero");
+  const entry = await tx.creditLedger.create({
+    data: { tenantId: input.tenantId, kind: input.amount >= 0 ? "grant" : "adjustment", status: "posted", amount: input.amount, note: input.note, actorId: input.actorId },
+  });
+  await writeAudit(tx, { tenantId: input.tenantId, actorId: input.actorId, action: "credits.granted", targetType: "CreditLedger", targetId: entry.id, requestId: input.requestId ?? null, metadata: { amount: input.amount, note: input.note } });
+  return { balance, entry };
+}
+
+/** A super-admin's grant or correction, in a transaction of its own. */
+export async function grantCredits(db: Db, input: CreditGrant & { actorId: string }) {
+  return db.$transaction((tx) => grantCreditsIn(tx, input));
 }

@@ -109,6 +109,8 @@ export const env = {
     RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
     /** Logins per minute per client address (the per-email lockout applies regardless). */
     LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    /** Credits a self-registered workspace starts with, so its first plan runs (0 = none). */
+    SIGNUP_CREDITS: z.coerce.number().int().min(0).max(1_000_000).default(100),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
     PUBLIC_DOCS: bool.default(true),
     METRICS_TOKEN: metricsToken,

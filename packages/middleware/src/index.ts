@@ -41,7 +41,7 @@ export interface JwtAuthMiddlewareOptions {
   fetch?: typeof fetch;
 }
 
-const DEFAULT_PUBLIC = ["/login", "/forgot-password", "/reset-password", "/accept-invite", "/_next", "/favicon", "/api/auth"];
+const DEFAULT_PUBLIC = ["/login", "/register", "/forgot-password", "/reset-password", "/accept-invite", "/_next", "/favicon", "/api/auth"];
 
 /**
  * The portals' Next.js middleware. A valid access cookie passes (verified locally, no API call).

@@ -9,7 +9,7 @@ import { apiUrl, clientAddressHeaders, formError, serverApi, signIn, signOut, un
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
 /** Each portal's sign-in page: the same form, its own cookies and home page. */
-export function createLoginPage(portal: Portal, opts: { title: string; tagline: string; home: string }) {
+export function createLoginPage(portal: Portal, opts: { title: string; tagline: string; home: string; signUp?: boolean }) {
   async function login(formData: FormData) {
     "use server";
     const next = String(formData.get("next") || opts.home);
@@ -34,10 +34,15 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
           <Field label="Email" name="email" type="email" required />
           <Field label="Password" name="password" type="password" required />
           <Button>Sign in</Button>
-          <p className="mt-4 text-sm">
+          <p className="mt-4 flex justify-between text-sm">
             <a className="text-indigo-700 hover:underline" href="/forgot-password">
               Forgot your password?
             </a>
+            {opts.signUp ? (
+              <a className="text-indigo-700 hover:underline" href="/register">
+                Create a workspace
+              </a>
+            ) : null}
           </p>
         </form>
       </main>
@@ -46,7 +51,7 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
 }
 
 /** The narrow card the signed-out pages share. */
-function SignedOutCard(props: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function SignedOutCard(props: { title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 p-6">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

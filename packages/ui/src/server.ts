@@ -53,6 +53,35 @@ export async function signIn(portal: Portal, email: string, password: string): P
   return null;
 }
 
+const REGISTRATION_COOKIE = "dashboard_registration";
+
+/**
+ * Step 1 of sign-up: the API checks the details and opens a one-hour registration session. Its
+ * token waits in an httpOnly cookie (never in a URL) for step 2.
+ */
+export async function startRegistration(body: { name: string; email: string; password: string }): Promise<FormState | null> {
+  const api = createApiClient({ baseUrl: apiUrl() });
+  const res = await api.POST("/auth/v1/register", { body, headers: await clientAddressHeaders() });
+  if (!res.data) return formError(res.error);
+  (await cookies()).set(REGISTRATION_COOKIE, res.data.registrationToken, { httpOnly: true, sameSite: "lax", path: "/register", maxAge: 3_600, ...cookieOptions() });
+  return null;
+}
+
+export const hasRegistration = async () => Boolean((await cookies()).get(REGISTRATION_COOKIE)?.value);
+
+/** Step 2: names the workspace; the API creates it with its owner, and the owner is signed in. */
+export async function completeRegistration(body: { workspaceName: string; timezone: string }): Promise<FormState | null> {
+  const jar = await cookies();
+  const registrationToken = jar.get(REGISTRATION_COOKIE)?.value;
+  if (!registrationToken) return { error: "The sign-up session has ended: start again." };
+  const api = createApiClient({ baseUrl: apiUrl() });
+  const res = await api.POST("/auth/v1/register/complete", { body: { registrationToken, ...body, portal: "dashboard" }, headers: await clientAddressHeaders() });
+  if (!res.data) return formError(res.error);
+  jar.set(REGISTRATION_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/register", maxAge: 0, ...cookieOptions() });
+  setSessionCookies({ cookies: jar }, "dashboard", res.data as SessionTokens, cookieOptions());
+  return null;
+}
+
 export async function signOut(portal: Portal): Promise<void> {
   const api = await serverApi(portal);
   await api.POST("/auth/v1/logout", { body: {} }).catch(() => undefined);

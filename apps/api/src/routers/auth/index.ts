@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { cookieNames, hashOpaqueToken, hashPassword, verifyPassword, type Portal } from "@leadmetrics/auth";
+import { grantCreditsIn } from "@leadmetrics/billing";
 import { writeAudit } from "@leadmetrics/db";
 import { stageJobs } from "@leadmetrics/queue";
 import { AppError, unauthorized } from "@leadmetrics/errors";
@@ -79,6 +80,7 @@ export const authRouter =
           const tenant = await tx.tenant.create({ data: { name: workspaceName, slug: slugify(workspaceName), timezone } });
           await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: created.id, role: "owner" } });
           await writeAudit(tx, { tenantId: tenant.id, actorId: created.id, action: "tenant.registered", targetType: "Tenant", targetId: tenant.id, requestId: req.id });
+          if (config.SIGNUP_CREDITS > 0) await grantCreditsIn(tx, { tenantId: tenant.id, amount: config.SIGNUP_CREDITS, note: "Welcome credits", actorId: null, requestId: req.id });
           return created;
         });
         return respondWithSession(reply, await sessions.start(user, portal), portal, 201);

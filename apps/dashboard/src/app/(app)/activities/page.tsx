@@ -1,4 +1,4 @@
-import { PageHeader, StatusBadge, statusLabel, EmptyState } from "@leadmetrics/ui";
+import { Card, PageHeader, StatusBadge, statusLabel } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
 export const metadata = { title: "Activities" };
@@ -6,14 +6,28 @@ export const metadata = { title: "Activities" };
 const COLUMNS = ["drafting", "dm_review", "client_review", "client_approved", "published", "needs_attention", "publish_failed"] as const;
 
 /** The activities board: one column per status, the client's own work only. */
-export default async function ActivitiesPage() {
+export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const { welcome } = await searchParams;
   const api = await serverApi("dashboard");
   const data = unwrap("dashboard", await api.GET("/tenant/v1/activities", { params: { query: { pageSize: 200 } } }));
   return (
     <>
       <PageHeader title="Activities" subtitle={`${data.total} deliverables across your plans`} />
       {data.items.length === 0 ? (
-        <EmptyState title="No activities yet">Approve a plan and the agents start drafting.</EmptyState>
+        <Card title={welcome ? "Welcome: your workspace is ready" : "Getting started"}>
+          <p className="mb-3 text-sm text-slate-600">Nothing is drafted until you approve a plan, and nothing is published until you approve the draft.</p>
+          <ol className="list-decimal space-y-2 pl-5 text-sm">
+            <li>
+              <a className="font-medium text-indigo-700 hover:underline" href="/context">Describe your business</a>: brand voice, audience and products guide every draft.
+            </li>
+            <li>
+              <a className="font-medium text-indigo-700 hover:underline" href="/channels">Connect your WordPress site</a>, where approved posts are published.
+            </li>
+            <li>
+              <a className="font-medium text-indigo-700 hover:underline" href="/plans">Create and approve a plan</a>: what gets produced each week or month. Your credits are under <a className="text-indigo-700 hover:underline" href="/credits">Credits</a>.
+            </li>
+          </ol>
+        </Card>
       ) : (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-3 xl:grid-cols-4">
           {COLUMNS.map((status) => {
