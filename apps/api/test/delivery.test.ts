@@ -135,15 +135,33 @@ describe("failures people can fix", () => {
     expect(run.prompt).toContain("Reviewer feedback: [client] Use our product name Acme Storefront");
   });
 
-  it("an admin grants credits; a tenant without credits gets a clear failure, not a silent stall", async () => {
+  it("a tenant out of credits is told why its work waits, and a grant resumes it by itself", async () => {
     const tenantId = (await t.db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
     await t.db.creditBalance.update({ where: { tenantId }, data: { available: 0 } });
     const globex = await t.login(DEMO_ACCOUNTS.globexOwner);
     const planId = await approvePlan(t, globex.accessToken, 1, "Broke");
     const failed = await eventually(() => t.db.failedJob.findFirst({ where: { queue: "agent__activity-planner", tenantId } }), 30_000);
-    expect(failed.reason).toMatch(/needs 1 credits; 0 are available/);
-    await api(t, "POST", "/admin/v1/credits/grants", admin.accessToken, { tenantId, amount: 50, note: "Top-up" }, 201);
-    await api(t, "POST", `/admin/v1/failed-jobs/${failed.id}/replay`, admin.accessToken, undefined, 200);
-    await activitiesInStatus(t, planId, "dm_review");
+    expect(failed.reason).toBe("This run needs 1 credits; 0 are available");
+    // The client's plan page says why nothing is planned.
+    const plan = await api<{ planning: { status: string; error: string | null } | null }>(t, "GET", `/tenant/v1/plans/${planId}`, globex.accessToken, undefined, 200);
+    expect(plan.planning).toEqual({ status: "failed", error: "This run needs 1 credits; 0 are available" });
+
+    // Enough for the planner only: the writer then waits in drafting, saying so.
+    const first = await api<{ resumedJobs: number }>(t, "POST", "/admin/v1/credits/grants", admin.accessToken, { tenantId, amount: 1, note: "Top-up" }, 201);
+    expect(first.resumedJobs).toBe(1);
+    const [waiting] = await activitiesInStatus(t, planId, "drafting");
+    const onHold = await eventually(async () => (await api<{ lastError: string | null }>(t, "GET", `/tenant/v1/activities/${waiting!.id}`, globex.accessToken, undefined, 200)).lastError);
+    expect(onHold).toBe("This run needs 10 credits; 0 are available");
+    expect((await api<{ planning: { status: string } }>(t, "GET", `/tenant/v1/plans/${planId}`, globex.accessToken, undefined, 200)).planning.status).toBe("succeeded");
+
+    // The next grant resumes the writer: the draft arrives without anyone replaying anything.
+    const second = await api<{ resumedJobs: number }>(t, "POST", "/admin/v1/credits/grants", admin.accessToken, { tenantId, amount: 50, note: "Top-up" }, 201);
+    expect(second.resumedJobs).toBe(1);
+    const [drafted] = await activitiesInStatus(t, planId, "dm_review");
+    expect(drafted!.lastError).toBeNull();
+    expect(await t.db.failedJob.count({ where: { tenantId, replayedAt: null } })).toBe(0);
+    expect(await t.db.auditLog.count({ where: { tenantId, action: "failed_job.replayed" } })).toBe(2);
+    // Nothing left to resume: a third grant replays nothing.
+    expect((await api<{ resumedJobs: number }>(t, "POST", "/admin/v1/credits/grants", admin.accessToken, { tenantId, amount: 5, note: "Top-up" }, 201)).resumedJobs).toBe(0);
   });
 });

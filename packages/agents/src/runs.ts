@@ -26,11 +26,8 @@ export interface RunStart {
  * replayed once credits are granted.
  */
 export async function beginRun(tdb: TenantDb, run: RunStart) {
-  return tdb.$transaction(async (tx) => {
-    await reserveCredits(tx, run.tenantId, run.runKey, run.credits).catch((err: unknown) => {
-      throw err instanceof InsufficientCreditsError ? new PermanentJobError(err.message) : err;
-    });
-    const fields = { adapter: run.adapter, model: run.model, offline: run.offline, jobId: run.jobId ?? null, requestId: run.requestId ?? null, status: "running" as const, error: null };
+  const open = (tx: Parameters<Parameters<TenantDb["$transaction"]>[0]>[0], status: "running" | "failed", error: string | null) => {
+    const fields = { adapter: run.adapter, model: run.model, offline: run.offline, jobId: run.jobId ?? null, requestId: run.requestId ?? null, status, error, finishedAt: status === "failed" ? new Date() : null };
     return tx.agentRun.upsert({
       where: { runKey: run.runKey },
       create: {
@@ -45,7 +42,18 @@ export async function beginRun(tdb: TenantDb, run: RunStart) {
       },
       update: { ...fields, attempts: { increment: 1 } },
     });
-  });
+  };
+  try {
+    return await tdb.$transaction(async (tx) => {
+      await reserveCredits(tx, run.tenantId, run.runKey, run.credits);
+      return open(tx, "running", null);
+    });
+  } catch (err) {
+    if (!(err instanceof InsufficientCreditsError)) throw err;
+    // Recorded, so the client sees why the work waits (plan and activity pages, the runs list).
+    await tdb.$transaction((tx) => open(tx, "failed", err.message));
+    throw new PermanentJobError(err.message);
+  }
 }
 
 export function usageOf(calls: LlmResult[]) {

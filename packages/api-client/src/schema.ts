@@ -150,6 +150,8 @@ export interface paths {
                             /** Format: uuid */
                             ledgerEntryId: string;
                             reserved: number;
+                            /** @description Jobs that had stopped for want of credits, replayed by this grant */
+                            resumedJobs: number;
                         };
                     };
                 };
@@ -6881,6 +6883,11 @@ export interface paths {
                                 }[];
                                 name: string;
                                 periodCount: number;
+                                planning: {
+                                    error: string | null;
+                                    /** @enum {string} */
+                                    status: "running" | "succeeded" | "failed";
+                                } | null;
                                 rejectionReason: string | null;
                                 startDate: string;
                                 /** @enum {string} */
@@ -7006,6 +7013,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */
@@ -7120,6 +7132,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */
@@ -7247,6 +7264,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */
@@ -7359,6 +7381,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */
@@ -7481,6 +7508,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */
@@ -7597,6 +7629,11 @@ export interface paths {
                             }[];
                             name: string;
                             periodCount: number;
+                            planning: {
+                                error: string | null;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed";
+                            } | null;
                             rejectionReason: string | null;
                             startDate: string;
                             /** @enum {string} */

@@ -16,6 +16,9 @@ export class InsufficientCreditsError extends AppError {
   }
 }
 
+/** True for the failure reason a run that lacked credits leaves (on its FailedJob row): a grant resumes it. */
+export const isInsufficientCreditsReason = (reason: string): boolean => /^This run needs \d+ credits; \d+ are available$/.test(reason);
+
 /**
  * Holds credits for a run. Idempotent per `runKey`: a retried job finds its reservation and
  * holds nothing more, so a run has one ledger entry whatever the retries.

@@ -21,7 +21,7 @@ export {
   type NotificationJob,
 } from "./registry";
 export { stageJobs, createOutboxRelay, type StagedJob, type OutboxWriter, type OutboxRelay, type OutboxRelayOptions } from "./outbox";
-export { createQueueClient, prepareJob, InvalidJobPayloadError, type QueueClient, type QueueClientOptions } from "./producer";
+export { createQueueClient, prepareJob, InvalidJobPayloadError, REPLAY_JOB_PREFIX, type QueueClient, type QueueClientOptions } from "./producer";
 export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
 export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";

@@ -9,6 +9,8 @@ import type { PayloadOf, QueueName } from "./registry";
 export interface StagedJob<Q extends QueueName = QueueName> {
   queue: Q;
   payload: PayloadOf<Q>;
+  /** Only for replays (`replay-…`); otherwise the queue's own id strategy decides. */
+  jobId?: string;
 }
 
 /** Anything that can write outbox rows: the global client, a transaction, a tenant transaction. */
@@ -30,7 +32,7 @@ export async function stageJobs(tx: OutboxWriter, jobs: StagedJob[]): Promise<st
   const traceContext = captureTraceContext();
   const rows = jobs.map((j) => {
     const id = randomUUID();
-    const { data, jobId } = prepareJob(j.queue, j.payload, id);
+    const { data, jobId } = prepareJob(j.queue, j.payload, j.jobId ?? id);
     const tenantId = (data as { tenantId?: string | null }).tenantId ?? null;
     return { id, tenantId, queue: j.queue, jobId, payload: data as Prisma.InputJsonValue, claimedUntil: UNCLAIMED, ...(traceContext ? { traceContext } : {}) };
   });

@@ -25,6 +25,9 @@ export class InvalidJobPayloadError extends AppError {
  * Validates a payload against its queue's schema and works out its job id (the queue's static
  * id, else the given one, else a fresh uuid) and dedupe key. Shared by enqueue and the outbox.
  */
+/** Ids of replayed jobs start with this: a replay runs under its own id even on a queue with static ids. */
+export const REPLAY_JOB_PREFIX = "replay-";
+
 export function prepareJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, jobId?: string) {
   const def = QUEUES[name];
   const parsed = def.schema.safeParse(payload);
@@ -32,7 +35,9 @@ export function prepareJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, 
   const data = parsed.data as PayloadOf<Q>;
   const staticId = "staticJobId" in def && def.staticJobId ? (def.staticJobId as (p: PayloadOf<Q>) => string)(data) : undefined;
   const dedupeId = "dedupeKey" in def && def.dedupeKey ? (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) : undefined;
-  return { data, jobId: staticId ?? jobId ?? randomUUID(), deduplication: dedupeId ? { id: dedupeId } : undefined };
+  // The failed original keeps its static id in BullMQ for days; a replay under that id would be a no-op.
+  const id = jobId?.startsWith(REPLAY_JOB_PREFIX) ? jobId : (staticId ?? jobId ?? randomUUID());
+  return { data, jobId: id, deduplication: dedupeId ? { id: dedupeId } : undefined };
 }
 
 /**

@@ -99,6 +99,10 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         wakeReason: payload.wakeReason,
         jobId: ctx.job.id,
         requestId: payload.requestId,
+      }).catch(async (err: unknown) => {
+        // Too few credits: the draft waits in drafting, and the client's page says why.
+        if (err instanceof PermanentJobError) await tdb.activity.updateMany({ where: { id: activity.id }, data: { lastError: err.message.slice(0, 2_000) } });
+        throw err;
       });
       const live = { tenantId: activity.tenantId, role: spec.role, activityId: activity.id };
       const stream = (entry: Parameters<typeof deps.realtime.appendOutput>[1]) =>

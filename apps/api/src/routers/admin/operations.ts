@@ -1,7 +1,7 @@
-import { grantCredits } from "@leadmetrics/billing";
-import { writeAudit } from "@leadmetrics/db";
+import { grantCredits, isInsufficientCreditsReason } from "@leadmetrics/billing";
+import { writeAudit, type FailedJob } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
-import { AGENT_ROLES, isQueueName, QUEUES } from "@leadmetrics/queue";
+import { AGENT_ROLES, isQueueName, QUEUES, REPLAY_JOB_PREFIX, stageJobs } from "@leadmetrics/queue";
 import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -89,13 +89,18 @@ export const adminOperationsRouter =
         schema: {
           tags: ["admin"],
           body: z.strictObject({ tenantId: z.uuid(), amount: z.number().int().min(1).max(1_000_000), note: z.string().trim().min(3).max(500) }),
-          response: { 201: z.object({ available: z.number().int(), reserved: z.number().int(), ledgerEntryId: z.uuid() }), ...errorResponses },
+          response: { 201: z.object({ available: z.number().int(), reserved: z.number().int(), ledgerEntryId: z.uuid(), resumedJobs: z.number().int().describe("Jobs that had stopped for want of credits, replayed by this grant") }), ...errorResponses },
         },
       },
       async (req, reply) => {
         if (!(await db.tenant.findUnique({ where: { id: req.body.tenantId }, select: { id: true } }))) throw notFound("Tenant");
-        const { balance, entry } = await grantCredits(db, { ...req.body, actorId: authOf(req).sub, requestId: req.id });
-        return reply.status(201).send({ available: balance.available, reserved: balance.reserved, ledgerEntryId: entry.id });
+        const actorId = authOf(req).sub;
+        const { balance, entry } = await grantCredits(db, { ...req.body, actorId, requestId: req.id });
+        // Work that stopped for want of credits starts again, oldest first; what still lacks credits fails again and stays listed.
+        const waiting = (await db.failedJob.findMany({ where: { tenantId: req.body.tenantId, replayedAt: null }, orderBy: { createdAt: "asc" } })).filter((row) => isInsufficientCreditsReason(row.reason));
+        let resumedJobs = 0;
+        for (const row of waiting) if (await replay(row, actorId, req.id).then(() => true, () => false)) resumedJobs++;
+        return reply.status(201).send({ available: balance.available, reserved: balance.reserved, ledgerEntryId: entry.id, resumedJobs });
       },
     );
 
@@ -119,20 +124,28 @@ export const adminOperationsRouter =
 
     /** Runs the job again under a new id (after the cause is fixed: credits granted, channel connected, …). */
     app.post("/failed-jobs/:id/replay", { schema: { tags: ["admin"], params: idParams, response: { 200: failedJobSchema, ...errorResponses } } }, async (req) => {
-      const actor = authOf(req);
       const row = await db.failedJob.findUnique({ where: { id: req.params.id } });
       if (!row) throw notFound("Failed job");
+      await replay(row, authOf(req).sub, req.id);
+      return toFailed(await db.failedJob.findUniqueOrThrow({ where: { id: row.id } }));
+    });
+
+    /** Runs a failed job again under a new id, once, with an audit row. */
+    async function replay(row: FailedJob, actorId: string, requestId: string): Promise<void> {
       if (row.replayedAt) throw new AppError(409, "ALREADY_REPLAYED", "This job was already replayed", { replayJobId: row.replayJobId });
       if (!isQueueName(row.queue)) throw new AppError(409, "NOT_REPLAYABLE", `Unknown queue ${row.queue}`);
       const parsed = QUEUES[row.queue].schema.safeParse(row.payload);
       if (!parsed.success) throw new AppError(409, "NOT_REPLAYABLE", "The payload is invalid and would fail again", parsed.error.issues);
-      // Claim first, so two operators clicking at once replay it once.
-      const claimed = await db.failedJob.updateMany({ where: { id: row.id, replayedAt: null }, data: { replayedAt: new Date(), replayedById: actor.sub } });
-      if (claimed.count !== 1) throw new AppError(409, "ALREADY_REPLAYED", "This job was already replayed");
-      const jobId = `replay-${randomUUID()}`;
-      await ctx.queues.queue(row.queue).add(row.queue, parsed.data, { jobId });
-      await db.failedJob.update({ where: { id: row.id }, data: { replayJobId: jobId } });
-      await writeAudit(db, { tenantId: row.tenantId, actorId: actor.sub, action: "failed_job.replayed", targetType: "FailedJob", targetId: row.id, requestId: req.id, metadata: { queue: row.queue, jobId } });
-      return toFailed((await db.failedJob.findUniqueOrThrow({ where: { id: row.id } })));
-    });
+      const queue = row.queue;
+      const jobId = `${REPLAY_JOB_PREFIX}${randomUUID()}`;
+      // The claim, the audit row and the job commit together (outbox): two operators clicking at
+      // once (or a click and a grant) replay it once, and a Redis outage delays it, never loses it.
+      const staged = await db.$transaction(async (tx) => {
+        const claimed = await tx.failedJob.updateMany({ where: { id: row.id, replayedAt: null }, data: { replayedAt: new Date(), replayedById: actorId, replayJobId: jobId } });
+        if (claimed.count !== 1) throw new AppError(409, "ALREADY_REPLAYED", "This job was already replayed");
+        await writeAudit(tx, { tenantId: row.tenantId, actorId, action: "failed_job.replayed", targetType: "FailedJob", targetId: row.id, requestId, metadata: { queue, jobId } });
+        return stageJobs(tx, [{ queue, payload: parsed.data, jobId }]);
+      });
+      await ctx.outbox.flush(staged).catch(() => undefined); // the relay retries what could not be added now
+    }
   };

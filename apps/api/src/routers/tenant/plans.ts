@@ -42,6 +42,8 @@ const planSchema = z.object({
   items: z.array(z.object({ deliverableType: z.enum(DELIVERABLE_TYPES), quantity: z.number().int(), channel: z.string().nullable(), notes: z.string().nullable() })),
   totalDeliverables: z.number().int(),
   activityCounts: z.record(z.string(), z.number().int()),
+  /** The planner's last run for this plan: why no activities exist yet, when it failed. */
+  planning: z.object({ status: z.enum(["running", "succeeded", "failed"]), error: z.string().nullable() }).nullable(),
   submittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -52,7 +54,10 @@ const managers = { tenantRoles: ["owner", "admin"] as ("owner" | "admin")[] };
 async function loadPlan(tdb: TenantDb, id: string) {
   const plan = await tdb.deliverablePlan.findFirst({ where: { id }, include: { items: { orderBy: { id: "asc" } } } });
   if (!plan) throw notFound("Plan");
-  const counts = await tdb.activity.groupBy({ by: ["status"], where: { planId: id }, _count: { _all: true } });
+  const [counts, run] = await Promise.all([
+    tdb.activity.groupBy({ by: ["status"], where: { planId: id }, _count: { _all: true } }),
+    tdb.agentRun.findFirst({ where: { planId: id, role: "activity-planner" }, orderBy: { startedAt: "desc" }, select: { status: true, error: true } }),
+  ]);
   return {
     id: plan.id,
     name: plan.name,
@@ -64,6 +69,7 @@ async function loadPlan(tdb: TenantDb, id: string) {
     items: plan.items.map((i) => ({ deliverableType: i.deliverableType, quantity: i.quantity, channel: i.channel, notes: i.notes })),
     totalDeliverables: plan.periodCount * plan.items.reduce((n, i) => n + i.quantity, 0),
     activityCounts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
+    planning: run ? { status: run.status, error: run.error } : null,
     submittedAt: plan.submittedAt?.toISOString() ?? null,
     decidedAt: plan.decidedAt?.toISOString() ?? null,
     createdAt: plan.createdAt.toISOString(),

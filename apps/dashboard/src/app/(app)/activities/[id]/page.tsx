@@ -42,6 +42,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
         </Alert>
       ) : null}
       {a.lastError && a.status === "publish_failed" ? <Alert kind="error">Publishing failed: {a.lastError}</Alert> : null}
+      {a.lastError && a.status === "drafting" ? <Alert kind="error">Drafting is on hold: {a.lastError}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           {current ? (

@@ -29,6 +29,11 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
       <PageHeader title={plan.name} subtitle={<><StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from {plan.startDate}</>} />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {plan.rejectionReason ? <Alert kind="error">Rejected: {plan.rejectionReason}</Alert> : null}
+      {plan.planning?.status === "failed" ? (
+        <Alert kind="error">
+          Planning is on hold: {plan.planning.error} Contact us to add credits; planning starts again once they are added.
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Per period">
           <ul className="space-y-1 text-sm">

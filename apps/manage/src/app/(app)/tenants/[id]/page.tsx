@@ -10,7 +10,7 @@ async function act(formData: FormData) {
   const action = String(formData.get("action"));
   const api = await serverApi("manage");
   const path = { params: { path: { id } } };
-  let res: { error?: { error: { message: string } } };
+  let res: { error?: { error: { message: string } }; data?: unknown };
   if (action === "suspend") res = await api.POST("/admin/v1/tenants/{id}/suspend", { ...path, body: { reason: String(formData.get("reason") ?? "") } });
   else if (action === "reactivate") res = await api.POST("/admin/v1/tenants/{id}/reactivate", path);
   else if (action === "grant") res = await api.POST("/admin/v1/credits/grants", { body: { tenantId: id, amount: Number(formData.get("amount") || 0), note: String(formData.get("note") ?? "") } });
@@ -22,12 +22,13 @@ async function act(formData: FormData) {
     });
   }
   if (res.error) redirect(`/tenants/${id}?error=${encodeURIComponent(res.error.error.message)}`);
-  redirect(`/tenants/${id}?ok=${action}`);
+  const resumed = (res.data as { resumedJobs?: number } | undefined)?.resumedJobs;
+  redirect(`/tenants/${id}?ok=${action}${resumed ? `&resumed=${resumed}` : ""}`);
 }
 
-export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> }) {
+export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string; resumed?: string }> }) {
   const { id } = await params;
-  const { error, ok } = await searchParams;
+  const { error, ok, resumed } = await searchParams;
   const api = await serverApi("manage");
   const [tenant, configs] = await Promise.all([
     api.GET("/admin/v1/tenants/{id}", { params: { path: { id } } }).then((r) => unwrap("manage", r)),
@@ -38,7 +39,11 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
     <>
       <PageHeader title={tenant.name} subtitle={<><StatusBadge status={tenant.status} /> · {tenant.memberCount} members · {tenant.timezone}</>} />
       {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok ? <Alert kind="success">{ok === "grant" ? "Credits granted." : "Saved."}</Alert> : null}
+      {ok ? (
+        <Alert kind="success">
+          {ok === "grant" ? `Credits granted.${Number(resumed) > 0 ? ` ${resumed} ${Number(resumed) === 1 ? "job that was" : "jobs that were"} waiting for credits ${Number(resumed) === 1 ? "is" : "are"} running again.` : ""}` : "Saved."}
+        </Alert>
+      ) : null}
       {tenant.suspendedReason ? <Alert kind="error">Suspended: {tenant.suspendedReason}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
