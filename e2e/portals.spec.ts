@@ -106,6 +106,20 @@ test.describe.serial("portals", () => {
     await expect(stalePage).toHaveURL(/\/login/);
   });
 
+  test("signing out everywhere ends the account's sessions on every device", async ({ browser }) => {
+    const { dashboard } = urls();
+    const laptop = await (await browser.newContext()).newPage();
+    const phone = await (await browser.newContext()).newPage();
+    await signIn(laptop, dashboard, ACCOUNTS.globex, /\/activities$/);
+    await signIn(phone, dashboard, ACCOUNTS.globex, /\/activities$/);
+    await laptop.getByRole("button", { name: "Everywhere" }).click();
+    await expect(laptop).toHaveURL(/\/login/);
+    await phone.goto(`${dashboard}/plans`);
+    await expect(phone).toHaveURL(/\/login/);
+    // Signing in again works as usual.
+    await signIn(phone, dashboard, ACCOUNTS.globex, /\/activities$/);
+  });
+
   test("a client of Acme opening the URL of a Globex activity gets a not-found page", async ({ browser }, info) => {
     const globex = await apiAs(ACCOUNTS.globex);
     const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", { name: "Globex secret", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 1 }] });

@@ -21,10 +21,8 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
   return async function LoginPage({ searchParams }: LoginProps) {
     const { error, next, reason } = await searchParams;
     return (
-      <main className="flex min-h-screen items-center justify-center bg-slate-50 p-6">
-        <form action={login} className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-          <h1 className="mb-1 text-xl font-semibold">{opts.title}</h1>
-          <p className="mb-6 text-sm text-slate-600">{opts.tagline}</p>
+      <SignedOutCard title={opts.title} intro={opts.tagline}>
+        <form action={login}>
           {error ? <Alert kind="error">{error}</Alert> : null}
           {reason === "session_ended" ? <Alert>Your session ended; please sign in again.</Alert> : null}
           {reason === "no_access" ? <Alert kind="error">This account cannot use this portal.</Alert> : null}
@@ -45,7 +43,7 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
             ) : null}
           </p>
         </form>
-      </main>
+      </SignedOutCard>
     );
   };
 }
@@ -154,9 +152,9 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
 
 /** The signed-in frame of a portal: navigation, the user, sign-out. */
 export function createPortalLayout(portal: Portal, opts: { name: string; nav: NavItem[] }) {
-  async function logout() {
+  async function logout(formData: FormData) {
     "use server";
-    await signOut(portal);
+    await signOut(portal, formData.get("everywhere") === "1");
     redirect("/login");
   }
   return async function PortalLayout({ children }: { children: ReactNode }) {
@@ -172,8 +170,11 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
         user={{ name: me.user.name, email: me.user.email }}
         live={<LiveBell apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"} portal={portal} initialUnread={notifications.unreadCount} />}
         logout={
-          <form action={logout}>
+          <form action={logout} className="flex gap-3">
             <button className="text-indigo-700 underline">Sign out</button>
+            <button name="everywhere" value="1" className="text-slate-500 underline" title="Ends every session of this account, on every device">
+              Everywhere
+            </button>
           </form>
         }
       >

@@ -82,8 +82,9 @@ export async function completeRegistration(body: { workspaceName: string; timezo
   return null;
 }
 
-export async function signOut(portal: Portal): Promise<void> {
+/** Signs out of this browser, or (`everywhere`) ends every session of the account on every device. */
+export async function signOut(portal: Portal, everywhere = false): Promise<void> {
   const api = await serverApi(portal);
-  await api.POST("/auth/v1/logout", { body: {} }).catch(() => undefined);
+  await api.POST(everywhere ? "/auth/v1/logout-all" : "/auth/v1/logout", { body: {} }).catch(() => undefined);
   clearSessionCookies({ cookies: await cookies() }, portal, cookieOptions());
 }
