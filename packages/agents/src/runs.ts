@@ -26,7 +26,7 @@ export interface RunStart {
  * replayed once credits are granted.
  */
 export async function beginRun(tdb: TenantDb, run: RunStart) {
-  const open = (tx: Parameters<Parameters<TenantDb["$transaction"]>[0]>[0], status: "running" | "failed", error: string | null) => {
+  const open = (tx: TenantTx, status: "running" | "failed", error: string | null) => {
     const fields = { adapter: run.adapter, model: run.model, offline: run.offline, jobId: run.jobId ?? null, requestId: run.requestId ?? null, status, error, finishedAt: status === "failed" ? new Date() : null };
     return tx.agentRun.upsert({
       where: { runKey: run.runKey },
