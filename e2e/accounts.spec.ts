@@ -1,5 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, apiAs, linkFromEmail, shot, urls } from "./helpers";
+
+/** The form an emailed link opens: the password, typed twice. */
+async function choosePassword(page: Page, password: string, again: string, button: string) {
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("The same password again").fill(again);
+  await page.getByRole("button", { name: button }).click();
+}
 
 test("an invited member accepts from the email, then resets a forgotten password from the sign-in page", async ({ browser }, info) => {
   const { dashboard } = urls();
@@ -13,13 +20,9 @@ test("an invited member accepts from the email, then resets a forgotten password
   expect(invite.startsWith(`${dashboard}/accept-invite?token=`)).toBe(true);
   await page.goto(invite);
   await shot(page, info, "dashboard-accept-invite");
-  await page.getByLabel("New password", { exact: true }).fill("nias-first-password");
-  await page.getByLabel("The same password again").fill("a-different-one");
-  await page.getByRole("button", { name: "Create my account" }).click();
+  await choosePassword(page, "nias-first-password", "a-different-one", "Create my account");
   await expect(page.getByText("The two passwords differ")).toBeVisible();
-  await page.getByLabel("New password", { exact: true }).fill("nias-first-password");
-  await page.getByLabel("The same password again").fill("nias-first-password");
-  await page.getByRole("button", { name: "Create my account" }).click();
+  await choosePassword(page, "nias-first-password", "nias-first-password", "Create my account");
   await expect(page).toHaveURL(/\/login\?reason=invite_accepted$/);
   await expect(page.getByText("Your account is ready")).toBeVisible();
   await page.getByLabel("Email").fill(email);
@@ -36,21 +39,15 @@ test("an invited member accepts from the email, then resets a forgotten password
   await expect(fresh.getByText("If an account exists for that address, the link is on its way.")).toBeVisible();
   const reset = await linkFromEmail(email, /Reset your Leadmetrics password/, "/reset-password");
   await fresh.goto(reset);
-  await fresh.getByLabel("New password", { exact: true }).fill("short");
-  await fresh.getByLabel("The same password again").fill("short");
-  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await choosePassword(fresh, "short", "short", "Change my password");
   await expect(fresh.getByText("Password must be at least 10 characters.")).toBeVisible();
-  await fresh.getByLabel("New password", { exact: true }).fill("nias-second-password");
-  await fresh.getByLabel("The same password again").fill("nias-second-password");
-  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await choosePassword(fresh, "nias-second-password", "nias-second-password", "Change my password");
   await expect(fresh).toHaveURL(/\/login\?reason=password_reset$/);
   await shot(fresh, info, "dashboard-password-changed");
 
   // The link worked once; the old password and the old session are gone.
   await fresh.goto(reset);
-  await fresh.getByLabel("New password", { exact: true }).fill("nias-third-password");
-  await fresh.getByLabel("The same password again").fill("nias-third-password");
-  await fresh.getByRole("button", { name: "Change my password" }).click();
+  await choosePassword(fresh, "nias-third-password", "nias-third-password", "Change my password");
   await expect(fresh.getByText("This link is invalid, used or expired")).toBeVisible();
   await page.goto(`${dashboard}/activities`);
   await expect(page).toHaveURL(/\/login/);

@@ -6,6 +6,7 @@
  * A line that must hold a look-alike (a test fixture) says `secret-scan: allow` in a comment.
  */
 import { execFileSync, spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 
 export interface SecretRule {
   id: string;
@@ -79,7 +80,6 @@ export async function scanRepository(root: string): Promise<{ findings: Finding[
   const findings: Finding[] = [];
 
   const tracked = git("ls-files", "-z").toString("utf8").split("\0").filter(Boolean);
-  const { readFile } = await import("node:fs/promises");
   for (const path of tracked) {
     const buf = await readFile(`${root}/${path}`).catch(() => null); // deleted in the working tree
     if (buf && isText(buf)) findings.push(...scanText(path, buf.toString("utf8")));

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert, AppShell, Button, Field, type NavItem } from "./index";
 import { LiveBell } from "./live";
-import { apiUrl, clientAddressHeaders, formError, serverApi, signIn, signOut, unwrap } from "./server";
+import { apiUrl, clientAddressHeaders, errorSentence, formError, serverApi, signIn, signOut, unwrap } from "./server";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
@@ -108,10 +108,7 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
     const api = createApiClient({ baseUrl: apiUrl() });
     const headers = await clientAddressHeaders();
     const res = kind === "reset" ? await api.POST("/auth/v1/reset-password", { body: { token, password }, headers }) : await api.POST("/auth/v1/accept-invite", { body: { token, password }, headers });
-    if (res.error) {
-      const f = formError(res.error);
-      back(f.fields?.password ? `Password ${f.fields.password}.` : (f.error ?? "Something went wrong"));
-    }
+    if (res.error) back(errorSentence(formError(res.error), { password: "Password" }));
     redirect(`/login?reason=${kind === "reset" ? "password_reset" : "invite_accepted"}`);
   }
   return async function TokenPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string; error?: string }> }) {

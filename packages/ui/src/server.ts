@@ -33,6 +33,16 @@ export function formError(error: unknown): FormState {
   return { error: e?.message ?? "Something went wrong; please try again", fields };
 }
 
+/**
+ * A failed form's answer as one sentence for the page's alert: the first invalid field, named
+ * (`labels`, or the field's own name capitalised), else the API's message.
+ */
+export function errorSentence(state: FormState, labels?: Record<string, string>): string {
+  const [field, problem] = Object.entries(state.fields ?? {}).find(([name]) => !labels || name in labels) ?? [];
+  if (!field) return state.error ?? "Something went wrong; please try again";
+  return `${labels?.[field] ?? `${field[0]!.toUpperCase()}${field.slice(1)}`} ${problem}.`;
+}
+
 /** The person's address for the API's per-address limits (honoured only from its TRUST_PROXY). */
 export async function clientAddressHeaders(): Promise<Record<string, string>> {
   const incoming = await headers();
@@ -54,6 +64,7 @@ export async function signIn(portal: Portal, email: string, password: string): P
 }
 
 const REGISTRATION_COOKIE = "dashboard_registration";
+const registrationCookie = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, path: "/register", maxAge, ...cookieOptions() });
 
 /**
  * Step 1 of sign-up: the API checks the details and opens a one-hour registration session. Its
@@ -63,7 +74,7 @@ export async function startRegistration(body: { name: string; email: string; pas
   const api = createApiClient({ baseUrl: apiUrl() });
   const res = await api.POST("/auth/v1/register", { body, headers: await clientAddressHeaders() });
   if (!res.data) return formError(res.error);
-  (await cookies()).set(REGISTRATION_COOKIE, res.data.registrationToken, { httpOnly: true, sameSite: "lax", path: "/register", maxAge: 3_600, ...cookieOptions() });
+  (await cookies()).set(REGISTRATION_COOKIE, res.data.registrationToken, registrationCookie(3_600));
   return null;
 }
 
@@ -77,7 +88,7 @@ export async function completeRegistration(body: { workspaceName: string; timezo
   const api = createApiClient({ baseUrl: apiUrl() });
   const res = await api.POST("/auth/v1/register/complete", { body: { registrationToken, ...body, portal: "dashboard" }, headers: await clientAddressHeaders() });
   if (!res.data) return formError(res.error);
-  jar.set(REGISTRATION_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/register", maxAge: 0, ...cookieOptions() });
+  jar.set(REGISTRATION_COOKIE, "", registrationCookie(0));
   setSessionCookies({ cookies: jar }, "dashboard", res.data as SessionTokens, cookieOptions());
   return null;
 }

@@ -115,6 +115,7 @@ export function createOutboundFetch(opts: OutboundFetchOptions): typeof fetch {
   const maxRedirects = opts.maxRedirects ?? 3;
   return async function outboundFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
     let url = new URL(input instanceof Request ? input.url : String(input));
+    const origin = url.origin;
     const method = (init.method ?? "GET").toUpperCase();
     let headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
@@ -130,7 +131,7 @@ export function createOutboundFetch(opts: OutboundFetchOptions): typeof fetch {
       }
       const location = res.headers.get("location");
       if (!REDIRECTS.has(res.status) || !location || (method !== "GET" && method !== "HEAD")) return res;
-      if (hop >= maxRedirects) throw new Error(`more than ${maxRedirects} redirects from ${new URL(input instanceof Request ? input.url : String(input)).origin}`);
+      if (hop >= maxRedirects) throw new Error(`more than ${maxRedirects} redirects from ${origin}`);
       await res.body?.cancel();
       const next = new URL(location, url);
       if (next.origin !== url.origin) {

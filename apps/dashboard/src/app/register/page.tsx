@@ -1,6 +1,6 @@
 import { Alert, Button, Field } from "@leadmetrics/ui";
 import { SignedOutCard } from "@leadmetrics/ui/portal";
-import { startRegistration } from "@leadmetrics/ui/server";
+import { errorSentence, startRegistration } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
 export const metadata = { title: "Create a workspace" };
@@ -10,10 +10,7 @@ async function register(formData: FormData) {
   const password = String(formData.get("password") ?? "");
   if (password !== String(formData.get("confirm") ?? "")) redirect(`/register?error=${encodeURIComponent("The two passwords differ: type the same one twice.")}`);
   const failed = await startRegistration({ name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password });
-  if (failed) {
-    const [field, problem] = Object.entries(failed.fields ?? {})[0] ?? [];
-    redirect(`/register?error=${encodeURIComponent(field ? `${field[0]!.toUpperCase()}${field.slice(1)} ${problem}.` : (failed.error ?? "Sign-up failed"))}`);
-  }
+  if (failed) redirect(`/register?error=${encodeURIComponent(errorSentence(failed))}`);
   redirect("/register/workspace");
 }
 

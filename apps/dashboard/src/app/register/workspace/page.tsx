@@ -1,6 +1,6 @@
 import { Alert, Button, Field } from "@leadmetrics/ui";
 import { SignedOutCard } from "@leadmetrics/ui/portal";
-import { completeRegistration, hasRegistration } from "@leadmetrics/ui/server";
+import { completeRegistration, errorSentence, hasRegistration } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
 export const metadata = { title: "Name your workspace" };
@@ -8,7 +8,7 @@ export const metadata = { title: "Name your workspace" };
 async function complete(formData: FormData) {
   "use server";
   const failed = await completeRegistration({ workspaceName: String(formData.get("workspaceName") ?? ""), timezone: String(formData.get("timezone") || "UTC") });
-  if (failed) redirect(`/register/workspace?error=${encodeURIComponent(Object.values(failed.fields ?? {})[0] ? `Workspace name ${Object.values(failed.fields!)[0]}.` : (failed.error ?? "Sign-up failed"))}`);
+  if (failed) redirect(`/register/workspace?error=${encodeURIComponent(errorSentence(failed, { workspaceName: "Workspace name" }))}`);
   redirect("/activities?welcome=1");
 }
 
