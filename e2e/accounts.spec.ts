@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ACCOUNTS, apiAs, linkFromEmail, shot, urls } from "./helpers";
 
 /** The form an emailed link opens: the password, typed twice. */
@@ -8,7 +8,9 @@ async function choosePassword(page: Page, password: string, again: string, butto
   await page.getByRole("button", { name: button }).click();
 }
 
-test("an invited member accepts from the email, then resets a forgotten password from the sign-in page", async ({ browser }, info) => {
+test("an invited member accepts from the email, then resets a forgotten password from the sign-in page", async ({
+  browser,
+}, info) => {
   const { dashboard } = urls();
   const email = "new-member@acme-e2e.leadmetrics.local";
   const acme = await apiAs(ACCOUNTS.acme);
@@ -62,7 +64,9 @@ test("an invited member accepts from the email, then resets a forgotten password
   await expect(fresh).toHaveURL(/\/activities$/);
 });
 
-test("a new agency signs up in two steps, starts with welcome credits and gets its first drafts", async ({ browser }, info) => {
+test("a new agency signs up in two steps, starts with welcome credits and gets its first drafts", async ({
+  browser,
+}, info) => {
   const { dashboard } = urls();
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${dashboard}/login`);

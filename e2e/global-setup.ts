@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -42,7 +42,12 @@ export default async function globalSetup() {
   // Every email the stack sends, readable by the tests (GET /api/messages).
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
 
-  const [apiPort, dashboardPort, dmPort, managePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [apiPort, dashboardPort, dmPort, managePort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const jwtSecret = randomBytes(32).toString("hex");
   const env = {
     ...process.env,
@@ -68,7 +73,11 @@ export default async function globalSetup() {
   };
   const children: ChildProcess[] = [];
   const run = (cwd: string, args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn(args[0]!, args.slice(1), { cwd: path.join(ROOT, cwd), env: { ...env, ...extra }, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(args[0]!, args.slice(1), {
+      cwd: path.join(ROOT, cwd),
+      env: { ...env, ...extra },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     children.push(child);
   };
   const next = path.join(ROOT, "node_modules/.bin/next");

@@ -13,7 +13,11 @@ export const urls = () => ({
 export async function linkFromEmail(to: string, subject: RegExp, path: string): Promise<string> {
   let link = "";
   await expect(async () => {
-    const messages = (await (await fetch(`${urls().mail}/api/messages`)).json()) as { to: string[]; subject: string; text: string | null }[];
+    const messages = (await (await fetch(`${urls().mail}/api/messages`)).json()) as {
+      to: string[];
+      subject: string;
+      text: string | null;
+    }[];
     const message = messages.find((m) => m.to.includes(to) && subject.test(m.subject));
     expect(message, `an email to ${to} matching ${subject}`).toBeDefined();
     link = new RegExp(`https?://\\S+${path}\\?token=\\S+`).exec(message!.text ?? "")![0];
@@ -40,10 +44,18 @@ export async function signIn(page: Page, portalUrl: string, email: string, landi
 /** The API directly, for setting up what a test is not about. */
 export async function apiAs(email: string) {
   const { api } = urls();
-  const login = await fetch(`${api}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const login = await fetch(`${api}/auth/v1/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${accessToken}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };

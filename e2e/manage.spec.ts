@@ -2,7 +2,9 @@ import { createDb } from "@leadmetrics/db";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
 
-test("a super-admin grants credits in Manage and the job that was waiting for them runs again", async ({ browser }, info) => {
+test("a super-admin grants credits in Manage and the job that was waiting for them runs again", async ({
+  browser,
+}, info) => {
   // Setup, not what the test is about: Globex has run out of credits.
   const db = createDb({ url: process.env.E2E_DATABASE_URL!, poolMax: 1 });
   const globexTenant = await db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } });
@@ -11,7 +13,13 @@ test("a super-admin grants credits in Manage and the job that was waiting for th
 
   // Globex approves a plan; the planner cannot hold its credits and fails for good.
   const globex = await apiAs(ACCOUNTS.globex);
-  const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", { name: "Out of credits", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "social_post", quantity: 1, channel: "linkedin" }] });
+  const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", {
+    name: "Out of credits",
+    cadence: "weekly",
+    startDate: "2026-12-07",
+    periodCount: 1,
+    items: [{ deliverableType: "social_post", quantity: 1, channel: "linkedin" }],
+  });
   await globex("POST", `/tenant/v1/plans/${plan.id}/submit`);
   await globex("POST", `/tenant/v1/plans/${plan.id}/approve`);
 

@@ -6,7 +6,10 @@ test("long lists page through 50 rows at a time, keeping the filter in every lin
   const admin = await apiAs(ACCOUNTS.admin);
   for (let i = 1; i <= 55; i++) {
     const n = String(i).padStart(2, "0");
-    await admin("POST", "/admin/v1/tenants", { name: `Pager Workspace ${n}`, owner: { email: `owner-${n}@pager.leadmetrics.local`, name: `Owner ${n}` } });
+    await admin("POST", "/admin/v1/tenants", {
+      name: `Pager Workspace ${n}`,
+      owner: { email: `owner-${n}@pager.leadmetrics.local`, name: `Owner ${n}` },
+    });
   }
 
   const page = await (await browser.newContext()).newPage();

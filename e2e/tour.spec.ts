@@ -3,12 +3,32 @@ import { ACCOUNTS, shot, signIn, urls } from "./helpers";
 
 const TOUR = () =>
   [
-    { portal: "dashboard", url: urls().dashboard, email: ACCOUNTS.acme, landing: /\/activities$/, pages: ["/activities", "/plans", "/context", "/channels", "/credits", "/team"] },
-    { portal: "dm", url: urls().dm, email: ACCOUNTS.reviewer, landing: /\/review$/, pages: ["/review", "/needs-attention"] },
-    { portal: "manage", url: urls().manage, email: ACCOUNTS.admin, landing: /\/tenants$/, pages: ["/tenants", "/users", "/failed-jobs", "/audit"] },
+    {
+      portal: "dashboard",
+      url: urls().dashboard,
+      email: ACCOUNTS.acme,
+      landing: /\/activities$/,
+      pages: ["/activities", "/plans", "/context", "/channels", "/credits", "/team"],
+    },
+    {
+      portal: "dm",
+      url: urls().dm,
+      email: ACCOUNTS.reviewer,
+      landing: /\/review$/,
+      pages: ["/review", "/needs-attention"],
+    },
+    {
+      portal: "manage",
+      url: urls().manage,
+      email: ACCOUNTS.admin,
+      landing: /\/tenants$/,
+      pages: ["/tenants", "/users", "/failed-jobs", "/audit"],
+    },
   ] as const;
 
-test("every main page of every portal renders for its user (screenshots in the artifacts)", async ({ browser }, info) => {
+test("every main page of every portal renders for its user (screenshots in the artifacts)", async ({
+  browser,
+}, info) => {
   for (const stop of TOUR()) {
     const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];
@@ -18,7 +38,9 @@ test("every main page of every portal renders for its user (screenshots in the a
       const res = await page.goto(`${stop.url}${path}`);
       expect(res?.status(), `${stop.portal}${path}`).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /./ }).first()).toBeVisible();
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /./ }).first(),
+      ).toBeVisible();
       await shot(page, info, `${stop.portal}${path.replace(/\//g, "-")}`);
     }
     await shot(page, info, `${stop.portal}-login`);

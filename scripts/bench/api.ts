@@ -1,5 +1,5 @@
-import autocannon from "autocannon";
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
+import autocannon from "autocannon";
 import type { BenchStack } from "./stack";
 
 export interface HttpFigure {
@@ -11,7 +11,12 @@ export interface HttpFigure {
 }
 
 /** One autocannon run: 20 connections, no pipelining. */
-export async function measureHttp(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<HttpFigure> {
+export async function measureHttp(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<HttpFigure> {
   const result = await autocannon({ url, headers, connections: 20, duration: seconds, pipelining: 1 });
   return {
     name,
@@ -35,6 +40,11 @@ export async function benchApi(stack: BenchStack, seconds = 10) {
   const { accessToken } = (await login.json()) as { accessToken: string };
   await measureHttp("warm-up", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, 2);
   const live = await measureHttp("GET /health/live", `${stack.apiUrl}/health/live`, {}, seconds);
-  const members = await measureHttp("GET /tenant/v1/members (authenticated)", `${stack.apiUrl}/tenant/v1/members`, { authorization: `Bearer ${accessToken}` }, seconds);
+  const members = await measureHttp(
+    "GET /tenant/v1/members (authenticated)",
+    `${stack.apiUrl}/tenant/v1/members`,
+    { authorization: `Bearer ${accessToken}` },
+    seconds,
+  );
   return { live, members, ratio: members.requestsPerSecond / live.requestsPerSecond };
 }

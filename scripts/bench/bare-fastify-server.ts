@@ -7,7 +7,9 @@ interface BareApp {
   get(url: string, handler: () => unknown): void;
   listen(opts: { port: number; host: string }): Promise<string>;
 }
-const Fastify = createRequire(new URL("../../apps/api/package.json", import.meta.url))("fastify") as (opts: { logger: boolean }) => BareApp;
+const Fastify = createRequire(new URL("../../apps/api/package.json", import.meta.url))("fastify") as (opts: {
+  logger: boolean;
+}) => BareApp;
 
 const app = Fastify({ logger: false });
 app.get("/live", async () => ({ status: "ok" }));

@@ -31,8 +31,14 @@ process.once("SIGINT", () => {
 });
 
 // Load average: anything else running on the machine shows here and skews every figure below.
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
-say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`);
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+say(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
+);
 say(`load average (1 / 5 / 15 min) at the start: ${loadAverage()}`);
 const stack = await startBenchStack();
 stopRunning = () => stack.stop();
@@ -50,11 +56,17 @@ try {
   const q = await benchQueue(stack, Number(process.env.BENCH_PIPELINE_JOBS ?? 300));
   const redis = await benchRedis(stack.redisUrl);
   say(`\nQueues (same Redis, concurrency 2)`);
-  say(`  raw BullMQ no-op jobs          ${q.raw.jobsPerSecond.toFixed(0).padStart(7)} jobs/s   (${q.raw.jobs} jobs in ${q.raw.seconds.toFixed(2)} s)`);
-  say(`  pipeline blog-writer jobs      ${q.pipeline.jobsPerSecond.toFixed(1).padStart(7)} jobs/s   (${q.pipeline.jobs} jobs in ${q.pipeline.seconds.toFixed(2)} s; offline adapter, DB transaction, follow-up enqueue)`);
+  say(
+    `  raw BullMQ no-op jobs          ${q.raw.jobsPerSecond.toFixed(0).padStart(7)} jobs/s   (${q.raw.jobs} jobs in ${q.raw.seconds.toFixed(2)} s)`,
+  );
+  say(
+    `  pipeline blog-writer jobs      ${q.pipeline.jobsPerSecond.toFixed(1).padStart(7)} jobs/s   (${q.pipeline.jobs} jobs in ${q.pipeline.seconds.toFixed(2)} s; offline adapter, DB transaction, follow-up enqueue)`,
+  );
   say(ratio("pipeline / raw", q.pipeline.jobsPerSecond, q.raw.jobsPerSecond, 4));
   if (redis) {
-    say(`  ceiling: redis-benchmark ${REDIS_BENCH_ARGS.join(" ")} on the same Redis: SET ${redis.set} req/s, GET ${redis.get} req/s`);
+    say(
+      `  ceiling: redis-benchmark ${REDIS_BENCH_ARGS.join(" ")} on the same Redis: SET ${redis.set} req/s, GET ${redis.get} req/s`,
+    );
     say(ratio("raw BullMQ jobs / Redis SETs", q.raw.jobsPerSecond, redis.set, 4));
   } else {
     say("  ceiling: not measured, /usr/bin/redis-benchmark is not installed (apt-get install redis-server)");
@@ -78,23 +90,39 @@ try {
   say(`\nPortals (production builds, 1,000 activities seeded, ${portals.runs} sequential renders each)`);
   say(`  Dashboard /activities   p50 ${portals.dashboard.p50} ms   p95 ${portals.dashboard.p95} ms`);
   say(`  DM /review              p50 ${portals.dm.p50} ms   p95 ${portals.dm.p95} ms`);
-  say(`  first-load JS (login page, as served): ${Object.entries(portals.js).map(([k, v]) => `${k} ${v} KiB`).join(", ")}`);
+  say(
+    `  first-load JS (login page, as served): ${Object.entries(portals.js)
+      .map(([k, v]) => `${k} ${v} KiB`)
+      .join(", ")}`,
+  );
 
   const load = await mixedLoad(loadMinutes);
   const after = stackRss();
-  say(`\nMemory under a sustained mixed load (${load.minutes} min, the whole stack, each process in its own process tree)`);
+  say(
+    `\nMemory under a sustained mixed load (${load.minutes} min, the whole stack, each process in its own process tree)`,
+  );
   say(`  load: autocannon on the authenticated list and liveness at once, a 2-post plan submitted and approved`);
   say(`        every second with the DM approving the two oldest reviews, both portal pages rendering`);
   say(row(load.list));
   say(row(load.live));
-  say(`  ${load.plans} plans approved, ${load.dmApprovals} DM approvals, ${load.renders} portal renders, ${load.failures} failed steps, ${load.notifications} notifications`);
-  say(`  activities of the load's plans by status: ${Object.entries(load.activities).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  say(
+    `  ${load.plans} plans approved, ${load.dmApprovals} DM approvals, ${load.renders} portal renders, ${load.failures} failed steps, ${load.notifications} notifications`,
+  );
+  say(
+    `  activities of the load's plans by status: ${Object.entries(load.activities)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   const tree = (names: string[]) => `${[...new Set(names)].join(" + ")} ×${names.length}`;
-  say(`  ${"process (RSS MiB, tree summed)".padEnd(30)} ${"idle".padStart(7)} ${"after".padStart(7)} ${"growth".padStart(7)}         ${"PSS idle".padStart(8)} ${"after".padStart(7)}   processes idle → after`);
+  say(
+    `  ${"process (RSS MiB, tree summed)".padEnd(30)} ${"idle".padStart(7)} ${"after".padStart(7)} ${"growth".padStart(7)}         ${"PSS idle".padStart(8)} ${"after".padStart(7)}   processes idle → after`,
+  );
   for (const [name, before] of idle) {
     const now = after.get(name) ?? { mib: 0, pssMib: 0, processes: [] };
     const growth = `${now.mib >= before.mib ? "+" : ""}${(now.mib - before.mib).toFixed(1)}`;
-    say(`  ${name.padEnd(30)} ${before.mib.toFixed(1).padStart(7)} ${now.mib.toFixed(1).padStart(7)} ${growth.padStart(7)} ${`(${((now.mib / before.mib - 1) * 100).toFixed(0)}%)`.padStart(7)}  ${before.pssMib.toFixed(1).padStart(8)} ${now.pssMib.toFixed(1).padStart(7)}   ${tree(before.processes)} → ${now.processes.length}`);
+    say(
+      `  ${name.padEnd(30)} ${before.mib.toFixed(1).padStart(7)} ${now.mib.toFixed(1).padStart(7)} ${growth.padStart(7)} ${`(${((now.mib / before.mib - 1) * 100).toFixed(0)}%)`.padStart(7)}  ${before.pssMib.toFixed(1).padStart(8)} ${now.pssMib.toFixed(1).padStart(7)}   ${tree(before.processes)} → ${now.processes.length}`,
+    );
   }
 } finally {
   await teardown();

@@ -22,7 +22,15 @@ function allProcesses(): Proc[] {
         const smaps = readFileSync(`/proc/${d}/smaps_rollup`, "utf8");
         const field = (text: string, key: string) => text.match(new RegExp(`^${key}:\\s*(.*)$`, "m"))?.[1] ?? "";
         const kib = (text: string, key: string) => parseInt(field(text, key), 10) || 0;
-        return [{ pid: Number(d), ppid: Number(field(status, "PPid")), name: field(status, "Name").split(" ")[0]!, rssKiB: kib(status, "VmRSS"), pssKiB: kib(smaps, "Pss") }];
+        return [
+          {
+            pid: Number(d),
+            ppid: Number(field(status, "PPid")),
+            name: field(status, "Name").split(" ")[0]!,
+            rssKiB: kib(status, "VmRSS"),
+            pssKiB: kib(smaps, "Pss"),
+          },
+        ];
       } catch {
         return []; // exited meanwhile
       }
@@ -80,9 +88,17 @@ export async function mixedLoad(minutes: number) {
   const api = process.env.E2E_API_URL!;
   const db = createDb({ url: process.env.E2E_DATABASE_URL!, poolMax: 1 });
   await db.creditBalance.updateMany({ data: { available: 1_000_000 } });
-  const [owner, reviewer, pages] = await Promise.all([apiLogin("dashboard", DEMO_ACCOUNTS.acmeOwner), apiLogin("dm", DEMO_ACCOUNTS.reviewer), portalPages()]);
+  const [owner, reviewer, pages] = await Promise.all([
+    apiLogin("dashboard", DEMO_ACCOUNTS.acmeOwner),
+    apiLogin("dm", DEMO_ACCOUNTS.reviewer),
+    portalPages(),
+  ]);
   const call = async <T>(token: string, method: string, route: string, body?: object) => {
-    const res = await fetch(`${api}${route}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body && JSON.stringify(body) });
+    const res = await fetch(`${api}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body && JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${route}: ${res.status}`);
     return (await res.json()) as T;
   };
@@ -93,7 +109,13 @@ export async function mixedLoad(minutes: number) {
   const pipeline = async () => {
     for (let i = 0; Date.now() < until; i++) {
       try {
-        const plan = await call<{ id: string }>(owner, "POST", "/tenant/v1/plans", { name: `Load ${i}`, cadence: "weekly", startDate: "2027-01-04", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 2 }] });
+        const plan = await call<{ id: string }>(owner, "POST", "/tenant/v1/plans", {
+          name: `Load ${i}`,
+          cadence: "weekly",
+          startDate: "2027-01-04",
+          periodCount: 1,
+          items: [{ deliverableType: "blog_post", quantity: 2 }],
+        });
         await call(owner, "POST", `/tenant/v1/plans/${plan.id}/submit`);
         await call(owner, "POST", `/tenant/v1/plans/${plan.id}/approve`);
         done.plans++;
@@ -111,7 +133,9 @@ export async function mixedLoad(minutes: number) {
   const portals = async () => {
     while (Date.now() < until) {
       for (const page of Object.values(pages)) {
-        const res = await fetch(page.url, { headers: { cookie: page.cookie }, redirect: "manual" }).catch(() => undefined);
+        const res = await fetch(page.url, { headers: { cookie: page.cookie }, redirect: "manual" }).catch(
+          () => undefined,
+        );
         await res?.text();
         if (res?.status === 200) done.renders++;
         else done.failures++;
@@ -121,14 +145,30 @@ export async function mixedLoad(minutes: number) {
   };
   const seconds = minutes * 60;
   const [list, live] = await Promise.all([
-    measureHttp("GET /tenant/v1/members (authenticated)", `${api}/tenant/v1/members`, { authorization: `Bearer ${owner}` }, seconds),
+    measureHttp(
+      "GET /tenant/v1/members (authenticated)",
+      `${api}/tenant/v1/members`,
+      { authorization: `Bearer ${owner}` },
+      seconds,
+    ),
     measureHttp("GET /health/live", `${api}/health/live`, {}, seconds),
     pipeline(),
     portals(),
   ]);
   await pause(5_000); // let the queues drain what the last seconds enqueued
-  const drafted = await db.activity.groupBy({ by: ["status"], where: { plan: { name: { startsWith: "Load " } } }, _count: { _all: true } });
+  const drafted = await db.activity.groupBy({
+    by: ["status"],
+    where: { plan: { name: { startsWith: "Load " } } },
+    _count: { _all: true },
+  });
   const notifications = await db.notification.count({ where: { createdAt: { gte: started } } });
   await db.$disconnect();
-  return { minutes, list, live, ...done, activities: Object.fromEntries(drafted.map((g) => [g.status, g._count._all])), notifications };
+  return {
+    minutes,
+    list,
+    live,
+    ...done,
+    activities: Object.fromEntries(drafted.map((g) => [g.status, g._count._all])),
+    notifications,
+  };
 }

@@ -16,7 +16,11 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function login(apiUrl: string, email: string) {
-  const res = await fetch(`${apiUrl}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: DEFAULT_DEMO_PASSWORD }) });
+  const res = await fetch(`${apiUrl}/auth/v1/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: DEFAULT_DEMO_PASSWORD }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -27,33 +31,85 @@ async function login(apiUrl: string, email: string) {
 export async function benchNotificationLatency(stack: BenchStack, transitions = 200) {
   const db = createDb({ url: stack.databaseUrl, poolMax: 4 });
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
-  const plan = await db.deliverablePlan.create({ data: { tenantId: tenant.id, name: "latency", cadence: "weekly", startDate: new Date("2026-12-07"), periodCount: 1, status: "approved" } });
-  const period = await db.deliverablePeriod.create({ data: { tenantId: tenant.id, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") } });
-  await db.activity.createMany({ data: Array.from({ length: transitions }, (_, slot) => ({ tenantId: tenant.id, planId: plan.id, periodId: period.id, slot, type: "blog_post" as const, topic: `Latency ${slot}`, status: "dm_review" as const, revision: 1 })) });
-  const activities = await db.activity.findMany({ where: { planId: plan.id }, select: { id: true }, orderBy: { slot: "asc" } });
+  const plan = await db.deliverablePlan.create({
+    data: {
+      tenantId: tenant.id,
+      name: "latency",
+      cadence: "weekly",
+      startDate: new Date("2026-12-07"),
+      periodCount: 1,
+      status: "approved",
+    },
+  });
+  const period = await db.deliverablePeriod.create({
+    data: {
+      tenantId: tenant.id,
+      planId: plan.id,
+      index: 0,
+      startsOn: new Date("2026-12-07"),
+      endsOn: new Date("2026-12-13"),
+    },
+  });
+  await db.activity.createMany({
+    data: Array.from({ length: transitions }, (_, slot) => ({
+      tenantId: tenant.id,
+      planId: plan.id,
+      periodId: period.id,
+      slot,
+      type: "blog_post" as const,
+      topic: `Latency ${slot}`,
+      status: "dm_review" as const,
+      revision: 1,
+    })),
+  });
+  const activities = await db.activity.findMany({
+    where: { planId: plan.id },
+    select: { id: true },
+    orderBy: { slot: "asc" },
+  });
 
   const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: transitions * 3 });
-  const config = loadConfig(notificationsConfigSchema, { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, SMTP_URL: sink.smtpUrl });
+  const config = loadConfig(notificationsConfigSchema, {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    SMTP_URL: sink.smtpUrl,
+  });
   const redis = new Redis(stack.redisUrl);
   const emailProvider = createSmtpEmailProvider({ url: sink.smtpUrl });
   const server = startNotificationsServer(config, {
     db,
     redis,
-    logger: createLogger({ service: "bench-notifications", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+    logger: createLogger({
+      service: "bench-notifications",
+      level: "warn",
+      destination: new Writable({ write: (_c, _e, cb) => cb() }),
+    }),
     senders: { email: emailProvider },
   });
   await Promise.all(server.workers.map((w) => w.waitUntilReady()));
 
-  const [ownerToken, reviewerToken] = await Promise.all([login(stack.apiUrl, DEMO_ACCOUNTS.acmeOwner), login(stack.apiUrl, DEMO_ACCOUNTS.reviewer)]);
+  const [ownerToken, reviewerToken] = await Promise.all([
+    login(stack.apiUrl, DEMO_ACCOUNTS.acmeOwner),
+    login(stack.apiUrl, DEMO_ACCOUNTS.reviewer),
+  ]);
   const socketArrivals = new Map<string, number>();
   const socket = io(stack.apiUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: ownerToken } });
-  socket.on("notification:new", (n: { link: string | null }) => n.link && socketArrivals.set(n.link, performance.now()));
+  socket.on(
+    "notification:new",
+    (n: { link: string | null }) => n.link && socketArrivals.set(n.link, performance.now()),
+  );
   await new Promise((resolve) => socket.once("ready", resolve));
 
   const inApp: number[] = [];
   const email: number[] = [];
   for (const a of activities) {
-    const res = await fetch(`${stack.apiUrl}/dm/v1/activities/${a.id}/approve`, { method: "POST", headers: { authorization: `Bearer ${reviewerToken}`, "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${stack.apiUrl}/dm/v1/activities/${a.id}/approve`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${reviewerToken}`, "content-type": "application/json" },
+      body: "{}",
+    });
     const committed = performance.now();
     if (!res.ok) throw new Error(`approve failed: ${res.status} ${await res.text()}`);
     const link = `/activities/${a.id}`;
@@ -68,6 +124,10 @@ export async function benchNotificationLatency(stack: BenchStack, transitions = 
   await sink.close();
   redis.disconnect();
   await db.$disconnect();
-  const stat = (v: number[]) => ({ p50: Math.round(percentile(v, 50)), p95: Math.round(percentile(v, 95)), max: Math.round(Math.max(...v)) });
+  const stat = (v: number[]) => ({
+    p50: Math.round(percentile(v, 50)),
+    p95: Math.round(percentile(v, 95)),
+    max: Math.round(Math.max(...v)),
+  });
   return { transitions, inApp: stat(inApp), email: stat(email) };
 }

@@ -1,15 +1,20 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
 import { createDb } from "@leadmetrics/db";
+import { chromium } from "@playwright/test";
 import globalSetup from "../../e2e/global-setup";
 import { ROOT } from "./stack";
 
-const percentile = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
+const percentile = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
 
 export async function apiLogin(portal: "dashboard" | "dm", email: string) {
-  const res = await fetch(`${process.env.E2E_API_URL}/auth/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "demo-password-1", portal }) });
+  const res = await fetch(`${process.env.E2E_API_URL}/auth/v1/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "demo-password-1", portal }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -29,7 +34,19 @@ async function renderTimes(url: string, cookie: string, runs: number) {
 
 /** KiB of JavaScript a first visit downloads (compressed, as transferred), measured in Chromium. */
 async function firstLoadJs(urls: Record<string, string>) {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
   const out: Record<string, number> = {};
   try {
     for (const [name, url] of Object.entries(urls)) {
@@ -55,16 +72,58 @@ async function firstLoadJs(urls: Record<string, string>) {
  */
 export async function startFullStack() {
   if (!["dashboard", "dm", "manage"].every((a) => existsSync(path.join(ROOT, "apps", a, ".next", "BUILD_ID")))) {
-    execFileSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"], { cwd: ROOT, stdio: "inherit" });
+    execFileSync(
+      "pnpm",
+      [
+        "exec",
+        "turbo",
+        "run",
+        "build",
+        "--filter=./apps/dashboard",
+        "--filter=./apps/dm",
+        "--filter=./apps/manage",
+        "--concurrency=1",
+        "--output-logs=errors-only",
+      ],
+      { cwd: ROOT, stdio: "inherit" },
+    );
   }
   const teardown = await globalSetup();
   try {
     const db = createDb({ url: process.env.E2E_DATABASE_URL!, poolMax: 2 });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
-    const plan = await db.deliverablePlan.create({ data: { tenantId: tenant.id, name: "bench 1000", cadence: "weekly", startDate: new Date("2026-12-07"), periodCount: 1, status: "approved" } });
-    const period = await db.deliverablePeriod.create({ data: { tenantId: tenant.id, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") } });
+    const plan = await db.deliverablePlan.create({
+      data: {
+        tenantId: tenant.id,
+        name: "bench 1000",
+        cadence: "weekly",
+        startDate: new Date("2026-12-07"),
+        periodCount: 1,
+        status: "approved",
+      },
+    });
+    const period = await db.deliverablePeriod.create({
+      data: {
+        tenantId: tenant.id,
+        planId: plan.id,
+        index: 0,
+        startsOn: new Date("2026-12-07"),
+        endsOn: new Date("2026-12-13"),
+      },
+    });
     const statuses = ["dm_review", "client_review", "published", "drafting"] as const;
-    await db.activity.createMany({ data: Array.from({ length: 1_000 }, (_, slot) => ({ tenantId: tenant.id, planId: plan.id, periodId: period.id, slot, type: "blog_post" as const, topic: `Seeded topic ${slot}`, status: statuses[slot % 4]!, revision: 1 })) });
+    await db.activity.createMany({
+      data: Array.from({ length: 1_000 }, (_, slot) => ({
+        tenantId: tenant.id,
+        planId: plan.id,
+        periodId: period.id,
+        slot,
+        type: "blog_post" as const,
+        topic: `Seeded topic ${slot}`,
+        status: statuses[slot % 4]!,
+        revision: 1,
+      })),
+    });
     await db.$disconnect();
   } catch (err) {
     await teardown();
@@ -75,7 +134,10 @@ export async function startFullStack() {
 
 /** The portal pages the benchmark renders, with the signed-in cookie each needs (on the full stack). */
 export async function portalPages() {
-  const [client, reviewer] = await Promise.all([apiLogin("dashboard", "client@acme.demo.leadmetrics.local"), apiLogin("dm", "reviewer@demo.leadmetrics.local")]);
+  const [client, reviewer] = await Promise.all([
+    apiLogin("dashboard", "client@acme.demo.leadmetrics.local"),
+    apiLogin("dm", "reviewer@demo.leadmetrics.local"),
+  ]);
   return {
     dashboard: { url: `${process.env.E2E_DASHBOARD_URL}/activities`, cookie: `dashboard_access_token=${client}` },
     dm: { url: `${process.env.E2E_DM_URL}/review`, cookie: `dm_access_token=${reviewer}` },
@@ -87,6 +149,10 @@ export async function benchPortals(runs = 40) {
   const pages = await portalPages();
   const dashboard = await renderTimes(pages.dashboard.url, pages.dashboard.cookie, runs);
   const dm = await renderTimes(pages.dm.url, pages.dm.cookie, runs);
-  const js = await firstLoadJs({ dashboard: `${process.env.E2E_DASHBOARD_URL}/login`, dm: `${process.env.E2E_DM_URL}/login`, manage: `${process.env.E2E_MANAGE_URL}/login` });
+  const js = await firstLoadJs({
+    dashboard: `${process.env.E2E_DASHBOARD_URL}/login`,
+    dm: `${process.env.E2E_DM_URL}/login`,
+    manage: `${process.env.E2E_MANAGE_URL}/login`,
+  });
   return { dashboard, dm, js, runs };
 }

@@ -18,11 +18,17 @@ async function rawNoop(stack: BenchStack, jobs: number) {
   let done = 0;
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
-  const worker = new Worker("bench__noop", async () => undefined, { connection, prefix: "bench-raw", concurrency: CONCURRENCY });
+  const worker = new Worker("bench__noop", async () => undefined, {
+    connection,
+    prefix: "bench-raw",
+    concurrency: CONCURRENCY,
+  });
   worker.on("completed", () => ++done === jobs && finish());
   await worker.waitUntilReady();
   const start = performance.now();
-  await queue.addBulk(Array.from({ length: jobs }, (_, i) => ({ name: "noop", data: { i }, opts: { removeOnComplete: true } })));
+  await queue.addBulk(
+    Array.from({ length: jobs }, (_, i) => ({ name: "noop", data: { i }, opts: { removeOnComplete: true } })),
+  );
   await finished;
   const seconds = (performance.now() - start) / 1000;
   await worker.close();
@@ -40,10 +46,36 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
   const db = createDb({ url: stack.databaseUrl, poolMax: 6 });
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
   await db.creditBalance.update({ where: { tenantId: tenant.id }, data: { available: 1_000_000 } });
-  const plan = await db.deliverablePlan.create({ data: { tenantId: tenant.id, name: "bench", cadence: "weekly", startDate: new Date("2026-12-07"), periodCount: 1, status: "approved" } });
-  const period = await db.deliverablePeriod.create({ data: { tenantId: tenant.id, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") } });
+  const plan = await db.deliverablePlan.create({
+    data: {
+      tenantId: tenant.id,
+      name: "bench",
+      cadence: "weekly",
+      startDate: new Date("2026-12-07"),
+      periodCount: 1,
+      status: "approved",
+    },
+  });
+  const period = await db.deliverablePeriod.create({
+    data: {
+      tenantId: tenant.id,
+      planId: plan.id,
+      index: 0,
+      startsOn: new Date("2026-12-07"),
+      endsOn: new Date("2026-12-13"),
+    },
+  });
   await db.activity.createMany({
-    data: Array.from({ length: jobs }, (_, slot) => ({ tenantId: tenant.id, planId: plan.id, periodId: period.id, slot, type: "blog_post" as const, topic: `Bench topic ${slot}`, status: "drafting" as const, revision: 1 })),
+    data: Array.from({ length: jobs }, (_, slot) => ({
+      tenantId: tenant.id,
+      planId: plan.id,
+      periodId: period.id,
+      slot,
+      type: "blog_post" as const,
+      topic: `Bench topic ${slot}`,
+      status: "drafting" as const,
+      revision: 1,
+    })),
   });
   const activities = await db.activity.findMany({ where: { planId: plan.id }, select: { id: true } });
 
@@ -57,14 +89,30 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
     AGENT_ROLES: "blog-writer",
     RECONCILE_INTERVAL_MS: "3600000",
   });
-  const logger = createLogger({ service: "bench-agents", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const logger = createLogger({
+    service: "bench-agents",
+    level: "warn",
+    destination: new Writable({ write: (_c, _e, cb) => cb() }),
+  });
   const redis = new Redis(stack.redisUrl);
   const server = startAgentsServer(config, { db, logger, redis, prefix: "bench-pipeline" });
-  const producer = createQueueClient({ connection: redisConnection(stack.redisUrl, "producer"), prefix: "bench-pipeline" });
+  const producer = createQueueClient({
+    connection: redisConnection(stack.redisUrl, "producer"),
+    prefix: "bench-pipeline",
+  });
   await Promise.all(server.workers.map((w) => w.waitUntilReady()));
 
   const start = performance.now();
-  await Promise.all(activities.map((a) => producer.enqueueDraft("blog-writer", { tenantId: tenant.id, activityId: a.id, revision: 1, wakeReason: "new_task" })));
+  await Promise.all(
+    activities.map((a) =>
+      producer.enqueueDraft("blog-writer", {
+        tenantId: tenant.id,
+        activityId: a.id,
+        revision: 1,
+        wakeReason: "new_task",
+      }),
+    ),
+  );
   for (;;) {
     const left = await db.activity.count({ where: { planId: plan.id, status: "drafting" } });
     if (left === 0) break;

@@ -14,7 +14,13 @@ export async function benchRedis(redisUrl: string) {
   const { hostname, port } = new URL(redisUrl);
   const { stdout } = await promisify(execFile)(BIN, ["-h", hostname, "-p", port, ...REDIS_BENCH_ARGS, "--csv", "-q"]);
   // "test","rps",... then one row per test: "SET","104166.66",...
-  const rps = Object.fromEntries(stdout.split("\n").map((line) => line.replaceAll('"', "").split(",")).filter((f) => f.length > 1 && Number(f[1]) > 0).map((f) => [f[0], Math.round(Number(f[1]))]));
+  const rps = Object.fromEntries(
+    stdout
+      .split("\n")
+      .map((line) => line.replaceAll('"', "").split(","))
+      .filter((f) => f.length > 1 && Number(f[1]) > 0)
+      .map((f) => [f[0], Math.round(Number(f[1]))]),
+  );
   if (!rps.SET || !rps.GET) throw new Error(`unexpected redis-benchmark output:\n${stdout}`);
   return { set: rps.SET as number, get: rps.GET as number };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,25 +42,34 @@ export async function startBenchStack(): Promise<BenchStack> {
   await db.$disconnect();
 
   const port = await freePort();
-  const api = spawn("node", [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/cpuprof"] : []), "--import", "tsx", "src/index.ts"], {
-    cwd: path.join(ROOT, "apps/api"),
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      LOG_FORMAT: "json",
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: "10",
-      REDIS_URL: redis.url,
-      JWT_SECRET: "bench-secret-bench-secret-bench-secret-0000",
-      CHANNEL_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
-      API_HOST: "127.0.0.1",
-      API_PORT: String(port),
-      // The benchmark measures the server, not the per-IP limiter.
-      RATE_LIMIT_MAX: "100000000",
+  const api = spawn(
+    "node",
+    [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/cpuprof"] : []),
+      "--import",
+      "tsx",
+      "src/index.ts",
+    ],
+    {
+      cwd: path.join(ROOT, "apps/api"),
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        LOG_FORMAT: "json",
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: "10",
+        REDIS_URL: redis.url,
+        JWT_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+        CHANNEL_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
+        API_HOST: "127.0.0.1",
+        API_PORT: String(port),
+        // The benchmark measures the server, not the per-IP limiter.
+        RATE_LIMIT_MAX: "100000000",
+      },
     },
-  });
+  );
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${apiUrl}/health/ready`);
   return {

@@ -27,10 +27,22 @@ const pg = await startPostgres({ dataDir: path.join(dir, "pg"), port: await free
 try {
   const url = await pg.createDatabase("diff");
   const committed = path.join(dir, "schema.prisma");
-  await writeFile(committed, execFileSync("git", ["show", "HEAD:packages/db/prisma/schema.prisma"], { cwd: root, encoding: "utf8" }));
+  await writeFile(
+    committed,
+    execFileSync("git", ["show", "HEAD:packages/db/prisma/schema.prisma"], { cwd: root, encoding: "utf8" }),
+  );
   const sql = execFileSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", committed, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      committed,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { cwd: dbPackage, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
   );
   if (!/CREATE|ALTER|DROP/.test(sql)) {

@@ -1,10 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, DEMO_ACCOUNTS, migrate, seedDemo } from "@leadmetrics/db";
-import { createDatabase, startPostgres, startRedis, stopChild, takeOverSignals, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
-import { startMailSink, type MailSink } from "@leadmetrics/mail-sink";
+import {
+  createDatabase,
+  type LocalPostgres,
+  type LocalRedis,
+  startPostgres,
+  startRedis,
+  stopChild,
+  takeOverSignals,
+} from "@leadmetrics/local-services";
+import { type MailSink, startMailSink } from "@leadmetrics/mail-sink";
 import { devEnvironment } from "./env";
 import { DEV_PROCESSES } from "./processes";
 
@@ -116,7 +124,10 @@ async function start() {
     env.REDIS_URL = redisUrl;
     if (!givenSmtp && (env.EMAIL_PROVIDER ?? "smtp") === "smtp") {
       // Every email the platform sends lands here, readable in the browser.
-      mail = await startMailSink({ smtpPort: Number(env.DEV_SMTP_PORT ?? 1025), httpPort: Number(env.DEV_MAIL_WEB_PORT ?? 8025) });
+      mail = await startMailSink({
+        smtpPort: Number(env.DEV_SMTP_PORT ?? 1025),
+        httpPort: Number(env.DEV_MAIL_WEB_PORT ?? 8025),
+      });
       env.SMTP_URL = mail.smtpUrl;
       env.DEV_MAIL_WEB_URL = mail.webUrl;
       say(`mail sink: SMTP ${mail.smtpUrl}, inbox ${mail.webUrl}`);
@@ -149,7 +160,8 @@ async function start() {
     writeFileSync(PIDS_FILE, JSON.stringify(children.map((c) => c.pid)));
 
     for (const p of DEV_PROCESSES) {
-      if (p.readyUrl && !(await waitForUrl(p.readyUrl(env), 60_000))) say(`${p.name} did not answer ${p.readyUrl(env)} within 60 s`);
+      if (p.readyUrl && !(await waitForUrl(p.readyUrl(env), 60_000)))
+        say(`${p.name} did not answer ${p.readyUrl(env)} within 60 s`);
     }
     printBanner(env);
   } catch (err) {
@@ -168,7 +180,9 @@ function printBanner(env: Record<string, string>) {
       "\x1b[1mLeadmetrics v3 is up.\x1b[0m",
       ...urls,
       `  ${"API docs".padEnd(14)} ${api}/docs  (OpenAPI JSON: ${api}/docs/json)`,
-      ...(env.DEV_MAIL_WEB_URL ? [`  ${"emails".padEnd(14)} ${env.DEV_MAIL_WEB_URL}  (every email sent, caught locally)`] : []),
+      ...(env.DEV_MAIL_WEB_URL
+        ? [`  ${"emails".padEnd(14)} ${env.DEV_MAIL_WEB_URL}  (every email sent, caught locally)`]
+        : []),
       "",
       `\x1b[1mDemo logins\x1b[0m (password: ${password})`,
       `  super-admin    ${DEMO_ACCOUNTS.superAdmin}`,
@@ -194,9 +208,27 @@ async function test() {
     ["typecheck (scripts)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]],
     ["typecheck (end-to-end suite)", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
     ["unit and integration tests (vitest, real PostgreSQL + Redis)", "pnpm", ["exec", "vitest", "run"]],
-    ["production build of the portals", "pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/dashboard", "--filter=./apps/dm", "--filter=./apps/manage", "--concurrency=1", "--output-logs=errors-only"]],
+    [
+      "production build of the portals",
+      "pnpm",
+      [
+        "exec",
+        "turbo",
+        "run",
+        "build",
+        "--filter=./apps/dashboard",
+        "--filter=./apps/dm",
+        "--filter=./apps/manage",
+        "--concurrency=1",
+        "--output-logs=errors-only",
+      ],
+    ],
     ["client bundles hold no server code", "pnpm", ["exec", "tsx", "scripts/security/client-bundles.ts"]],
-    ["end-to-end tests (Playwright in Chromium, the whole stack)", "pnpm", ["exec", "playwright", "test", "-c", "e2e/playwright.config.ts"]],
+    [
+      "end-to-end tests (Playwright in Chromium, the whole stack)",
+      "pnpm",
+      ["exec", "playwright", "test", "-c", "e2e/playwright.config.ts"],
+    ],
   ];
   for (const [label, command, args] of steps) {
     const code = run(label, command, args);
@@ -215,4 +247,3 @@ else {
   process.stderr.write("usage: ./dev start | ./dev test\n");
   process.exit(2);
 }
-

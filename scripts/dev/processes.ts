@@ -12,7 +12,8 @@ export interface DevProcess {
 }
 
 /** Each worker server serves GET /metrics (METRICS_TOKEN) and /health/live on a port of its own. */
-const metricsPort = (env: Record<string, string>, name: "AGENTS" | "NOTIFICATIONS", fallback: string) => env[`DEV_${name}_METRICS_PORT`] ?? fallback;
+const metricsPort = (env: Record<string, string>, name: "AGENTS" | "NOTIFICATIONS", fallback: string) =>
+  env[`DEV_${name}_METRICS_PORT`] ?? fallback;
 
 export const DEV_PROCESSES: DevProcess[] = [
   {

@@ -11,7 +11,12 @@ import path from "node:path";
 export const PORTALS = ["apps/dashboard", "apps/dm", "apps/manage"];
 
 /** The workspace packages a portal may depend on, directly or not. */
-export const CLIENT_SAFE_PACKAGES = ["@leadmetrics/api-client", "@leadmetrics/auth", "@leadmetrics/middleware", "@leadmetrics/ui"];
+export const CLIENT_SAFE_PACKAGES = [
+  "@leadmetrics/api-client",
+  "@leadmetrics/auth",
+  "@leadmetrics/middleware",
+  "@leadmetrics/ui",
+];
 
 /** Strings that survive minification and appear only when the named code is in a bundle. */
 export const SERVER_MARKERS: { marker: string; what: string }[] = [
@@ -46,7 +51,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** Scans each portal's built client assets; throws when a portal has not been built. */
-export async function scanBuiltPortals(root: string, portals = PORTALS): Promise<{ files: number; bytes: number; findings: BundleFinding[] }> {
+export async function scanBuiltPortals(
+  root: string,
+  portals = PORTALS,
+): Promise<{ files: number; bytes: number; findings: BundleFinding[] }> {
   let files = 0;
   let bytes = 0;
   const findings: BundleFinding[] = [];
@@ -77,7 +85,10 @@ export async function workspaceReach(root: string, start: string): Promise<Set<s
   for (const dir of ["apps", "apps/servers", "packages", "packages/adapters", "packages/providers"]) {
     for (const entry of await readdir(path.join(root, dir), { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
-      const manifest = await readFile(path.join(root, dir, entry.name, "package.json"), "utf8").then(JSON.parse, () => null);
+      const manifest = await readFile(path.join(root, dir, entry.name, "package.json"), "utf8").then(
+        JSON.parse,
+        () => null,
+      );
       if (manifest?.name) workspace.set(manifest.name, manifest);
     }
   }
@@ -108,6 +119,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const { files, bytes, findings } = await scanBuiltPortals(root);
   for (const f of findings) process.stdout.write(`${f.file}: ${f.what} ("${f.marker}")\n`);
-  process.stdout.write(`client bundles: ${files} files, ${(bytes / 1024).toFixed(0)} KiB of JavaScript across ${PORTALS.length} portals, ${findings.length} finding(s)\n`);
+  process.stdout.write(
+    `client bundles: ${files} files, ${(bytes / 1024).toFixed(0)} KiB of JavaScript across ${PORTALS.length} portals, ${findings.length} finding(s)\n`,
+  );
   process.exit(failed || findings.length ? 1 : 0);
 }

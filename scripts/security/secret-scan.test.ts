@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { scanRepository, scanText, SECRET_RULES } from "./secret-scan";
+import { SECRET_RULES, scanRepository, scanText } from "./secret-scan";
 
 // Built at run time, so this file holds no look-alike for the scan of the repository to find.
 const rand = (n: number, alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") =>
@@ -30,7 +30,10 @@ describe("secret scan", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(SECRET_RULES.map((r) => r.id).sort());
     for (const [rule, sample] of Object.entries(SAMPLES)) {
       const findings = scanText("src/client.ts", `const key = "${sample}";\n`);
-      expect(findings.map((f) => f.rule), rule).toEqual([rule]);
+      expect(
+        findings.map((f) => f.rule),
+        rule,
+      ).toEqual([rule]);
       expect(findings[0]!.line).toBe(1);
       if (sample.length > 12) expect(findings[0]!.excerpt).not.toContain(sample.slice(4, -4));
     }
@@ -47,19 +50,27 @@ describe("secret scan", () => {
       "# OPENAI_API_KEY=",
     ].join("\n");
     expect(scanText(".env.production", env).map((f) => `${f.rule}@${f.line}`)).toEqual(["secret-assignment@1"]);
-    expect(scanText("deploy/compose.yml", `      POSTGRES_PASSWORD: ${value}`).map((f) => f.rule)).toEqual(["secret-assignment"]);
+    expect(scanText("deploy/compose.yml", `      POSTGRES_PASSWORD: ${value}`).map((f) => f.rule)).toEqual([
+      "secret-assignment",
+    ]);
     // In code, names and values are read from the environment: only the formats above count.
     expect(scanText("src/config.ts", `const JWT_SECRET = "${value}";`)).toEqual([]);
   });
 
   it("lets a fixture through only where the line says so", () => {
-    expect(scanText("test/x.ts", `const k = "${SAMPLES["stripe-live-key"]}"; // secret-scan: allow (fixture)`)).toEqual([]);
+    expect(scanText("test/x.ts", `const k = "${SAMPLES["stripe-live-key"]}"; // secret-scan: allow (fixture)`)).toEqual(
+      [],
+    );
   });
 
   it("finds a secret that was committed and then deleted", async () => {
     const dir = await mkdtemp(join(tmpdir(), "secret-scan-"));
     temp.push(dir);
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd: dir, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     git("init", "-q");
     await writeFile(join(dir, "keys.ts"), `export const key = "${SAMPLES["anthropic-key"]}";\n`);
     git("add", ".");

@@ -24,9 +24,17 @@ export interface Finding {
 
 /** Formats of real credentials: each is specific enough to have no false positives in code. */
 export const SECRET_RULES: SecretRule[] = [
-  { id: "private-key", description: "a PEM private key", pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/ },
+  {
+    id: "private-key",
+    description: "a PEM private key",
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/,
+  },
   { id: "aws-access-key", description: "an AWS access key id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { id: "github-token", description: "a GitHub token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/ },
+  {
+    id: "github-token",
+    description: "a GitHub token",
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/,
+  },
   { id: "slack-token", description: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
   { id: "anthropic-key", description: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
   { id: "openai-key", description: "an OpenAI API key", pattern: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{40,}/ },
@@ -39,7 +47,8 @@ export const SECRET_RULES: SecretRule[] = [
 /** Values that say they are not real: dev defaults, examples, placeholders. */
 const HARMLESS = /dev|test|example|change-?me|local|demo|placeholder|dummy|fake|sample|x{6,}/i;
 /** `NAME=value` or `NAME: value` where NAME says it holds a secret (env files, compose, CI). */
-const SECRET_ASSIGNMENT = /^\s*(?:export\s+)?([A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ACCESS_KEY|_KEY))\s*[=:]\s*["']?([^\s"'#]+)/;
+const SECRET_ASSIGNMENT =
+  /^\s*(?:export\s+)?([A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ACCESS_KEY|_KEY))\s*[=:]\s*["']?([^\s"'#]+)/;
 const CONFIG_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.ya?ml|[^/]*\.toml|[^/]*\.ini|[^/]*\.properties)$/;
 const ALLOW = /secret-scan:\s*allow/;
 
@@ -50,7 +59,8 @@ const looksHarmless = (value: string) => {
   return HARMLESS.test(decoded);
 };
 
-const mask = (s: string) => (s.length <= 8 ? "*".repeat(s.length) : `${s.slice(0, 4)}${"*".repeat(Math.min(s.length - 8, 24))}${s.slice(-4)}`);
+const mask = (s: string) =>
+  s.length <= 8 ? "*".repeat(s.length) : `${s.slice(0, 4)}${"*".repeat(Math.min(s.length - 8, 24))}${s.slice(-4)}`;
 
 /** The findings in one file's text. */
 export function scanText(path: string, text: string): Finding[] {
@@ -66,7 +76,8 @@ export function scanText(path: string, text: string): Finding[] {
     if (isConfig) {
       const m = SECRET_ASSIGNMENT.exec(line);
       // Short values are flags and names (`ACCESS_KEY: none`), not keys.
-      if (m && m[2]!.length >= 12 && !looksHarmless(m[2]!)) findings.push({ rule: "secret-assignment", path, line: i + 1, excerpt: `${m[1]}=${mask(m[2]!)}` });
+      if (m && m[2]!.length >= 12 && !looksHarmless(m[2]!))
+        findings.push({ rule: "secret-assignment", path, line: i + 1, excerpt: `${m[1]}=${mask(m[2]!)}` });
     }
   });
   return findings;
@@ -140,6 +151,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = execFileSync("git", ["rev-parse", "--show-toplevel"]).toString().trim();
   const { findings, files, blobs } = await scanRepository(root);
   for (const f of findings) process.stdout.write(`${f.path}:${f.line}  ${f.rule}  ${f.excerpt}\n`);
-  process.stdout.write(`secret scan: ${files} tracked files and ${blobs} blobs of history, ${findings.length} finding(s)\n`);
+  process.stdout.write(
+    `secret scan: ${files} tracked files and ${blobs} blobs of history, ${findings.length} finding(s)\n`,
+  );
   process.exit(findings.length ? 1 : 0);
 }

@@ -2,8 +2,8 @@ import { chmod, mkdir, mkdtemp, readdir, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startPostgres, startRedis } from "@leadmetrics/local-services";
-import type { TestProject } from "vitest/node";
 import { TEMPLATE_DATABASE } from "@leadmetrics/testing";
+import type { TestProject } from "vitest/node";
 
 /**
  * One PostgreSQL and one Redis for the whole test run. The template database holds the

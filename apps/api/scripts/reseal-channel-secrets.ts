@@ -13,8 +13,11 @@ const config = loadConfigOrExit(apiConfigSchema, "secrets:reseal");
 const db = createDb({ url: config.DATABASE_URL, poolMax: 2 });
 try {
   const result = await resealChannelSecrets(db, channelSecretBox(config));
-  process.stdout.write(`channel credentials: ${result.resealed} resealed, ${result.current} already under the current key, ${result.unreadable.length} unreadable\n`);
-  for (const row of result.unreadable) process.stdout.write(`  unreadable: channel ${row.id} (tenant ${row.tenantId}) — reconnect it\n`);
+  process.stdout.write(
+    `channel credentials: ${result.resealed} resealed, ${result.current} already under the current key, ${result.unreadable.length} unreadable\n`,
+  );
+  for (const row of result.unreadable)
+    process.stdout.write(`  unreadable: channel ${row.id} (tenant ${row.tenantId}) — reconnect it\n`);
   process.exitCode = result.unreadable.length ? 1 : 0;
 } finally {
   await db.$disconnect();

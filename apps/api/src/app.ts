@@ -3,7 +3,7 @@ import { createTokenSigner } from "@leadmetrics/auth";
 import { createOutboxRelay } from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
 import { registerRequestTracing } from "@leadmetrics/telemetry";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { createGuards, type GuardName } from "./auth/guards";
 import { createInviteService } from "./auth/invites";
@@ -88,7 +88,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Every log line of a request carries its id as `requestId`; probes are not logged.
-    logController: new LogController({ requestIdLogLabel: "requestId", disableRequestLogging: (req) => req.url.startsWith("/health/") }),
+    logController: new LogController({
+      requestIdLogLabel: "requestId",
+      disableRequestLogging: (req) => req.url.startsWith("/health/"),
+    }),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();

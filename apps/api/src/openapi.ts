@@ -25,7 +25,14 @@ export async function exportOpenApiDocument(): Promise<Record<string, unknown>> 
   const db = createDb({ url: config.DATABASE_URL, poolMax: 1 });
   const queues = createQueueClient({ connection: { host: "127.0.0.1", port: 1, lazyConnect: true } });
   const app = await buildApp(
-    { config, db, redis, logger: createLogger({ service: "openapi", level: "silent" }), queues, secrets: channelSecretBox(config) },
+    {
+      config,
+      db,
+      redis,
+      logger: createLogger({ service: "openapi", level: "silent" }),
+      queues,
+      secrets: channelSecretBox(config),
+    },
     { sockets: false },
   );
   try {

@@ -21,12 +21,23 @@ afterAll(async () => {
 describe("agents split across processes with AGENT_ROLES", () => {
   it("each process consumes only its own roles' queues, and together they run the loop", async () => {
     expect(light.server.workers.map((w) => w.name).sort()).toEqual(["agent__activity-planner", "agent__publisher"]);
-    expect(writers.server.workers.map((w) => w.name).sort()).toEqual(["agent__blog-writer", "agent__social-post-writer", "agent__strategy-writer"]);
+    expect(writers.server.workers.map((w) => w.name).sort()).toEqual([
+      "agent__blog-writer",
+      "agent__social-post-writer",
+      "agent__strategy-writer",
+    ]);
     const owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
     const planId = await approvePlan(t, owner.accessToken, 2, "Split roles");
     const drafted = await activitiesInStatus(t, planId, "dm_review", 2);
-    const runs = await t.db.agentRun.findMany({ where: { OR: [{ planId }, { activityId: { in: drafted.map((a) => a.id) } }] }, select: { role: true, status: true } });
-    expect(runs.map((r) => `${r.role}:${r.status}`).sort()).toEqual(["activity-planner:succeeded", "blog-writer:succeeded", "blog-writer:succeeded"]);
+    const runs = await t.db.agentRun.findMany({
+      where: { OR: [{ planId }, { activityId: { in: drafted.map((a) => a.id) } }] },
+      select: { role: true, status: true },
+    });
+    expect(runs.map((r) => `${r.role}:${r.status}`).sort()).toEqual([
+      "activity-planner:succeeded",
+      "blog-writer:succeeded",
+      "blog-writer:succeeded",
+    ]);
   });
 
   it("refuses a role that does not exist, naming the variable", async () => {

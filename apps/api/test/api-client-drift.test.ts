@@ -11,7 +11,13 @@ describe("the checked-in client", () => {
 
   it("covers every API router", async () => {
     const schema = await readFile(new URL("../../../packages/api-client/src/schema.ts", import.meta.url), "utf8");
-    for (const path of ["/auth/v1/login", "/tenant/v1/activities/{id}", "/dm/v1/review-queue", "/admin/v1/failed-jobs/{id}/replay", "/health/ready"]) {
+    for (const path of [
+      "/auth/v1/login",
+      "/tenant/v1/activities/{id}",
+      "/dm/v1/review-queue",
+      "/admin/v1/failed-jobs/{id}/replay",
+      "/health/ready",
+    ]) {
       expect(schema).toContain(`"${path}"`);
     }
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
+import { DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, nextIp, PORTAL_ORIGIN, type TestApp } from "./helpers";
 
@@ -18,7 +18,12 @@ describe("login", () => {
     expect(res.session).toMatchObject({ kind: "tenant", role: "owner", appAccess: ["dashboard"] });
     expect(res.session.tenantId).toMatch(/^[0-9a-f-]{36}$/);
     const payload = JSON.parse(Buffer.from(res.accessToken.split(".")[1]!, "base64url").toString());
-    expect(payload).toMatchObject({ sub: res.session.userId, tenantId: res.session.tenantId, role: "owner", appAccess: ["dashboard"] });
+    expect(payload).toMatchObject({
+      sub: res.session.userId,
+      tenantId: res.session.tenantId,
+      role: "owner",
+      appAccess: ["dashboard"],
+    });
     expect(payload.jti).toBeTypeOf("string");
     expect(payload.exp - payload.iat).toBe(15 * 60);
     const who = await me(res.accessToken);
@@ -52,8 +57,18 @@ describe("login", () => {
   });
 
   it("answers a wrong password and an unknown email alike", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.globexOwner, password: "not-the-password" } });
-    const unknown = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: "nobody@nowhere.test", password: "not-the-password" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/login",
+      remoteAddress: nextIp(),
+      payload: { email: DEMO_ACCOUNTS.globexOwner, password: "not-the-password" },
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/login",
+      remoteAddress: nextIp(),
+      payload: { email: "nobody@nowhere.test", password: "not-the-password" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(errorOf(wrong)).toEqual(errorOf(unknown));
@@ -107,7 +122,12 @@ describe("refresh rotation", () => {
 describe("logout", () => {
   it("revokes the access token at once and the refresh family", async () => {
     const s = await t.login(DEMO_ACCOUNTS.acmeOwner);
-    const out = await t.app.inject({ method: "POST", url: "/auth/v1/logout", headers: bearer(s.accessToken), payload: {} });
+    const out = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/logout",
+      headers: bearer(s.accessToken),
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     const after = await me(s.accessToken);
     expect(after.statusCode).toBe(401);
@@ -118,7 +138,12 @@ describe("logout", () => {
   it("logout-all ends every session of the user, and a new login works right after", async () => {
     const a = await t.login(DEMO_ACCOUNTS.globexOwner);
     const b = await t.login(DEMO_ACCOUNTS.globexOwner);
-    const out = await t.app.inject({ method: "POST", url: "/auth/v1/logout-all", headers: bearer(a.accessToken), payload: {} });
+    const out = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/logout-all",
+      headers: bearer(a.accessToken),
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     expect((await me(a.accessToken)).statusCode).toBe(401);
     expect((await me(b.accessToken)).statusCode).toBe(401);

@@ -3,8 +3,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, createTestApp, nextIp, TEST_METRICS_TOKEN, type LoginResult, type TestApp } from "./helpers";
-import { arbitraryOf, deref, mutate, mutation, type FuzzRequest, type JsonSchema } from "./openapi-arbitraries";
+import { bearer, createTestApp, type LoginResult, nextIp, TEST_METRICS_TOKEN, type TestApp } from "./helpers";
+import { arbitraryOf, deref, type FuzzRequest, type JsonSchema, mutate, mutation } from "./openapi-arbitraries";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
 
 /** Runs per operation (about half schema-valid, half with one field mutated): ~10,600 requests, ~1.5 min alone on 2 cores. */
@@ -56,12 +56,40 @@ beforeAll(async () => {
   const planId = await approvePlan(t, tokens.tenant!, 1, "Fuzz plan");
   const [activity] = await activitiesInStatus(t, planId, "dm_review");
   await agents.close();
-  const channel = await api<{ id: string }>(t, "POST", "/tenant/v1/channels/wordpress", tokens.tenant!, { name: "Fuzz", siteUrl: "https://blog.fuzz.example", username: "u", applicationPassword: "fuzz-app-password" }, 201);
+  const channel = await api<{ id: string }>(
+    t,
+    "POST",
+    "/tenant/v1/channels/wordpress",
+    tokens.tenant!,
+    { name: "Fuzz", siteUrl: "https://blog.fuzz.example", username: "u", applicationPassword: "fuzz-app-password" },
+    201,
+  );
   const upload = new FormData();
-  upload.append("file", new Blob([Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64")]), "fuzz.png");
+  upload.append(
+    "file",
+    new Blob([
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    ]),
+    "fuzz.png",
+  );
   const multipart = new Request("http://localhost/", { method: "POST", body: upload });
-  const media = await t.app.inject({ method: "POST", url: "/tenant/v1/media", headers: { ...bearer(tokens.tenant!), "content-type": multipart.headers.get("content-type")! }, payload: Buffer.from(await multipart.arrayBuffer()) });
-  const member = await api<{ userId: string }>(t, "POST", "/tenant/v1/members", tokens.tenant!, { email: "fuzz-member@acme.test", name: "Fuzz Member", role: "member" }, 201);
+  const media = await t.app.inject({
+    method: "POST",
+    url: "/tenant/v1/media",
+    headers: { ...bearer(tokens.tenant!), "content-type": multipart.headers.get("content-type")! },
+    payload: Buffer.from(await multipart.arrayBuffer()),
+  });
+  const member = await api<{ userId: string }>(
+    t,
+    "POST",
+    "/tenant/v1/members",
+    tokens.tenant!,
+    { email: "fuzz-member@acme.test", name: "Fuzz Member", role: "member" },
+    201,
+  );
   const tenants = await t.db.tenant.findMany({ select: { id: true } });
   const users = await t.db.user.findMany({ select: { id: true } });
   Object.assign(realIds, {
@@ -75,15 +103,21 @@ beforeAll(async () => {
   });
   // The live document, as clients see it.
   doc = (await t.app.inject({ method: "GET", url: "/docs/json" })).json();
-  const rows = await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const rows = await t.db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
   tables = rows.map((r) => r.name).filter((n) => !NOT_COUNTED.has(n));
 });
 afterAll(() => t.close());
 
 /** Row counts of every table (one statement) and the number of stored files. */
 async function snapshot(): Promise<string> {
-  const [row] = await t.db.$queryRawUnsafe<Record<string, bigint>[]>(`SELECT ${tables.map((n) => `(SELECT count(*) FROM "${n}") AS "${n}"`).join(", ")}`);
-  const files = (await readdir(t.config.STORAGE_DIR, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  const [row] = await t.db.$queryRawUnsafe<Record<string, bigint>[]>(
+    `SELECT ${tables.map((n) => `(SELECT count(*) FROM "${n}") AS "${n}"`).join(", ")}`,
+  );
+  const files = (await readdir(t.config.STORAGE_DIR, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  ).length;
   return JSON.stringify({ ...Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])), files });
 }
 
@@ -92,11 +126,14 @@ function toUrl(path: string, req: FuzzRequest): string {
     const v = req.params[name];
     const raw = typeof v === "string" ? v.slice(0, 300) : v === undefined ? "" : JSON.stringify(v).slice(0, 300);
     // A URL carries UTF-8: a lone surrogate (cut pair or generated) cannot be sent, only its replacement.
-    return encodeURIComponent(raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+    return encodeURIComponent(
+      raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
+    );
   });
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(req.query)) {
-    for (const item of Array.isArray(v) ? v : [v]) if (item !== undefined) qs.append(k, typeof item === "string" ? item : JSON.stringify(item));
+    for (const item of Array.isArray(v) ? v : [v])
+      if (item !== undefined) qs.append(k, typeof item === "string" ? item : JSON.stringify(item));
   }
   const query = qs.toString();
   return query ? `${filled}?${query}` : filled;
@@ -104,9 +141,20 @@ function toUrl(path: string, req: FuzzRequest): string {
 
 describe("routing errors", () => {
   it("a malformed URL or an over-long path parameter answers in the uniform shape (found by this fuzzer)", async () => {
-    const long = await t.app.inject({ method: "GET", url: `/tenant/v1/media/${"😀".repeat(300)}`, headers: bearer(tokens.tenant!) });
-    expect([long.statusCode, long.json()]).toEqual([414, { error: { code: "URI_TOO_LONG", message: "A path parameter is too long" } }]);
-    const bad = await t.app.inject({ method: "GET", url: "/tenant/v1/media/%E0%A4%A", headers: bearer(tokens.tenant!) });
+    const long = await t.app.inject({
+      method: "GET",
+      url: `/tenant/v1/media/${"😀".repeat(300)}`,
+      headers: bearer(tokens.tenant!),
+    });
+    expect([long.statusCode, long.json()]).toEqual([
+      414,
+      { error: { code: "URI_TOO_LONG", message: "A path parameter is too long" } },
+    ]);
+    const bad = await t.app.inject({
+      method: "GET",
+      url: "/tenant/v1/media/%E0%A4%A",
+      headers: bearer(tokens.tenant!),
+    });
     expect([bad.statusCode, (bad.json() as { error: { code: string } }).error.code]).toEqual([400, "BAD_REQUEST"]);
   });
 });
@@ -114,10 +162,31 @@ describe("routing errors", () => {
 describe("NUL characters (found by this fuzzer as 500s: PostgreSQL text cannot hold them)", () => {
   it("are refused at the edge with the field named, in the body, the query and the path, and nothing is written", async () => {
     const before = await snapshot();
-    const body = await t.app.inject({ method: "POST", url: `/tenant/v1/plans/${realIds.plans![0]}/reject`, headers: bearer(tokens.tenant!), payload: { reason: "not\u0000this" } });
-    expect([body.statusCode, body.json()]).toEqual([400, { error: { code: "VALIDATION_ERROR", message: "Text may not contain a NUL character", details: { fields: [{ path: "body.reason", message: "contains a NUL character" }] } } }]);
-    const query = await t.app.inject({ method: "GET", url: "/tenant/v1/activities?search=a%00b", headers: bearer(tokens.tenant!) });
-    expect([query.statusCode, (query.json() as { error: { details: unknown } }).error.details]).toEqual([400, { fields: [{ path: "querystring.search", message: "contains a NUL character" }] }]);
+    const body = await t.app.inject({
+      method: "POST",
+      url: `/tenant/v1/plans/${realIds.plans![0]}/reject`,
+      headers: bearer(tokens.tenant!),
+      payload: { reason: "not\u0000this" },
+    });
+    expect([body.statusCode, body.json()]).toEqual([
+      400,
+      {
+        error: {
+          code: "VALIDATION_ERROR",
+          message: "Text may not contain a NUL character",
+          details: { fields: [{ path: "body.reason", message: "contains a NUL character" }] },
+        },
+      },
+    ]);
+    const query = await t.app.inject({
+      method: "GET",
+      url: "/tenant/v1/activities?search=a%00b",
+      headers: bearer(tokens.tenant!),
+    });
+    expect([query.statusCode, (query.json() as { error: { details: unknown } }).error.details]).toEqual([
+      400,
+      { fields: [{ path: "querystring.search", message: "contains a NUL character" }] },
+    ]);
     const param = await t.app.inject({ method: "GET", url: "/tenant/v1/media/a%00b", headers: bearer(tokens.tenant!) });
     expect(param.statusCode).toBe(400);
     expect(await snapshot()).toBe(before);
@@ -146,20 +215,33 @@ describe("fuzzing every operation of the OpenAPI document", () => {
         const params = op.parameters ?? [];
         const location = (where: "path" | "query") => {
           const ps = params.filter((p) => p.in === where);
-          return { type: "object", properties: Object.fromEntries(ps.map((p) => [p.name, p.schema ?? {}])), required: ps.filter((p) => p.required || where === "path").map((p) => p.name), additionalProperties: false };
+          return {
+            type: "object",
+            properties: Object.fromEntries(ps.map((p) => [p.name, p.schema ?? {}])),
+            required: ps.filter((p) => p.required || where === "path").map((p) => p.name),
+            additionalProperties: false,
+          };
         };
         const jsonBody = op.requestBody?.content?.["application/json"]?.schema;
         const pathParams = params.filter((p) => p.in === "path");
         const paramsArbitrary = fc.record(
           Object.fromEntries(
             pathParams.map((p) => {
-              const real = realIds[/\/([^/{]+)\/\{[^}]+\}$/.exec(path.slice(0, path.indexOf(`{${p.name}}`) + p.name.length + 2))?.[1] ?? ""];
+              const real =
+                realIds[
+                  /\/([^/{]+)\/\{[^}]+\}$/.exec(path.slice(0, path.indexOf(`{${p.name}}`) + p.name.length + 2))?.[1] ??
+                    ""
+                ];
               const generated = arbitraryOf(p.schema ?? {});
               return [p.name, real?.length ? fc.oneof(fc.constantFrom(...real), generated) : generated];
             }),
           ),
         );
-        const valid = fc.record({ params: paramsArbitrary, query: arbitraryOf(location("query")), body: jsonBody ? arbitraryOf(jsonBody) : fc.constant(undefined) }) as fc.Arbitrary<FuzzRequest>;
+        const valid = fc.record({
+          params: paramsArbitrary,
+          query: arbitraryOf(location("query")),
+          body: jsonBody ? arbitraryOf(jsonBody) : fc.constant(undefined),
+        }) as fc.Arbitrary<FuzzRequest>;
         const request = fc.oneof(
           valid.map((r) => ({ kind: "valid", r })),
           fc.tuple(valid, fc.nat(), mutation).map(([r, pick, m]) => ({ kind: "mutated", r: mutate(r, pick, m) })),
@@ -176,7 +258,12 @@ describe("fuzzing every operation of the OpenAPI document", () => {
               url: toUrl(path, r),
               remoteAddress: nextIp(),
               headers: guard ? bearer(tokens[guard]!) : {},
-              ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body), headers: { ...(guard ? bearer(tokens[guard]!) : {}), "content-type": "application/json" } }),
+              ...(r.body === undefined
+                ? {}
+                : {
+                    payload: JSON.stringify(r.body),
+                    headers: { ...(guard ? bearer(tokens[guard]!) : {}), "content-type": "application/json" },
+                  }),
             });
             const label = `${key} (${kind}) → ${res.statusCode}`;
             if (res.statusCode >= 500) failures.push(`${label} ${res.body.slice(0, 200)}`);
@@ -185,18 +272,25 @@ describe("fuzzing every operation of the OpenAPI document", () => {
               try {
                 body = JSON.parse(res.body);
               } catch {}
-              if (typeof body.error?.code !== "string" || typeof body.error?.message !== "string") failures.push(`${label}: not the uniform error shape: ${res.body.slice(0, 200)}`);
+              if (typeof body.error?.code !== "string" || typeof body.error?.message !== "string")
+                failures.push(`${label}: not the uniform error shape: ${res.body.slice(0, 200)}`);
               const after = await snapshot();
               if (after !== before) failures.push(`${label}: a rejected request changed ${before} → ${after}`);
               before = after;
               return;
             }
-            successes.set(`${key} ${res.statusCode} (${kind})`, (successes.get(`${key} ${res.statusCode} (${kind})`) ?? 0) + 1);
+            successes.set(
+              `${key} ${res.statusCode} (${kind})`,
+              (successes.get(`${key} ${res.statusCode} (${kind})`) ?? 0) + 1,
+            );
             if (METHOD !== "GET") wrote = true;
             const schema = op.responses?.[String(res.statusCode)]?.content?.["application/json"]?.schema;
             if (schema && String(res.headers["content-type"]).startsWith("application/json")) {
               const validate = ajv.compile(schema);
-              if (!validate(res.json())) failures.push(`${label}: the success body does not match its documented schema: ${ajv.errorsText(validate.errors)}`);
+              if (!validate(res.json()))
+                failures.push(
+                  `${label}: the success body does not match its documented schema: ${ajv.errorsText(validate.errors)}`,
+                );
             }
             before = await snapshot();
           }),
@@ -209,7 +303,9 @@ describe("fuzzing every operation of the OpenAPI document", () => {
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`fuzzed ${requests} requests over ${operations} operations in ${seconds}s; successes:\n  ${[...successes].map(([k, n]) => `${k} ×${n}`).join("\n  ")}`);
+    console.log(
+      `fuzzed ${requests} requests over ${operations} operations in ${seconds}s; successes:\n  ${[...successes].map(([k, n]) => `${k} ×${n}`).join("\n  ")}`,
+    );
     expect(operations).toBeGreaterThanOrEqual(60);
     expect(failures).toEqual([]);
     // The generator reaches past validation: list routes at least answer schema-valid queries.

@@ -1,6 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import path from "node:path";
-import { freePort, startRedis, type LocalRedis } from "@leadmetrics/local-services";
+import { freePort, type LocalRedis, startRedis } from "@leadmetrics/local-services";
 import { eventually, testScratchDir } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, errorOf, type TestApp } from "./helpers";
@@ -44,7 +44,11 @@ describe("health", () => {
     expect(errorOf(down).code).toBe("NOT_READY");
 
     // Requests that need Redis fail fast and clearly instead of hanging.
-    const login = await t.app.inject({ method: "POST", url: "/auth/v1/login", payload: { email: "a@b.test", password: "whatever-password" } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/login",
+      payload: { email: "a@b.test", password: "whatever-password" },
+    });
     expect(login.statusCode).toBe(503);
     expect(errorOf(login).code).toBe("SERVICE_UNAVAILABLE");
 

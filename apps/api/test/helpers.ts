@@ -1,18 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
-import { randomBytes } from "node:crypto";
 import { channelSecretBox } from "@leadmetrics/crypto";
-import { createDb, type Db } from "@leadmetrics/db";
-import { createQueueClient, redisConnection, type QueueClient } from "@leadmetrics/queue";
+import { createDb, type Db, DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
-import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
+import { createQueueClient, type QueueClient, redisConnection } from "@leadmetrics/queue";
 import { createTestDatabase, testRedisUrl, testScratchDir, uniqueKeyPrefix } from "@leadmetrics/testing";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { Redis } from "ioredis";
 import { buildApp } from "../src/app";
-import { apiConfigSchema, type ApiConfig } from "../src/config";
+import { type ApiConfig, apiConfigSchema } from "../src/config";
 import { waitForReady } from "../src/lib/redis";
 
 export const TEST_JWT_SECRET = "test-secret-that-is-at-least-32-characters-long";
@@ -90,8 +89,14 @@ export async function createTestApp(
   });
   redis.on("error", () => {});
   await waitForReady(redis, 5_000);
-  const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX });
-  const app = await buildApp({ config, db, redis, logger, queues, secrets: channelSecretBox(config) }, { sockets: opts.sockets });
+  const queues = createQueueClient({
+    connection: redisConnection(config.REDIS_URL, "producer"),
+    prefix: config.QUEUE_PREFIX,
+  });
+  const app = await buildApp(
+    { config, db, redis, logger, queues, secrets: channelSecretBox(config) },
+    { sockets: opts.sockets },
+  );
   await app.ready();
 
   return {

@@ -25,12 +25,19 @@ export async function startTestNotifications(t: TestApp) {
   const email = createSmtpEmailProvider({ url: sink.smtpUrl });
   const server = startNotificationsServer(config, {
     db,
-    logger: createLogger({ service: "notifications-test", level: "warn", destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+    logger: createLogger({
+      service: "notifications-test",
+      level: "warn",
+      destination: new Writable({ write: (_c, _e, cb) => cb() }),
+    }),
     redis: t.redis,
     senders: { email },
     prefix: t.queuePrefix,
   });
-  const mailsTo = (address: string, subject?: RegExp) => sink.messages().filter((m) => JSON.stringify(m.to).includes(address) && (!subject || subject.test(m.subject ?? "")));
+  const mailsTo = (address: string, subject?: RegExp) =>
+    sink
+      .messages()
+      .filter((m) => JSON.stringify(m.to).includes(address) && (!subject || subject.test(m.subject ?? "")));
   return {
     sink,
     server,

@@ -4,7 +4,11 @@ import fc from "fast-check";
 export type JsonSchema = { [key: string]: unknown };
 
 /** Inlines `#/components/schemas/X` references (the API's document has no recursive ones). */
-export function deref(schema: unknown, doc: { components?: { schemas?: Record<string, JsonSchema> } }, depth = 0): unknown {
+export function deref(
+  schema: unknown,
+  doc: { components?: { schemas?: Record<string, JsonSchema> } },
+  depth = 0,
+): unknown {
   if (Array.isArray(schema)) return schema.map((s) => deref(s, doc, depth));
   if (!schema || typeof schema !== "object") return schema;
   const s = schema as JsonSchema;
@@ -24,11 +28,21 @@ function stringArbitrary(s: JsonSchema, key: string | undefined): fc.Arbitrary<s
   const minLength = num(s.minLength) ?? 0;
   const maxLength = Math.max(minLength, Math.min(num(s.maxLength) ?? 40, 200));
   if (s.format === "uuid") return fc.uuid();
-  if (s.format === "email" || key === "email") return fc.emailAddress().filter((e) => e.length >= minLength && e.length <= maxLength);
-  if (s.format === "date") return fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  if (s.format === "date-time") return fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === "email" || key === "email")
+    return fc.emailAddress().filter((e) => e.length >= minLength && e.length <= maxLength);
+  if (s.format === "date")
+    return fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  if (s.format === "date-time")
+    return fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (s.format === "uri" || s.format === "url") return fc.webUrl();
-  if (typeof s.pattern === "string") return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= minLength && v.length <= (num(s.maxLength) ?? Infinity));
+  if (typeof s.pattern === "string")
+    return fc
+      .stringMatching(new RegExp(s.pattern))
+      .filter((v) => v.length >= minLength && v.length <= (num(s.maxLength) ?? Infinity));
   return fc.string({ minLength, maxLength, unit: "grapheme" }).filter((v) => [...v].length <= maxLength);
 }
 
@@ -45,7 +59,8 @@ export function arbitraryOf(schema: unknown, key?: string, depth = 0): fc.Arbitr
   const union = (s.anyOf ?? s.oneOf) as unknown[] | undefined;
   if (Array.isArray(union)) return fc.oneof(...union.map((u) => arbitraryOf(u, key, depth + 1)));
   if (Array.isArray(s.allOf)) return arbitraryOf(Object.assign({}, ...(s.allOf as JsonSchema[])), key, depth + 1);
-  if (Array.isArray(s.type)) return fc.oneof(...(s.type as string[]).map((type) => arbitraryOf({ ...s, type }, key, depth + 1)));
+  if (Array.isArray(s.type))
+    return fc.oneof(...(s.type as string[]).map((type) => arbitraryOf({ ...s, type }, key, depth + 1)));
   switch (s.type) {
     case "null":
       return fc.constant(null);
@@ -57,19 +72,35 @@ export function arbitraryOf(schema: unknown, key?: string, depth = 0): fc.Arbitr
       return fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) });
     }
     case "number":
-      return fc.double({ min: num(s.minimum) ?? num(s.exclusiveMinimum) ?? -1e6, max: num(s.maximum) ?? num(s.exclusiveMaximum) ?? 1e6, noNaN: true, noDefaultInfinity: true, minExcluded: s.exclusiveMinimum !== undefined, maxExcluded: s.exclusiveMaximum !== undefined });
+      return fc.double({
+        min: num(s.minimum) ?? num(s.exclusiveMinimum) ?? -1e6,
+        max: num(s.maximum) ?? num(s.exclusiveMaximum) ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+        minExcluded: s.exclusiveMinimum !== undefined,
+        maxExcluded: s.exclusiveMaximum !== undefined,
+      });
     case "string":
       return stringArbitrary(s, key);
     case "array": {
       const minLength = num(s.minItems) ?? 0;
-      return fc.array(arbitraryOf(s.items, key, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(num(s.maxItems) ?? 3, 5)) });
+      return fc.array(arbitraryOf(s.items, key, depth + 1), {
+        minLength,
+        maxLength: Math.max(minLength, Math.min(num(s.maxItems) ?? 3, 5)),
+      });
     }
     case "object":
     case undefined: {
       const props = (s.properties ?? {}) as Record<string, unknown>;
       if (s.type === undefined && !s.properties) return fc.jsonValue({ maxDepth: 2 });
       if (Object.keys(props).length === 0) {
-        return s.additionalProperties === false ? fc.constant({}) : fc.dictionary(fc.string({ maxLength: 12 }), arbitraryOf(s.additionalProperties === true ? {} : s.additionalProperties, undefined, depth + 1), { maxKeys: 3 });
+        return s.additionalProperties === false
+          ? fc.constant({})
+          : fc.dictionary(
+              fc.string({ maxLength: 12 }),
+              arbitraryOf(s.additionalProperties === true ? {} : s.additionalProperties, undefined, depth + 1),
+              { maxKeys: 3 },
+            );
       }
       const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, arbitraryOf(v, k, depth + 1)]));
       return fc.record(model, { requiredKeys: ((s.required ?? []) as string[]).filter((k) => k in props) });
@@ -81,8 +112,45 @@ export function arbitraryOf(schema: unknown, key?: string, depth = 0): fc.Arbitr
 
 /** Hostile values: wrong types, empties, huge strings, injection shapes, odd unicode, prototypes. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 63, 0.5, "", " ", "0", "null", "undefined", "NaN", "-1", "1e999", [], {}),
-  fc.constantFrom("' OR 1=1 --", "'; DROP TABLE \"User\"; --", "<script>alert(1)</script>", "../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%00", "\u0000", "${7*7}", "{{constructor.constructor('x')()}}", "$where", "\u202e\u0000\uffff", "\ud800", "Ａ\u0301\u200b\ufeff", "😀".repeat(300), "a".repeat(10_000)),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 63,
+    0.5,
+    "",
+    " ",
+    "0",
+    "null",
+    "undefined",
+    "NaN",
+    "-1",
+    "1e999",
+    [],
+    {},
+  ),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '\'; DROP TABLE "User"; --',
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "..%2f..%2fetc%2fpasswd",
+    "%00",
+    "\u0000",
+    "${7*7}",
+    "{{constructor.constructor('x')()}}",
+    "$where",
+    "\u202e\u0000\uffff",
+    "\ud800",
+    "Ａ\u0301\u200b\ufeff",
+    "😀".repeat(300),
+    "a".repeat(10_000),
+  ),
   fc.string({ unit: "binary" }),
   fc.integer(),
   fc.double(),
@@ -98,7 +166,11 @@ export interface FuzzRequest {
   body: unknown;
 }
 
-export type Mutation = { op: "set"; value: unknown } | { op: "delete" } | { op: "proto" } | { op: "extra"; value: unknown };
+export type Mutation =
+  | { op: "set"; value: unknown }
+  | { op: "delete" }
+  | { op: "proto" }
+  | { op: "extra"; value: unknown };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: hostile.map((value) => ({ op: "set" as const, value })) },
@@ -115,7 +187,9 @@ const own = (target: Record<string, unknown>, key: string, value: unknown) =>
  * gets a hostile value, is removed, gains an own `__proto__` key, or gains an unknown key.
  */
 export function mutate(request: FuzzRequest, pick: number, m: Mutation): FuzzRequest {
-  const copy = JSON.parse(JSON.stringify({ params: request.params, query: request.query, body: request.body ?? null })) as Record<string, unknown>;
+  const copy = JSON.parse(
+    JSON.stringify({ params: request.params, query: request.query, body: request.body ?? null }),
+  ) as Record<string, unknown>;
   if (request.body === undefined) copy.body = undefined;
   const places: [Record<string, unknown>, string][] = [];
   const walk = (parent: Record<string, unknown>, key: string) => {
@@ -128,7 +202,16 @@ export function mutate(request: FuzzRequest, pick: number, m: Mutation): FuzzReq
   const target = parent[key];
   if (m.op === "set") own(parent, key, m.value);
   else if (m.op === "delete") delete parent[key];
-  else if (target && typeof target === "object" && !Array.isArray(target)) own(target as Record<string, unknown>, m.op === "proto" ? "__proto__" : "unexpectedField", m.op === "proto" ? { admin: true, tenantId: "00000000-0000-0000-0000-000000000000" } : m.value);
+  else if (target && typeof target === "object" && !Array.isArray(target))
+    own(
+      target as Record<string, unknown>,
+      m.op === "proto" ? "__proto__" : "unexpectedField",
+      m.op === "proto" ? { admin: true, tenantId: "00000000-0000-0000-0000-000000000000" } : m.value,
+    );
   else own(parent, key, m.op === "proto" ? JSON.parse('{"__proto__": {"admin": true}}') : m.value);
-  return { params: (copy.params ?? {}) as Record<string, unknown>, query: (copy.query ?? {}) as Record<string, unknown>, body: copy.body };
+  return {
+    params: (copy.params ?? {}) as Record<string, unknown>,
+    query: (copy.query ?? {}) as Record<string, unknown>,
+    body: copy.body,
+  };
 }

@@ -12,11 +12,22 @@ describe("pages", () => {
   it("never repeat or skip a row, even when many rows share one timestamp", async () => {
     const admin = await t.login(DEMO_ACCOUNTS.superAdmin);
     const at = new Date("2026-11-30T12:00:00.000Z");
-    await t.db.auditLog.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ action: "pager.same_instant", targetType: "Test", targetId: String(i), createdAt: at })) });
+    await t.db.auditLog.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        action: "pager.same_instant",
+        targetType: "Test",
+        targetId: String(i),
+        createdAt: at,
+      })),
+    });
     const seen: string[] = [];
     let total = 0;
     for (let page = 1; page <= 5; page++) {
-      const res = await t.app.inject({ method: "GET", url: `/admin/v1/audit-logs?action=pager.&pageSize=7&page=${page}`, headers: bearer(admin.accessToken) });
+      const res = await t.app.inject({
+        method: "GET",
+        url: `/admin/v1/audit-logs?action=pager.&pageSize=7&page=${page}`,
+        headers: bearer(admin.accessToken),
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json() as { items: { targetId: string }[]; total: number; page: number; pageSize: number };
       expect(body).toMatchObject({ total: 30, page, pageSize: 7 });

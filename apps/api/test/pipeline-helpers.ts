@@ -23,7 +23,11 @@ export async function startTestAgents(t: TestApp, env: Record<string, string> = 
     ...env,
   });
   const db = createDb({ url: config.DATABASE_URL, poolMax: 5 });
-  const logger = createLogger({ service: "agents-test", level: config.LOG_LEVEL, destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const logger = createLogger({
+    service: "agents-test",
+    level: config.LOG_LEVEL,
+    destination: new Writable({ write: (_c, _e, cb) => cb() }),
+  });
   // The API's Redis client: same key prefix, so the API reads what the agents publish.
   const server = startAgentsServer(config, { db, logger, redis: t.redis, prefix: t.queuePrefix });
   return {
@@ -35,7 +39,14 @@ export async function startTestAgents(t: TestApp, env: Record<string, string> = 
   };
 }
 
-export async function api<T = Record<string, unknown>>(t: TestApp, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, token: string, payload?: unknown, expectStatus?: number): Promise<T> {
+export async function api<T = Record<string, unknown>>(
+  t: TestApp,
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  token: string,
+  payload?: unknown,
+  expectStatus?: number,
+): Promise<T> {
   const res = await t.app.inject({ method, url, headers: bearer(token), payload: payload as object });
   if (expectStatus !== undefined) expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(expectStatus);
   return res.json() as T;
@@ -43,7 +54,20 @@ export async function api<T = Record<string, unknown>>(t: TestApp, method: "GET"
 
 /** A client creates, submits and approves a plan of `blogs` blog posts in one week. */
 export async function approvePlan(t: TestApp, ownerToken: string, blogs = 1, name = "Spring campaign") {
-  const plan = await api<{ id: string }>(t, "POST", "/tenant/v1/plans", ownerToken, { name, cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: blogs }] }, 201);
+  const plan = await api<{ id: string }>(
+    t,
+    "POST",
+    "/tenant/v1/plans",
+    ownerToken,
+    {
+      name,
+      cadence: "weekly",
+      startDate: "2026-12-07",
+      periodCount: 1,
+      items: [{ deliverableType: "blog_post", quantity: blogs }],
+    },
+    201,
+  );
   await api(t, "POST", `/tenant/v1/plans/${plan.id}/submit`, ownerToken, undefined, 200);
   await api(t, "POST", `/tenant/v1/plans/${plan.id}/approve`, ownerToken, undefined, 200);
   return plan.id;
@@ -57,5 +81,6 @@ export async function activitiesInStatus(t: TestApp, planId: string, status: str
   }, timeoutMs);
 }
 
-export const tenantIdOf = async (t: TestApp, slug: "acme-digital" | "globex-marketing") => (await t.db.tenant.findUniqueOrThrow({ where: { slug } })).id;
+export const tenantIdOf = async (t: TestApp, slug: "acme-digital" | "globex-marketing") =>
+  (await t.db.tenant.findUniqueOrThrow({ where: { slug } })).id;
 export { DEMO_ACCOUNTS };

@@ -3,8 +3,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTokenSigner } from "@leadmetrics/auth";
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
-import { createJwtAuthMiddleware } from "@leadmetrics/middleware";
 import { freePort } from "@leadmetrics/local-services";
+import { createJwtAuthMiddleware } from "@leadmetrics/middleware";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, nextIp, TEST_JWT_SECRET, type TestApp } from "./helpers";
@@ -17,14 +17,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const middleware = (url = apiUrl) => createJwtAuthMiddleware({ portal: "dashboard", apiUrl: url, jwtSecret: TEST_JWT_SECRET, cookies: { secure: false } });
+const middleware = (url = apiUrl) =>
+  createJwtAuthMiddleware({ portal: "dashboard", apiUrl: url, jwtSecret: TEST_JWT_SECRET, cookies: { secure: false } });
 const request = (path: string, cookies: Record<string, string>) =>
-  new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join("; ") } });
+  new NextRequest(`http://localhost:3000${path}`, {
+    headers: {
+      cookie: Object.entries(cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("; "),
+    },
+  });
 const passedThrough = (res: Response) => res.headers.get("x-middleware-next") === "1";
 
 async function dashboardSession() {
-  const res = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD, portal: "dashboard" } });
-  const json = res.json() as { accessToken: string; refreshToken: string; session: { userId: string; tenantId: string } };
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/auth/v1/login",
+    remoteAddress: nextIp(),
+    payload: { email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD, portal: "dashboard" },
+  });
+  const json = res.json() as {
+    accessToken: string;
+    refreshToken: string;
+    session: { userId: string; tenantId: string };
+  };
   const expired = await createTokenSigner({ secret: TEST_JWT_SECRET, accessTtlSeconds: -30 }).signAccess({
     kind: "tenant",
     sub: json.session.userId,
@@ -39,26 +55,37 @@ async function dashboardSession() {
 describe("portal middleware", () => {
   it("lets a valid access cookie through without calling the API", async () => {
     const s = await dashboardSession();
-    const res = await middleware("http://127.0.0.1:1")(request("/activities", { dashboard_access_token: s.accessToken }));
+    const res = await middleware("http://127.0.0.1:1")(
+      request("/activities", { dashboard_access_token: s.accessToken }),
+    );
     expect(passedThrough(res)).toBe(true);
   });
 
   it("refreshes an expired access token silently: the user stays on the page with new cookies", async () => {
     const s = await dashboardSession();
-    const res = await middleware()(request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }));
+    const res = await middleware()(
+      request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }),
+    );
     expect(passedThrough(res)).toBe(true);
     const newAccess = res.cookies.get("dashboard_access_token")!.value;
     expect(newAccess).not.toBe(s.expiredAccess);
     expect(res.cookies.get("dashboard_refresh_token")!.value).not.toBe(s.refreshToken);
     // This same request now carries the new token for the page's server-side API calls.
     expect(res.headers.get("x-middleware-request-cookie")).toContain(newAccess);
-    expect((await t.app.inject({ method: "GET", url: "/auth/v1/me", headers: bearer(newAccess) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: "/auth/v1/me", headers: bearer(newAccess) })).statusCode).toBe(
+      200,
+    );
   });
 
   it("sends the user to /login when the refresh token is refused (after logout it no longer works)", async () => {
     const s = await dashboardSession();
     await t.app.inject({ method: "POST", url: "/auth/v1/logout", headers: bearer(s.accessToken), payload: {} });
-    const res = await middleware()(request("/activities?tab=review", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }));
+    const res = await middleware()(
+      request("/activities?tab=review", {
+        dashboard_access_token: s.expiredAccess,
+        dashboard_refresh_token: s.refreshToken,
+      }),
+    );
     expect(res.status).toBe(307);
     const to = new URL(res.headers.get("location")!);
     expect(to.pathname).toBe("/login");
@@ -68,12 +95,16 @@ describe("portal middleware", () => {
 
   it("does not log anyone out while the API is down or failing", async () => {
     const s = await dashboardSession();
-    const down = await middleware(`http://127.0.0.1:${await freePort()}`)(request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }));
+    const down = await middleware(`http://127.0.0.1:${await freePort()}`)(
+      request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }),
+    );
     expect(passedThrough(down)).toBe(true);
     const failing = createServer((_req, res) => res.writeHead(503).end());
     await new Promise<void>((r) => failing.listen(0, "127.0.0.1", r));
     try {
-      const res = await middleware(`http://127.0.0.1:${(failing.address() as AddressInfo).port}`)(request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }));
+      const res = await middleware(`http://127.0.0.1:${(failing.address() as AddressInfo).port}`)(
+        request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }),
+      );
       expect(passedThrough(res)).toBe(true);
     } finally {
       failing.close();
@@ -94,7 +125,9 @@ describe("portal middleware", () => {
     const s = await dashboardSession();
     const answers = [
       await middleware("http://127.0.0.1:1")(request("/activities", { dashboard_access_token: s.accessToken })),
-      await middleware()(request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken })),
+      await middleware()(
+        request("/activities", { dashboard_access_token: s.expiredAccess, dashboard_refresh_token: s.refreshToken }),
+      ),
       await middleware()(request("/plans", {})),
       await middleware()(request("/login", {})),
     ];
@@ -106,7 +139,14 @@ describe("portal middleware", () => {
       // HSTS only where the portal is served over HTTPS (secure cookies).
       expect(res.headers.get("strict-transport-security")).toBeNull();
     }
-    const https = createJwtAuthMiddleware({ portal: "dashboard", apiUrl, jwtSecret: TEST_JWT_SECRET, cookies: { secure: true } });
-    expect((await https(request("/login", {}))).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    const https = createJwtAuthMiddleware({
+      portal: "dashboard",
+      apiUrl,
+      jwtSecret: TEST_JWT_SECRET,
+      cookies: { secure: true },
+    });
+    expect((await https(request("/login", {}))).headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 });

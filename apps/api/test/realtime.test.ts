@@ -18,7 +18,10 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   a = await createTestApp();
-  b = await createTestApp({ QUEUE_PREFIX: a.config.QUEUE_PREFIX, CHANNEL_SECRETS_KEY: a.config.CHANNEL_SECRETS_KEY }, { databaseUrl: a.config.DATABASE_URL, redisKeyPrefix: a.redis.options.keyPrefix });
+  b = await createTestApp(
+    { QUEUE_PREFIX: a.config.QUEUE_PREFIX, CHANNEL_SECRETS_KEY: a.config.CHANNEL_SECRETS_KEY },
+    { databaseUrl: a.config.DATABASE_URL, redisKeyPrefix: a.redis.options.keyPrefix },
+  );
   urlA = await a.app.listen({ host: "127.0.0.1", port: 0 });
   urlB = await b.app.listen({ host: "127.0.0.1", port: 0 });
   // Slow offline answers, so the stream test can watch a draft being written.
@@ -34,8 +37,16 @@ afterAll(async () => {
   await a.close();
 });
 
-function socket(url: string, token: string): Promise<Socket & { seen: { event: string; payload: Record<string, unknown> }[] }> {
-  const s = connect(url, { path: "/socket.io", transports: ["websocket"], auth: { token }, reconnection: false }) as Socket & { seen: { event: string; payload: Record<string, unknown> }[] };
+function socket(
+  url: string,
+  token: string,
+): Promise<Socket & { seen: { event: string; payload: Record<string, unknown> }[] }> {
+  const s = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    auth: { token },
+    reconnection: false,
+  }) as Socket & { seen: { event: string; payload: Record<string, unknown> }[] };
   s.seen = [];
   s.onAny((event, payload) => s.seen.push({ event, payload }));
   sockets.push(s);
@@ -56,8 +67,15 @@ describe("Socket.IO across two API instances", () => {
     const [activity] = await activitiesInStatus(a, planId, "dm_review");
     // The reviewer approves through instance A; everyone watching Acme hears it once.
     await api(a, "POST", `/dm/v1/activities/${activity!.id}/approve`, reviewer.accessToken, {}, 200);
-    const approved = (s: typeof acmeOnA) => s.seen.filter((e) => e.event === "activity:status" && e.payload.activityId === activity!.id && e.payload.to === "client_review");
-    await eventually(async () => approved(acmeOnB).length === 1 && approved(acmeOnA).length === 1 && approved(reviewerOnB).length === 1);
+    const approved = (s: typeof acmeOnA) =>
+      s.seen.filter(
+        (e) =>
+          e.event === "activity:status" && e.payload.activityId === activity!.id && e.payload.to === "client_review",
+      );
+    await eventually(
+      async () =>
+        approved(acmeOnB).length === 1 && approved(acmeOnA).length === 1 && approved(reviewerOnB).length === 1,
+    );
     // Workers' events (the agent's live state) arrive too.
     expect(acmeOnB.seen.some((e) => e.event === "agent:event" && e.payload.activityId === activity!.id)).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
@@ -88,7 +106,9 @@ describe("SSE stream of an agent's output", () => {
   it("delivers the chunks in order and ends with the final state", async () => {
     const planId = await approvePlan(a, acme.accessToken, 1, "Streamed");
     const [activity] = await activitiesInStatus(a, planId, "drafting", 1, 15_000);
-    const res = await fetch(`${urlB}/tenant/v1/activities/${activity!.id}/stream`, { headers: { ...bearer(acme.accessToken), origin: "http://localhost:3000" } });
+    const res = await fetch(`${urlB}/tenant/v1/activities/${activity!.id}/stream`, {
+      headers: { ...bearer(acme.accessToken), origin: "http://localhost:3000" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
@@ -96,7 +116,10 @@ describe("SSE stream of an agent's output", () => {
     const events = raw
       .split("\n\n")
       .filter((block) => block.startsWith("event:"))
-      .map((block) => ({ event: /^event: (\w+)/.exec(block)![1], data: JSON.parse(/\ndata: (.*)$/s.exec(block)![1]!) }));
+      .map((block) => ({
+        event: /^event: (\w+)/.exec(block)![1],
+        data: JSON.parse(/\ndata: (.*)$/s.exec(block)![1]!),
+      }));
     const chunks = events.filter((e) => e.event === "chunk").map((e) => e.data.text as string);
     expect(chunks.length).toBeGreaterThan(1);
     expect(events.at(-1)).toEqual({ event: "end", data: { status: "dm_review" } });
@@ -109,16 +132,34 @@ describe("SSE stream of an agent's output", () => {
   it("a finished activity's stream ends at once with its state; another tenant gets 404", async () => {
     const planId = await approvePlan(a, acme.accessToken, 1, "Already done");
     const [activity] = await activitiesInStatus(a, planId, "dm_review");
-    const res = await fetch(`${urlA}/tenant/v1/activities/${activity!.id}/stream`, { headers: bearer(acme.accessToken) });
+    const res = await fetch(`${urlA}/tenant/v1/activities/${activity!.id}/stream`, {
+      headers: bearer(acme.accessToken),
+    });
     expect(await res.text()).toContain('event: end\ndata: {"status":"dm_review"}');
-    const other = await fetch(`${urlA}/tenant/v1/activities/${activity!.id}/stream`, { headers: bearer(globex.accessToken) });
+    const other = await fetch(`${urlA}/tenant/v1/activities/${activity!.id}/stream`, {
+      headers: bearer(globex.accessToken),
+    });
     expect(other.status).toBe(404);
   });
 
   it("the latest state of each agent is readable after a reconnect", async () => {
-    const live = await api<{ items: { role: string; state: string }[] }>(a, "GET", "/tenant/v1/agents/live", acme.accessToken, undefined, 200);
+    const live = await api<{ items: { role: string; state: string }[] }>(
+      a,
+      "GET",
+      "/tenant/v1/agents/live",
+      acme.accessToken,
+      undefined,
+      200,
+    );
     expect(live.items.find((i) => i.role === "blog-writer")?.state).toBe("finished");
-    const other = await api<{ items: unknown[] }>(a, "GET", "/tenant/v1/agents/live", globex.accessToken, undefined, 200);
+    const other = await api<{ items: unknown[] }>(
+      a,
+      "GET",
+      "/tenant/v1/agents/live",
+      globex.accessToken,
+      undefined,
+      200,
+    );
     expect(other.items).toEqual([]);
   });
 });

@@ -22,8 +22,15 @@ beforeAll(async () => {
     appAccess: ["dashboard" as const],
     fid: randomUUID(),
   };
-  tokens.expired = (await createTokenSigner({ secret: TEST_JWT_SECRET, accessTtlSeconds: -60 }).signAccess(claims)).token;
-  tokens.forged = (await createTokenSigner({ secret: "another-secret-of-the-same-length-000000000", accessTtlSeconds: 900 }).signAccess(claims)).token;
+  tokens.expired = (
+    await createTokenSigner({ secret: TEST_JWT_SECRET, accessTtlSeconds: -60 }).signAccess(claims)
+  ).token;
+  tokens.forged = (
+    await createTokenSigner({
+      secret: "another-secret-of-the-same-length-000000000",
+      accessTtlSeconds: 900,
+    }).signAccess(claims)
+  ).token;
   const revoked = await t.login(DEMO_ACCOUNTS.acmeOwner);
   await t.app.inject({ method: "POST", url: "/auth/v1/logout", headers: bearer(revoked.accessToken), payload: {} });
   tokens.revoked = revoked.accessToken;
@@ -50,7 +57,12 @@ describe("route inventory", () => {
   ])("every guarded route answers 401 with %s", async (_label, headers) => {
     const failures: string[] = [];
     for (const route of guarded) {
-      const res = await t.app.inject({ method: route.method as "GET", url: fill(route.url), headers: headers(), payload: route.method === "GET" || route.method === "DELETE" ? undefined : {} });
+      const res = await t.app.inject({
+        method: route.method as "GET",
+        url: fill(route.url),
+        headers: headers(),
+        payload: route.method === "GET" || route.method === "DELETE" ? undefined : {},
+      });
       if (res.statusCode !== 401) failures.push(`${route.method} ${route.url} → ${res.statusCode}`);
       else expect(["UNAUTHORIZED", "TOKEN_EXPIRED"]).toContain(errorOf(res).code);
     }

@@ -34,20 +34,32 @@ describe("rotating JWT_SECRET", () => {
     const old = await before.login(DEMO_ACCOUNTS.acmeOwner, { portal: "dashboard" });
 
     const during = await start({ JWT_SECRET: NEW_JWT_SECRET, JWT_SECRET_PREVIOUS: TEST_JWT_SECRET });
-    const members = (t: TestApp, token: string) => t.app.inject({ method: "GET", url: "/tenant/v1/members", headers: bearer(token) });
+    const members = (t: TestApp, token: string) =>
+      t.app.inject({ method: "GET", url: "/tenant/v1/members", headers: bearer(token) });
     expect((await members(during, old.accessToken)).statusCode).toBe(200);
     // New tokens are signed with the new secret only: the instance still on the old one refuses them.
     const fresh = await during.login(DEMO_ACCOUNTS.acmeOwner, { portal: "dashboard" });
     expect((await members(before, fresh.accessToken)).statusCode).toBe(401);
     // Refresh tokens are opaque rows, not signed: a refresh moves a session onto the new secret.
-    const refreshed = await during.app.inject({ method: "POST", url: "/auth/v1/refresh", payload: { refreshToken: old.refreshToken } });
+    const refreshed = await during.app.inject({
+      method: "POST",
+      url: "/auth/v1/refresh",
+      payload: { refreshToken: old.refreshToken },
+    });
     expect(refreshed.statusCode).toBe(200);
 
     // The portals' proxies verify cookies locally with the same pair of secrets.
     const page = (token: string) =>
-      new NextRequest("http://localhost:3000/activities", { headers: { cookie: `${cookieNames("dashboard").access}=${token}` } });
-    const passes = async (proxy: ReturnType<typeof createPortalProxy>, token: string) => (await proxy(page(token))).headers.get("x-middleware-next") === "1";
-    const rotating = createPortalProxy("dashboard", { JWT_SECRET: NEW_JWT_SECRET, JWT_SECRET_PREVIOUS: TEST_JWT_SECRET, API_URL: "http://127.0.0.1:9" });
+      new NextRequest("http://localhost:3000/activities", {
+        headers: { cookie: `${cookieNames("dashboard").access}=${token}` },
+      });
+    const passes = async (proxy: ReturnType<typeof createPortalProxy>, token: string) =>
+      (await proxy(page(token))).headers.get("x-middleware-next") === "1";
+    const rotating = createPortalProxy("dashboard", {
+      JWT_SECRET: NEW_JWT_SECRET,
+      JWT_SECRET_PREVIOUS: TEST_JWT_SECRET,
+      API_URL: "http://127.0.0.1:9",
+    });
     expect(await passes(rotating, old.accessToken)).toBe(true);
     expect(await passes(rotating, fresh.accessToken)).toBe(true);
 
@@ -68,13 +80,23 @@ describe("rotating CHANNEL_SECRETS_KEY", () => {
       method: "POST",
       url: "/tenant/v1/channels/wordpress",
       headers: bearer(token),
-      payload: { name: `Blog ${n}`, siteUrl: `https://blog${n}.rotation.example`, username: "editor", applicationPassword: `app-password-${n}` },
+      payload: {
+        name: `Blog ${n}`,
+        siteUrl: `https://blog${n}.rotation.example`,
+        username: "editor",
+        applicationPassword: `app-password-${n}`,
+      },
     });
     expect(res.statusCode).toBe(201);
     return (res.json() as { id: string }).id;
   };
   const sealedOf = async (t: TestApp) =>
-    new Map((await t.db.connectedChannel.findMany({ select: { id: true, credentialsEncrypted: true } })).map((r) => [r.id, r.credentialsEncrypted]));
+    new Map(
+      (await t.db.connectedChannel.findMany({ select: { id: true, credentialsEncrypted: true } })).map((r) => [
+        r.id,
+        r.credentialsEncrypted,
+      ]),
+    );
 
   it("credentials sealed under the old key stay readable during the rotation, and the reseal moves them all to the new key", async () => {
     const [oldKey, newKey] = [key(), key()];
@@ -89,25 +111,40 @@ describe("rotating CHANNEL_SECRETS_KEY", () => {
     const sealedDuring = await connect(during, globex, 4);
     const box = createSecretBox(newKey, [oldKey]);
     const sealed = await sealedOf(during);
-    expect(ids.map((id) => box.decrypt(sealed.get(id)!))).toEqual(["app-password-1", "app-password-2", "app-password-3"]);
+    expect(ids.map((id) => box.decrypt(sealed.get(id)!))).toEqual([
+      "app-password-1",
+      "app-password-2",
+      "app-password-3",
+    ]);
     expect(ids.map((id) => box.isCurrent(sealed.get(id)!))).toEqual([false, false, false]);
     expect(box.isCurrent(sealed.get(sealedDuring)!)).toBe(true);
 
     // A credential no configured key opens is reported and left alone.
-    const stray = await during.db.connectedChannel.update({ where: { id: ids[2]! }, data: { credentialsEncrypted: createSecretBox(key()).encrypt("lost") } });
+    const stray = await during.db.connectedChannel.update({
+      where: { id: ids[2]! },
+      data: { credentialsEncrypted: createSecretBox(key()).encrypt("lost") },
+    });
 
     const result = await resealChannelSecrets(during.db, box, 2);
     expect(result).toEqual({ resealed: 2, current: 1, unreadable: [{ id: ids[2], tenantId: stray.tenantId }] });
     const after = await sealedOf(during);
     const onlyNew = createSecretBox(newKey);
-    expect([ids[0], ids[1], sealedDuring].map((id) => onlyNew.decrypt(after.get(id!)!))).toEqual(["app-password-1", "app-password-2", "app-password-4"]);
+    expect([ids[0], ids[1], sealedDuring].map((id) => onlyNew.decrypt(after.get(id!)!))).toEqual([
+      "app-password-1",
+      "app-password-2",
+      "app-password-4",
+    ]);
     expect(after.get(ids[2]!)).toBe(stray.credentialsEncrypted);
     expect(() => createSecretBox(oldKey).decrypt(after.get(ids[0]!)!)).toThrow(/could not be decrypted/);
     const audit = await during.db.auditLog.findMany({ where: { action: "channel.credentials_resealed" } });
     expect(audit.map((a) => a.metadata)).toEqual([{ channels: 2 }]);
 
     // Running it again changes nothing.
-    expect(await resealChannelSecrets(during.db, box)).toEqual({ resealed: 0, current: 3, unreadable: [{ id: ids[2], tenantId: stray.tenantId }] });
+    expect(await resealChannelSecrets(during.db, box)).toEqual({
+      resealed: 0,
+      current: 3,
+      unreadable: [{ id: ids[2], tenantId: stray.tenantId }],
+    });
     expect(await sealedOf(during)).toEqual(after);
   });
 
@@ -119,14 +156,23 @@ describe("rotating CHANNEL_SECRETS_KEY", () => {
     const run = (env: Record<string, string>) =>
       promisify(execFile)("node", ["--import", "tsx", "scripts/reseal-channel-secrets.ts"], {
         cwd: new URL("..", import.meta.url).pathname,
-        env: { PATH: process.env.PATH!, DATABASE_URL: before.config.DATABASE_URL, REDIS_URL: before.config.REDIS_URL, JWT_SECRET: TEST_JWT_SECRET, ...env },
+        env: {
+          PATH: process.env.PATH!,
+          DATABASE_URL: before.config.DATABASE_URL,
+          REDIS_URL: before.config.REDIS_URL,
+          JWT_SECRET: TEST_JWT_SECRET,
+          ...env,
+        },
       }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );
 
     const ok = await run({ CHANNEL_SECRETS_KEY: newKey, CHANNEL_SECRETS_PREVIOUS_KEYS: oldKey });
-    expect(ok).toEqual({ code: 0, out: "channel credentials: 1 resealed, 0 already under the current key, 0 unreadable\n" });
+    expect(ok).toEqual({
+      code: 0,
+      out: "channel credentials: 1 resealed, 0 already under the current key, 0 unreadable\n",
+    });
     const row = await before.db.connectedChannel.findUniqueOrThrow({ where: { id } });
     expect(createSecretBox(newKey).decrypt(row.credentialsEncrypted)).toBe("app-password-5");
 

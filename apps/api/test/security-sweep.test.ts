@@ -28,7 +28,17 @@ const BODIES: Record<string, unknown> = {
 
 /** Which of Acme's ids a path parameter names. */
 const idFor = (url: string) =>
-  url.includes("/plans/") ? ids.plan : url.includes("/activities/") ? ids.activity : url.includes("/channels/") ? ids.channel : url.includes("/members/") ? ids.member : url.includes("/media/") ? ids.media : undefined;
+  url.includes("/plans/")
+    ? ids.plan
+    : url.includes("/activities/")
+      ? ids.activity
+      : url.includes("/channels/")
+        ? ids.channel
+        : url.includes("/members/")
+          ? ids.member
+          : url.includes("/media/")
+            ? ids.media
+            : undefined;
 
 /** Everything Acme owns, hashed: a cross-tenant request must leave it exactly as it was. */
 async function acmeFingerprint() {
@@ -42,7 +52,11 @@ async function acmeFingerprint() {
     t.db.mediaAsset.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
   ]);
   // The stored bytes of Acme's media too, not only the rows.
-  const files = await Promise.all(rows[5].map((m) => readFile(path.join(t.config.STORAGE_DIR, m.storageKey)).then((b) => createHash("sha256").update(b).digest("hex"))));
+  const files = await Promise.all(
+    rows[5].map((m) =>
+      readFile(path.join(t.config.STORAGE_DIR, m.storageKey)).then((b) => createHash("sha256").update(b).digest("hex")),
+    ),
+  );
   expect(files.length).toBeGreaterThan(0);
   rows.push(files as never);
   return createHash("sha256").update(JSON.stringify(rows)).digest("hex");
@@ -55,13 +69,45 @@ beforeAll(async () => {
   globex = await t.login(DEMO_ACCOUNTS.globexOwner);
   ids.plan = await approvePlan(t, acme.accessToken, 1, "Acme private plan");
   ids.activity = (await activitiesInStatus(t, ids.plan, "dm_review"))[0]!.id;
-  ids.channel = (await api<{ id: string }>(t, "POST", "/tenant/v1/channels/wordpress", acme.accessToken, { name: "Acme", siteUrl: "https://blog.acme.example", username: "u", applicationPassword: "acme-app-password" }, 201)).id;
+  ids.channel = (
+    await api<{ id: string }>(
+      t,
+      "POST",
+      "/tenant/v1/channels/wordpress",
+      acme.accessToken,
+      { name: "Acme", siteUrl: "https://blog.acme.example", username: "u", applicationPassword: "acme-app-password" },
+      201,
+    )
+  ).id;
   const upload = new FormData();
-  upload.append("file", new Blob([Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64")]), "acme.png");
+  upload.append(
+    "file",
+    new Blob([
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    ]),
+    "acme.png",
+  );
   const multipart = new Request("http://localhost/", { method: "POST", body: upload });
-  const media = await t.app.inject({ method: "POST", url: "/tenant/v1/media", headers: { ...bearer(acme.accessToken), "content-type": multipart.headers.get("content-type")! }, payload: Buffer.from(await multipart.arrayBuffer()) });
+  const media = await t.app.inject({
+    method: "POST",
+    url: "/tenant/v1/media",
+    headers: { ...bearer(acme.accessToken), "content-type": multipart.headers.get("content-type")! },
+    payload: Buffer.from(await multipart.arrayBuffer()),
+  });
   ids.media = (media.json() as { items: { id: string }[] }).items[0]!.id;
-  ids.member = (await api<{ userId: string }>(t, "POST", "/tenant/v1/members", acme.accessToken, { email: "editor@acme.test", name: "Acme Editor", role: "member" }, 201)).userId;
+  ids.member = (
+    await api<{ userId: string }>(
+      t,
+      "POST",
+      "/tenant/v1/members",
+      acme.accessToken,
+      { email: "editor@acme.test", name: "Acme Editor", role: "member" },
+      201,
+    )
+  ).userId;
 });
 afterAll(async () => {
   await agents.close();
@@ -70,7 +116,9 @@ afterAll(async () => {
 
 describe("cross-tenant sweep over the route inventory", () => {
   it("every tenant route that takes an id answers 404 to another tenant, and changes nothing", async () => {
-    const routes = t.app.routeInventory().filter((r) => r.guard === "tenant" && r.method !== "HEAD" && /:[A-Za-z]+/.test(r.url));
+    const routes = t.app
+      .routeInventory()
+      .filter((r) => r.guard === "tenant" && r.method !== "HEAD" && /:[A-Za-z]+/.test(r.url));
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const before = await acmeFingerprint();
     const problems: string[] = [];
@@ -85,12 +133,18 @@ describe("cross-tenant sweep over the route inventory", () => {
         problems.push(`${key}: no example body — add one to the sweep`);
         continue;
       }
-      const res = await t.app.inject({ method: route.method as "GET", url: route.url.replace(/:[A-Za-z]+/, id), headers: bearer(globex.accessToken), payload: BODIES[key] as object | undefined });
+      const res = await t.app.inject({
+        method: route.method as "GET",
+        url: route.url.replace(/:[A-Za-z]+/, id),
+        headers: bearer(globex.accessToken),
+        payload: BODIES[key] as object | undefined,
+      });
       if (route.url.endsWith("/stream")) {
         if (res.statusCode !== 404) problems.push(`${key}: ${res.statusCode}`);
         continue;
       }
-      if (res.statusCode !== 404 || errorOf(res).code !== "NOT_FOUND") problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (res.statusCode !== 404 || errorOf(res).code !== "NOT_FOUND")
+        problems.push(`${key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(problems).toEqual([]);
     expect(await acmeFingerprint()).toBe(before);
@@ -101,8 +155,15 @@ describe("cross-tenant sweep over the route inventory", () => {
     const inventory = t.app.routeInventory().filter((r) => r.method === "GET" && !r.url.includes("*"));
     for (const r of inventory.filter((r) => r.guard === "dm" || r.guard === "admin")) {
       const url = r.url.replace(/:[A-Za-z]+/g, ids.activity!);
-      expect((await t.app.inject({ method: "GET", url, headers: bearer(globex.accessToken) })).statusCode, `client ${r.url}`).toBe(403);
-      if (r.guard === "admin") expect((await t.app.inject({ method: "GET", url, headers: bearer(reviewer.accessToken) })).statusCode, `reviewer ${r.url}`).toBe(403);
+      expect(
+        (await t.app.inject({ method: "GET", url, headers: bearer(globex.accessToken) })).statusCode,
+        `client ${r.url}`,
+      ).toBe(403);
+      if (r.guard === "admin")
+        expect(
+          (await t.app.inject({ method: "GET", url, headers: bearer(reviewer.accessToken) })).statusCode,
+          `reviewer ${r.url}`,
+        ).toBe(403);
     }
   });
 });

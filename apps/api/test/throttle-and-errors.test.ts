@@ -1,4 +1,4 @@
-import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
+import { DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, nextIp, type TestApp } from "./helpers";
 
@@ -51,7 +51,12 @@ describe("login throttle", () => {
 
 describe("errors", () => {
   it("validation errors have the uniform shape and name the fields", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: "not-an-email", extra: 1 } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/auth/v1/login",
+      remoteAddress: nextIp(),
+      payload: { email: "not-an-email", extra: 1 },
+    });
     expect(res.statusCode).toBe(400);
     const err = errorOf(res);
     expect(err.code).toBe("VALIDATION_ERROR");
@@ -62,7 +67,12 @@ describe("errors", () => {
   it("hides validation internals in production, keeps the field list", async () => {
     const prod = await createTestApp({ NODE_ENV: "production", COOKIE_SECURE: "true" });
     try {
-      const res = await prod.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), payload: { email: 5 } });
+      const res = await prod.app.inject({
+        method: "POST",
+        url: "/auth/v1/login",
+        remoteAddress: nextIp(),
+        payload: { email: 5 },
+      });
       const err = errorOf(res);
       expect(err.message).toBe("Request validation failed");
       expect(JSON.stringify(err)).not.toMatch(/zod|instancePath|schemaPath|\/work\//i);
@@ -73,19 +83,47 @@ describe("errors", () => {
 
   it("malformed JSON, a wrong content type, an unknown route and a huge body all answer in the uniform shape", async () => {
     const cases = await Promise.all([
-      t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), headers: { "content-type": "application/json" }, payload: "{nope" }),
-      t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), headers: { "content-type": "text/xml" }, payload: "<a/>" }),
+      t.app.inject({
+        method: "POST",
+        url: "/auth/v1/login",
+        remoteAddress: nextIp(),
+        headers: { "content-type": "application/json" },
+        payload: "{nope",
+      }),
+      t.app.inject({
+        method: "POST",
+        url: "/auth/v1/login",
+        remoteAddress: nextIp(),
+        headers: { "content-type": "text/xml" },
+        payload: "<a/>",
+      }),
       t.app.inject({ method: "GET", url: "/nowhere" }),
-      t.app.inject({ method: "POST", url: "/auth/v1/login", remoteAddress: nextIp(), headers: { "content-type": "application/json" }, payload: `{"email":"${"a".repeat(2 * 1024 * 1024)}"}` }),
+      t.app.inject({
+        method: "POST",
+        url: "/auth/v1/login",
+        remoteAddress: nextIp(),
+        headers: { "content-type": "application/json" },
+        payload: `{"email":"${"a".repeat(2 * 1024 * 1024)}"}`,
+      }),
     ]);
     expect(cases.map((r) => r.statusCode)).toEqual([400, 415, 404, 413]);
-    expect(cases.map((r) => errorOf(r).code)).toEqual(["INVALID_BODY", "UNSUPPORTED_MEDIA_TYPE", "NOT_FOUND", "PAYLOAD_TOO_LARGE"]);
+    expect(cases.map((r) => errorOf(r).code)).toEqual([
+      "INVALID_BODY",
+      "UNSUPPORTED_MEDIA_TYPE",
+      "NOT_FOUND",
+      "PAYLOAD_TOO_LARGE",
+    ]);
   });
 
   it("a cross-tenant or unknown id is a 404, never another tenant's row", async () => {
     const acme = await t.login(DEMO_ACCOUNTS.acmeOwner);
     const globexOwner = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.globexOwner } });
-    const res = await t.app.inject({ method: "PATCH", url: `/tenant/v1/members/${globexOwner.id}`, headers: bearer(acme.accessToken), payload: { role: "member" } });
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: `/tenant/v1/members/${globexOwner.id}`,
+      headers: bearer(acme.accessToken),
+      payload: { role: "member" },
+    });
     expect(res.statusCode).toBe(404);
     expect(errorOf(res).code).toBe("NOT_FOUND");
     const still = await t.db.tenantMember.findFirstOrThrow({ where: { userId: globexOwner.id } });
@@ -98,7 +136,11 @@ describe("request ids", () => {
     const given = await t.app.inject({ method: "GET", url: "/nowhere", headers: { "x-request-id": "trace-abc-123" } });
     expect(given.headers["x-request-id"]).toBe("trace-abc-123");
     expect(t.logs.some((l) => l.requestId === "trace-abc-123")).toBe(true);
-    const bad = await t.app.inject({ method: "GET", url: "/nowhere", headers: { "x-request-id": "bad id with spaces\n" } });
+    const bad = await t.app.inject({
+      method: "GET",
+      url: "/nowhere",
+      headers: { "x-request-id": "bad id with spaces\n" },
+    });
     expect(bad.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 

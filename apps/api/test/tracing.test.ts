@@ -1,14 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { getTracer, queueTelemetry, REQUEST_ID_ATTRIBUTE, startTelemetry, tracingEnabled } from "@leadmetrics/telemetry";
-import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { freePort } from "@leadmetrics/local-services";
-import { randomBytes } from "node:crypto";
+import {
+  getTracer,
+  queueTelemetry,
+  REQUEST_ID_ATTRIBUTE,
+  startTelemetry,
+  tracingEnabled,
+} from "@leadmetrics/telemetry";
+import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "./chaos/support";
 
 /**
@@ -36,7 +42,8 @@ const queuePrefix = `q${uniqueKeyPrefix().slice(0, -1)}`;
 
 type OtlpValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number };
 const valueOf = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
-const attrs = (list: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+const attrs = (list: { key: string; value: OtlpValue }[] = []) =>
+  Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
@@ -49,7 +56,12 @@ beforeAll(async () => {
         return;
       }
       posts++;
-      const doc = JSON.parse(body) as { resourceSpans: { resource: { attributes: { key: string; value: OtlpValue }[] }; scopeSpans: { spans: Record<string, unknown>[] }[] }[] };
+      const doc = JSON.parse(body) as {
+        resourceSpans: {
+          resource: { attributes: { key: string; value: OtlpValue }[] };
+          scopeSpans: { spans: Record<string, unknown>[] }[];
+        }[];
+      };
       for (const rs of doc.resourceSpans) {
         const service = String(attrs(rs.resource.attributes)["service.name"]);
         for (const ss of rs.scopeSpans)
@@ -75,11 +87,22 @@ afterAll(async () => {
   await new Promise((r) => receiver.close(r));
 });
 
-function startFixture(mode: "api" | "worker", otlpEndpoint: string): Promise<{ child: ChildProcess; ready: Record<string, unknown>; lines: Record<string, unknown>[] }> {
+function startFixture(
+  mode: "api" | "worker",
+  otlpEndpoint: string,
+): Promise<{ child: ChildProcess; ready: Record<string, unknown>; lines: Record<string, unknown>[] }> {
   const child = spawn("node", ["--import", "tsx", FIXTURE, mode], {
     cwd: path.dirname(FIXTURE),
     stdio: ["ignore", "pipe", "inherit"],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", REDIS_URL: testRedisUrl(), DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "test",
+      REDIS_URL: testRedisUrl(),
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: queuePrefix,
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+    },
   });
   children.push(child);
   const lines: Record<string, unknown>[] = [];
@@ -118,7 +141,10 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
     expect(worker.ready.tracing).toBe(true);
 
     const requestId = `trace-test-${Date.now()}`;
-    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/enqueue`, { method: "POST", headers: { "x-request-id": requestId } });
+    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/enqueue`, {
+      method: "POST",
+      headers: { "x-request-id": requestId },
+    });
     expect(res.status).toBe(200);
     const { jobId } = (await res.json()) as { jobId: string };
     await eventually(async () => worker.lines.some((l) => l.completed === jobId), 15_000);
@@ -141,7 +167,8 @@ describe("tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)", () => {
     expect(server!.attributes["http.response.status_code"]).toBe(200);
     // Every span of the trace, in both processes, carries the request id.
     expect(new Set(trace.map((s) => s.service))).toEqual(new Set(["fixture-api", "fixture-worker"]));
-    for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
+    for (const s of trace)
+      expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
   });
 });
 
@@ -149,23 +176,32 @@ describe("tracing through the transactional outbox", () => {
   it("a job relayed later by another process's outbox poller still continues the request's trace", async () => {
     const [api, worker] = await Promise.all([startFixture("api", endpoint), startFixture("worker", endpoint)]);
     const requestId = `staged-trace-${Date.now()}`;
-    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/stage`, { method: "POST", headers: { "x-request-id": requestId } });
+    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/stage`, {
+      method: "POST",
+      headers: { "x-request-id": requestId },
+    });
     expect(res.status).toBe(200);
     const { jobId } = (await res.json()) as { jobId: string };
     await eventually(async () => worker.lines.some((l) => l.completed === jobId), 15_000);
     await Promise.all([stop(api.child), stop(worker.child)]);
 
-    const server = spans.find((s) => s.service === "fixture-api" && s.name === "POST /stage" && s.attributes[REQUEST_ID_ATTRIBUTE] === requestId);
+    const server = spans.find(
+      (s) =>
+        s.service === "fixture-api" && s.name === "POST /stage" && s.attributes[REQUEST_ID_ATTRIBUTE] === requestId,
+    );
     expect(server, "the API's request span").toBeDefined();
     const trace = spans.filter((s) => s.traceId === server!.traceId);
     // The enqueue happened in the worker process (its poller), yet under the request's trace.
-    const producer = trace.find((s) => s.service === "fixture-worker" && s.name.startsWith("add notifications__dispatch"));
+    const producer = trace.find(
+      (s) => s.service === "fixture-worker" && s.name.startsWith("add notifications__dispatch"),
+    );
     const consumer = trace.find((s) => s.service === "fixture-worker" && s.name === "process notifications__dispatch");
     expect(producer, "the poller's enqueue span, in the request's trace").toBeDefined();
     expect(consumer, "the job's span, in the request's trace").toBeDefined();
     expect(producer!.parentSpanId).toBe(server!.spanId);
     expect(consumer!.parentSpanId).toBe(producer!.spanId);
-    for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
+    for (const s of trace)
+      expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId });
   });
 });
 
@@ -186,15 +222,37 @@ describe("tracing in the real servers", () => {
     const api = startServer("api", "api", { ...env, API_HOST: "127.0.0.1", API_PORT: String(port) });
     const agents = startServer("agents", "agents", env);
     try {
-      await Promise.all([api.waitForLog(/Server listening/, 60_000), agents.waitForLog(/agents server started/, 60_000)]);
+      await Promise.all([
+        api.waitForLog(/Server listening/, 60_000),
+        agents.waitForLog(/agents server started/, 60_000),
+      ]);
       const base = `http://127.0.0.1:${port}`;
       const json = { "content-type": "application/json" };
-      const login = await fetch(`${base}/auth/v1/login`, { method: "POST", headers: json, body: JSON.stringify({ email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD }) });
+      const login = await fetch(`${base}/auth/v1/login`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD }),
+      });
       const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-      const plan = (await (await fetch(`${base}/tenant/v1/plans`, { method: "POST", headers: { ...auth, ...json }, body: JSON.stringify({ name: "Traced", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 1 }] }) })).json()) as { id: string };
+      const plan = (await (
+        await fetch(`${base}/tenant/v1/plans`, {
+          method: "POST",
+          headers: { ...auth, ...json },
+          body: JSON.stringify({
+            name: "Traced",
+            cadence: "weekly",
+            startDate: "2026-12-07",
+            periodCount: 1,
+            items: [{ deliverableType: "blog_post", quantity: 1 }],
+          }),
+        })
+      ).json()) as { id: string };
       await fetch(`${base}/tenant/v1/plans/${plan.id}/submit`, { method: "POST", headers: auth });
       const requestId = `real-trace-${Date.now()}`;
-      const approved = await fetch(`${base}/tenant/v1/plans/${plan.id}/approve`, { method: "POST", headers: { ...auth, "x-request-id": requestId } });
+      const approved = await fetch(`${base}/tenant/v1/plans/${plan.id}/approve`, {
+        method: "POST",
+        headers: { ...auth, "x-request-id": requestId },
+      });
       expect(approved.status).toBe(200);
       await agents.waitForLog(/job completed/, 30_000);
     } finally {
@@ -203,12 +261,21 @@ describe("tracing in the real servers", () => {
       agents.kill("SIGTERM");
       await Promise.all([api.stopped, agents.stopped]);
     }
-    const request = spans.find((s) => s.service === "api" && s.attributes[REQUEST_ID_ATTRIBUTE] && s.attributes["http.route"] === "/tenant/v1/plans/:id/approve");
+    const request = spans.find(
+      (s) =>
+        s.service === "api" &&
+        s.attributes[REQUEST_ID_ATTRIBUTE] &&
+        s.attributes["http.route"] === "/tenant/v1/plans/:id/approve",
+    );
     expect(request, "the API's span for the approval").toBeDefined();
     const trace = spans.filter((s) => s.traceId === request!.traceId);
     const job = trace.find((s) => s.service === "agents" && s.name === "process agent__activity-planner");
     expect(job, "the planner job's span, in the request's trace").toBeDefined();
-    for (const s of trace) expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({ span: s.name, requestId: request!.attributes[REQUEST_ID_ATTRIBUTE] });
+    for (const s of trace)
+      expect({ span: s.name, requestId: s.attributes[REQUEST_ID_ATTRIBUTE] }).toEqual({
+        span: s.name,
+        requestId: request!.attributes[REQUEST_ID_ATTRIBUTE],
+      });
     expect(request!.attributes[REQUEST_ID_ATTRIBUTE]).toMatch(/^real-trace-/);
   }, 120_000);
 });
@@ -229,7 +296,10 @@ describe("tracing off (no endpoint)", () => {
     const before = posts;
     const api = await startFixture("api", "");
     expect(api.ready.tracing).toBe(false);
-    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/enqueue`, { method: "POST", headers: { "x-request-id": "untraced-1" } });
+    const res = await fetch(`http://127.0.0.1:${api.ready.port as number}/enqueue`, {
+      method: "POST",
+      headers: { "x-request-id": "untraced-1" },
+    });
     expect(res.status).toBe(200);
     await stop(api.child);
     expect(posts).toBe(before);

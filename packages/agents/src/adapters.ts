@@ -26,19 +26,39 @@ export interface AdapterSettings {
 export function createAdapterRegistry(settings: AdapterSettings) {
   const cache = new Map<AdapterName, LlmAdapter>();
   const need = (value: string | undefined, variable: string, adapter: string) => {
-    if (!value) throw new PermanentJobError(`the ${adapter} adapter needs ${variable}; set it or switch the agent config to "offline"`);
+    if (!value)
+      throw new PermanentJobError(
+        `the ${adapter} adapter needs ${variable}; set it or switch the agent config to "offline"`,
+      );
     return value;
   };
   const factories: Record<AdapterName, () => LlmAdapter> = {
     offline: () => createOfflineAdapter({ delayMs: settings.OFFLINE_ADAPTER_DELAY_MS }),
-    anthropic: () => createAnthropicAdapter({ apiKey: need(settings.ANTHROPIC_API_KEY, "ANTHROPIC_API_KEY", "anthropic"), baseURL: settings.ANTHROPIC_BASE_URL, timeoutMs: settings.LLM_TIMEOUT_MS }),
-    openai: () => createOpenAIAdapter({ apiKey: need(settings.OPENAI_API_KEY, "OPENAI_API_KEY", "openai"), baseURL: settings.OPENAI_BASE_URL, timeoutMs: settings.LLM_TIMEOUT_MS }),
-    gemini: () => createGeminiAdapter({ apiKey: need(settings.GEMINI_API_KEY, "GEMINI_API_KEY", "gemini"), baseUrl: settings.GEMINI_BASE_URL, timeoutMs: settings.LLM_TIMEOUT_MS }),
-    "claude-cli": () => createClaudeCliAdapter({ command: settings.CLAUDE_CLI_PATH ?? "claude", timeoutMs: settings.LLM_TIMEOUT_MS }),
+    anthropic: () =>
+      createAnthropicAdapter({
+        apiKey: need(settings.ANTHROPIC_API_KEY, "ANTHROPIC_API_KEY", "anthropic"),
+        baseURL: settings.ANTHROPIC_BASE_URL,
+        timeoutMs: settings.LLM_TIMEOUT_MS,
+      }),
+    openai: () =>
+      createOpenAIAdapter({
+        apiKey: need(settings.OPENAI_API_KEY, "OPENAI_API_KEY", "openai"),
+        baseURL: settings.OPENAI_BASE_URL,
+        timeoutMs: settings.LLM_TIMEOUT_MS,
+      }),
+    gemini: () =>
+      createGeminiAdapter({
+        apiKey: need(settings.GEMINI_API_KEY, "GEMINI_API_KEY", "gemini"),
+        baseUrl: settings.GEMINI_BASE_URL,
+        timeoutMs: settings.LLM_TIMEOUT_MS,
+      }),
+    "claude-cli": () =>
+      createClaudeCliAdapter({ command: settings.CLAUDE_CLI_PATH ?? "claude", timeoutMs: settings.LLM_TIMEOUT_MS }),
   };
   return {
     get(name: string): LlmAdapter {
-      if (!(ADAPTER_NAMES as readonly string[]).includes(name)) throw new PermanentJobError(`unknown adapter "${name}"`);
+      if (!(ADAPTER_NAMES as readonly string[]).includes(name))
+        throw new PermanentJobError(`unknown adapter "${name}"`);
       let adapter = cache.get(name as AdapterName);
       if (!adapter) cache.set(name as AdapterName, (adapter = factories[name as AdapterName]()));
       return adapter;

@@ -1,3 +1,9 @@
-export { ROLES, planPeriods, planSlots, type RoleDefinition, type RoleDeps, type AgentDefaults } from "./roles";
-export { buildActivityPrompt, offlineExample, type ActivityPromptInput } from "./prompt";
-export { createAdapterRegistry, ADAPTER_NAMES, type AdapterName, type AdapterRegistry, type AdapterSettings } from "./adapters";
+export {
+  ADAPTER_NAMES,
+  type AdapterName,
+  type AdapterRegistry,
+  type AdapterSettings,
+  createAdapterRegistry,
+} from "./adapters";
+export { type ActivityPromptInput, buildActivityPrompt, offlineExample } from "./prompt";
+export { type AgentDefaults, planPeriods, planSlots, ROLES, type RoleDefinition, type RoleDeps } from "./roles";

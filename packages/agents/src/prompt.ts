@@ -22,7 +22,8 @@ export interface ActivityPromptInput {
 
 const WAKE_TEXT: Record<WakeReason, string> = {
   new_task: "This is a new task: write the first draft.",
-  rejection: "This is a redraft: the previous draft was rejected. Address every point of the feedback below; keep what was not criticised.",
+  rejection:
+    "This is a redraft: the previous draft was rejected. Address every point of the feedback below; keep what was not criticised.",
   review_approved: "The draft was approved: polish it for publication without changing its substance.",
 };
 
@@ -57,11 +58,17 @@ export function buildActivityPrompt(input: ActivityPromptInput): { system: strin
     lines.push(...input.feedback.map((f) => `Reviewer feedback: ${f.from === "client" ? "[client] " : ""}${f.text}`));
   }
   if (input.priorOutput) {
-    lines.push("", `# Previous draft (version ${input.priorOutput.number})`, `Title: ${input.priorOutput.title}`, input.priorOutput.body);
+    lines.push(
+      "",
+      `# Previous draft (version ${input.priorOutput.number})`,
+      `Title: ${input.priorOutput.title}`,
+      input.priorOutput.body,
+    );
   }
   lines.push("", "# Output", input.outputSpec);
   return { system, prompt: lines.join("\n") };
 }
 
 /** The deterministic offline adapter answers with this block verbatim (see adapter-offline). */
-export const offlineExample = (example: unknown) => `\n\n\`\`\`offline-example\n${JSON.stringify(example, null, 2)}\n\`\`\``;
+export const offlineExample = (example: unknown) =>
+  `\n\n\`\`\`offline-example\n${JSON.stringify(example, null, 2)}\n\`\`\``;

@@ -1,7 +1,7 @@
 import type { LlmResult } from "@leadmetrics/adapter-core";
 import { InsufficientCreditsError, releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
-import { PermanentJobError } from "@leadmetrics/queue";
 import type { TenantDb, TenantTx } from "@leadmetrics/db";
+import { PermanentJobError } from "@leadmetrics/queue";
 
 export interface RunStart {
   tenantId: string;
@@ -27,7 +27,16 @@ export interface RunStart {
  */
 export async function beginRun(tdb: TenantDb, run: RunStart) {
   const open = (tx: TenantTx, status: "running" | "failed", error: string | null) => {
-    const fields = { adapter: run.adapter, model: run.model, offline: run.offline, jobId: run.jobId ?? null, requestId: run.requestId ?? null, status, error, finishedAt: status === "failed" ? new Date() : null };
+    const fields = {
+      adapter: run.adapter,
+      model: run.model,
+      offline: run.offline,
+      jobId: run.jobId ?? null,
+      requestId: run.requestId ?? null,
+      status,
+      error,
+      finishedAt: status === "failed" ? new Date() : null,
+    };
     return tx.agentRun.upsert({
       where: { runKey: run.runKey },
       create: {
@@ -66,7 +75,15 @@ export function usageOf(calls: LlmResult[]) {
 }
 
 /** Closes the run and charges it, inside the transaction that stores its output. */
-export async function completeRun(tx: TenantTx, tenantId: string, agentRunId: string, runKey: string, credits: number, usage: ReturnType<typeof usageOf>, prompt: string) {
+export async function completeRun(
+  tx: TenantTx,
+  tenantId: string,
+  agentRunId: string,
+  runKey: string,
+  credits: number,
+  usage: ReturnType<typeof usageOf>,
+  prompt: string,
+) {
   await tx.agentRun.updateMany({
     where: { id: agentRunId },
     data: { status: "succeeded", ...usage, credits, prompt, finishedAt: new Date() },
@@ -77,7 +94,10 @@ export async function completeRun(tx: TenantTx, tenantId: string, agentRunId: st
 /** The run failed for good: recorded, and its credits given back. */
 export async function failRun(tdb: TenantDb, tenantId: string, runKey: string, error: string) {
   await tdb.$transaction(async (tx) => {
-    await tx.agentRun.updateMany({ where: { runKey }, data: { status: "failed", error: error.slice(0, 2_000), finishedAt: new Date() } });
+    await tx.agentRun.updateMany({
+      where: { runKey },
+      data: { status: "failed", error: error.slice(0, 2_000), finishedAt: new Date() },
+    });
     await releaseCredits(tx, tenantId, runKey);
   });
 }

@@ -15,7 +15,11 @@ export interface ApiClientOptions {
 
 /** A typed client: paths, parameters, bodies and answers all come from the API's OpenAPI document. */
 export function createApiClient(opts: ApiClientOptions) {
-  const client = createClient<paths>({ baseUrl: opts.baseUrl.replace(/\/+$/, ""), fetch: opts.fetch, credentials: "include" });
+  const client = createClient<paths>({
+    baseUrl: opts.baseUrl.replace(/\/+$/, ""),
+    fetch: opts.fetch,
+    credentials: "include",
+  });
   const auth: Middleware = {
     async onRequest({ request }) {
       const token = typeof opts.token === "function" ? await opts.token() : opts.token;

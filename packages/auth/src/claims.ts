@@ -1,4 +1,4 @@
-import { errors as joseErrors, jwtVerify, type CryptoKey, type KeyObject } from "jose";
+import { type CryptoKey, errors as joseErrors, jwtVerify, type KeyObject } from "jose";
 import { z } from "zod";
 
 // Edge-safe (no node: imports): shared by the API and the portals' Next.js middleware.
@@ -66,7 +66,11 @@ export async function verifyTyped(token: string, keys: VerifyKey[], typ: string,
 }
 
 /** Verifies an access token and parses its claims; throws InvalidTokenError. */
-export async function verifyAccessToken(token: string, keys: VerifyKey[], issuer = TOKEN_ISSUER): Promise<AccessClaims> {
+export async function verifyAccessToken(
+  token: string,
+  keys: VerifyKey[],
+  issuer = TOKEN_ISSUER,
+): Promise<AccessClaims> {
   const parsed = accessClaimsSchema.safeParse(await verifyTyped(token, keys, ACCESS_TOKEN_TYPE, issuer));
   if (!parsed.success) throw new InvalidTokenError("invalid");
   return parsed.data;

@@ -1,3 +1,3 @@
+export * from "./claims";
 export { hashPassword, verifyPassword } from "./passwords";
 export { createTokenSigner, generateOpaqueToken, hashOpaqueToken, type TokenSigner } from "./tokens";
-export * from "./claims";

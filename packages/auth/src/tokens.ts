@@ -1,6 +1,14 @@
 import { createHash, createSecretKey, randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { ACCESS_TOKEN_TYPE, InvalidTokenError, TOKEN_ISSUER, verifyAccessToken, verifyTyped, type AccessClaims, type AccessClaimsInput } from "./claims";
+import {
+  ACCESS_TOKEN_TYPE,
+  type AccessClaims,
+  type AccessClaimsInput,
+  InvalidTokenError,
+  TOKEN_ISSUER,
+  verifyAccessToken,
+  verifyTyped,
+} from "./claims";
 
 export interface TokenSigner {
   signAccess(claims: AccessClaimsInput): Promise<{ token: string; claims: AccessClaims }>;
@@ -24,7 +32,9 @@ const REGISTRATION = "reg_session";
 export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
   const issuer = opts.issuer ?? TOKEN_ISSUER;
   // Imported once: jose would otherwise import the raw secret again on every sign and verify.
-  const keys = [opts.secret, opts.previousSecret].filter((s): s is string => Boolean(s)).map((s) => createSecretKey(Buffer.from(s, "utf8")));
+  const keys = [opts.secret, opts.previousSecret]
+    .filter((s): s is string => Boolean(s))
+    .map((s) => createSecretKey(Buffer.from(s, "utf8")));
   const current = keys[0]!;
 
   async function sign(payload: Record<string, unknown>, typ: string, ttlSeconds: number, subject: string) {
@@ -45,7 +55,10 @@ export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
     async signAccess(input) {
       const { sub, ...rest } = input;
       const signed = await sign(rest, ACCESS_TOKEN_TYPE, opts.accessTtlSeconds, sub);
-      return { token: signed.token, claims: { ...input, jti: signed.jti, iatMs: signed.iatMs, exp: signed.exp } as AccessClaims };
+      return {
+        token: signed.token,
+        claims: { ...input, jti: signed.jti, iatMs: signed.iatMs, exp: signed.exp } as AccessClaims,
+      };
     },
     verifyAccess: (token) => verifyAccessToken(token, keys, issuer),
     async signRegistration(sessionId) {

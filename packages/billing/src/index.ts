@@ -1,4 +1,4 @@
-import { writeAudit, type Db, type TenantTx } from "@leadmetrics/db";
+import { type Db, type TenantTx, writeAudit } from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 
 /** Credits a run of each role holds and spends: flat, so clients can plan their month. */
@@ -12,12 +12,16 @@ export const CREDITS_PER_RUN: Record<string, number> = {
 
 export class InsufficientCreditsError extends AppError {
   constructor(needed: number, available: number) {
-    super(402, "INSUFFICIENT_CREDITS", `This run needs ${needed} credits; ${available} are available`, { needed, available });
+    super(402, "INSUFFICIENT_CREDITS", `This run needs ${needed} credits; ${available} are available`, {
+      needed,
+      available,
+    });
   }
 }
 
 /** True for the failure reason a run that lacked credits leaves (on its FailedJob row): a grant resumes it. */
-export const isInsufficientCreditsReason = (reason: string): boolean => /^This run needs \d+ credits; \d+ are available$/.test(reason);
+export const isInsufficientCreditsReason = (reason: string): boolean =>
+  /^This run needs \d+ credits; \d+ are available$/.test(reason);
 
 /**
  * Holds credits for a run. Idempotent per `runKey`: a retried job finds its reservation and
@@ -39,22 +43,40 @@ export async function reserveCredits(tx: TenantTx, tenantId: string, runKey: str
 }
 
 /** The run finished: the hold becomes the charge (`actual` may be below the hold). Once only. */
-export async function settleCredits(tx: TenantTx, tenantId: string, runKey: string, actual: number, agentRunId?: string): Promise<void> {
+export async function settleCredits(
+  tx: TenantTx,
+  tenantId: string,
+  runKey: string,
+  actual: number,
+  agentRunId?: string,
+): Promise<void> {
   const entry = await tx.creditLedger.findFirst({ where: { runKey, status: "reserved" } });
   if (!entry) return;
   const charged = Math.min(actual, entry.amount);
-  const done = await tx.creditLedger.updateMany({ where: { id: entry.id, status: "reserved" }, data: { status: "settled", amount: charged, agentRunId: agentRunId ?? null } });
+  const done = await tx.creditLedger.updateMany({
+    where: { id: entry.id, status: "reserved" },
+    data: { status: "settled", amount: charged, agentRunId: agentRunId ?? null },
+  });
   if (done.count !== 1) return;
-  await tx.creditBalance.updateMany({ where: { tenantId }, data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount - charged } } });
+  await tx.creditBalance.updateMany({
+    where: { tenantId },
+    data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount - charged } },
+  });
 }
 
 /** The run failed for good: the hold is given back. Once only. */
 export async function releaseCredits(tx: TenantTx, tenantId: string, runKey: string): Promise<void> {
   const entry = await tx.creditLedger.findFirst({ where: { runKey, status: "reserved" } });
   if (!entry) return;
-  const done = await tx.creditLedger.updateMany({ where: { id: entry.id, status: "reserved" }, data: { status: "released" } });
+  const done = await tx.creditLedger.updateMany({
+    where: { id: entry.id, status: "reserved" },
+    data: { status: "released" },
+  });
   if (done.count !== 1) return;
-  await tx.creditBalance.updateMany({ where: { tenantId }, data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount } } });
+  await tx.creditBalance.updateMany({
+    where: { tenantId },
+    data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount } },
+  });
 }
 
 export interface CreditGrant {
@@ -75,11 +97,27 @@ export async function grantCreditsIn(tx: Tx, input: CreditGrant) {
     create: { tenantId: input.tenantId, available: Math.max(0, input.amount) },
     update: { available: { increment: input.amount } },
   });
-  if (balance.available < 0) throw new AppError(409, "NEGATIVE_BALANCE", "A correction cannot take the balance below zero");
+  if (balance.available < 0)
+    throw new AppError(409, "NEGATIVE_BALANCE", "A correction cannot take the balance below zero");
   const entry = await tx.creditLedger.create({
-    data: { tenantId: input.tenantId, kind: input.amount >= 0 ? "grant" : "adjustment", status: "posted", amount: input.amount, note: input.note, actorId: input.actorId },
+    data: {
+      tenantId: input.tenantId,
+      kind: input.amount >= 0 ? "grant" : "adjustment",
+      status: "posted",
+      amount: input.amount,
+      note: input.note,
+      actorId: input.actorId,
+    },
   });
-  await writeAudit(tx, { tenantId: input.tenantId, actorId: input.actorId, action: "credits.granted", targetType: "CreditLedger", targetId: entry.id, requestId: input.requestId ?? null, metadata: { amount: input.amount, note: input.note } });
+  await writeAudit(tx, {
+    tenantId: input.tenantId,
+    actorId: input.actorId,
+    action: "credits.granted",
+    targetType: "CreditLedger",
+    targetId: entry.id,
+    requestId: input.requestId ?? null,
+    metadata: { amount: input.amount, note: input.note },
+  });
   return { balance, entry };
 }
 

@@ -12,7 +12,10 @@ export class ConfigError extends Error {
 }
 
 /** Validates `env` against `schema`; the error names each missing or malformed variable. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   throw new ConfigError(
@@ -40,7 +43,12 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const secret = z.string().min(32, "must be at least 32 characters");
 
@@ -68,7 +76,11 @@ export const env = {
     /** The previous secret, accepted for verification only while a rotation is under way. */
     JWT_SECRET_PREVIOUS: secret.optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3_600).default(7 * 86_400),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(3_600)
+      .default(7 * 86_400),
     COOKIE_SECURE: bool.default(true),
     COOKIE_DOMAIN: z.string().optional(),
   },
@@ -97,7 +109,11 @@ export const env = {
     GEMINI_API_KEY: z.string().optional(),
     GEMINI_BASE_URL: z.url().optional(),
     CLAUDE_CLI_PATH: z.string().optional(),
-    LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(5 * 60_000),
+    LLM_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(5 * 60_000),
     OFFLINE_ADAPTER_DELAY_MS: z.coerce.number().int().min(0).default(0),
   },
   api: {
@@ -135,7 +151,12 @@ export const env = {
   storage: {
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Largest accepted upload per file, in bytes (10 MB). */
-    MEDIA_MAX_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    MEDIA_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   },
 } as const;
 

@@ -22,7 +22,16 @@ describe("loadConfig", () => {
   });
 
   it("applies defaults and coerces types", () => {
-    const config = loadConfig(schema, { DATABASE_URL: "postgresql://u:p@localhost:5432/db", JWT_SECRET: "x".repeat(32), COOKIE_SECURE: "false" });
-    expect(config).toMatchObject({ NODE_ENV: "development", DATABASE_POOL_MAX: 10, COOKIE_SECURE: false, ACCESS_TOKEN_TTL_SECONDS: 900 });
+    const config = loadConfig(schema, {
+      DATABASE_URL: "postgresql://u:p@localhost:5432/db",
+      JWT_SECRET: "x".repeat(32),
+      COOKIE_SECURE: "false",
+    });
+    expect(config).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_POOL_MAX: 10,
+      COOKIE_SECURE: false,
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+    });
   });
 });

@@ -16,7 +16,8 @@ export interface SecretBox {
 export function createSecretBox(keyBase64: string, previousKeysBase64: string[] = []): SecretBox {
   const keys = [keyBase64, ...previousKeysBase64].map((k, i) => {
     const key = Buffer.from(k, "base64");
-    if (key.length !== 32) throw new Error(`encryption key ${i === 0 ? "" : `(previous #${i}) `}must be 32 bytes, base64-encoded`);
+    if (key.length !== 32)
+      throw new Error(`encryption key ${i === 0 ? "" : `(previous #${i}) `}must be 32 bytes, base64-encoded`);
     return key;
   });
   const open = (sealed: string): { plaintext: string; keyIndex: number } | null => {
@@ -26,7 +27,10 @@ export function createSecretBox(keyBase64: string, previousKeysBase64: string[] 
       try {
         const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
         decipher.setAuthTag(Buffer.from(tag, "base64"));
-        return { plaintext: Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8"), keyIndex };
+        return {
+          plaintext: Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8"),
+          keyIndex,
+        };
       } catch {
         // wrong key or tampered: try the next key
       }
@@ -38,7 +42,9 @@ export function createSecretBox(keyBase64: string, previousKeysBase64: string[] 
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", keys[0]!, iv);
       const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), data.toString("base64")].join(".");
+      return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), data.toString("base64")].join(
+        ".",
+      );
     },
     decrypt(sealed) {
       const opened = open(sealed);
@@ -52,5 +58,7 @@ export function createSecretBox(keyBase64: string, previousKeysBase64: string[] 
 }
 
 /** The channel-credentials box of a process's configuration (the current key and any being rotated out). */
-export const channelSecretBox = (config: { CHANNEL_SECRETS_KEY: string; CHANNEL_SECRETS_PREVIOUS_KEYS?: string[] }): SecretBox =>
-  createSecretBox(config.CHANNEL_SECRETS_KEY, config.CHANNEL_SECRETS_PREVIOUS_KEYS ?? []);
+export const channelSecretBox = (config: {
+  CHANNEL_SECRETS_KEY: string;
+  CHANNEL_SECRETS_PREVIOUS_KEYS?: string[];
+}): SecretBox => createSecretBox(config.CHANNEL_SECRETS_KEY, config.CHANNEL_SECRETS_PREVIOUS_KEYS ?? []);

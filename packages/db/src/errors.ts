@@ -12,7 +12,13 @@ export function uniqueViolation(err: unknown): { target: string[] } | undefined 
 }
 
 /** Driver-adapter error kinds that mean "the database is not there right now". */
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
 /** PostgreSQL SQLSTATEs of the same meaning: connection exceptions (08…), shutdown/restart (57P01–57P03), too many connections. */
 const UNAVAILABLE_SQLSTATE = /^(08\w{3}|57P0[123]|53300)$/;
 
@@ -24,8 +30,12 @@ interface AdapterCause {
 
 /** The driver adapter's own description of an error, wherever Prisma put it. */
 function adapterCauses(err: unknown): AdapterCause[] {
-  const e = err as { name?: string; cause?: AdapterCause; meta?: { driverAdapterError?: { cause?: AdapterCause } } } | undefined;
-  return [e?.name === "DriverAdapterError" ? e.cause : undefined, e?.meta?.driverAdapterError?.cause].filter((c): c is AdapterCause => !!c);
+  const e = err as
+    | { name?: string; cause?: AdapterCause; meta?: { driverAdapterError?: { cause?: AdapterCause } } }
+    | undefined;
+  return [e?.name === "DriverAdapterError" ? e.cause : undefined, e?.meta?.driverAdapterError?.cause].filter(
+    (c): c is AdapterCause => !!c,
+  );
 }
 
 /**
@@ -35,5 +45,10 @@ function adapterCauses(err: unknown): AdapterCause[] {
 export const isUnavailableError = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientInitializationError ||
   (err instanceof Prisma.PrismaClientKnownRequestError && ["P1001", "P1002", "P1017", "P2024"].includes(err.code)) ||
-  adapterCauses(err).some((c) => UNAVAILABLE_KINDS.has(c.kind ?? "") || UNAVAILABLE_SQLSTATE.test(c.originalCode ?? c.code ?? "")) ||
-  (err instanceof Error && /ECONNREFUSED|ECONNRESET|Connection terminated|encountered a connection error|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(err.message));
+  adapterCauses(err).some(
+    (c) => UNAVAILABLE_KINDS.has(c.kind ?? "") || UNAVAILABLE_SQLSTATE.test(c.originalCode ?? c.code ?? ""),
+  ) ||
+  (err instanceof Error &&
+    /ECONNREFUSED|ECONNRESET|Connection terminated|encountered a connection error|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(
+      err.message,
+    ));

@@ -1,9 +1,17 @@
-export { createDb, type Db, type CreateDbOptions } from "./client";
-export { forTenant, createTenantClient, TenantScopeError, TENANT_SCOPED_MODELS, NOT_TENANT_SCOPED, type TenantDb, type TenantTx } from "./tenant-client";
-export { writeAudit, type AuditEntry } from "./audit";
-export { migrate, MIGRATIONS_DIR } from "./migrate";
-export { isNotFoundError, uniqueViolation, isUnavailableError } from "./errors";
-export { Prisma } from "./generated/prisma/client";
+export { type AuditEntry, writeAudit } from "./audit";
+export { type CreateDbOptions, createDb, type Db } from "./client";
+export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";
 export type * from "./generated/prisma/client";
-export { TenantStatus, PlatformRole, TenantRole, UserTokenPurpose } from "./generated/prisma/enums";
-export { seedDemo, DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD, DEMO_CREDITS } from "./seed";
+export { Prisma } from "./generated/prisma/client";
+export { PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
+export { MIGRATIONS_DIR, migrate } from "./migrate";
+export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, DEMO_CREDITS, seedDemo } from "./seed";
+export {
+  createTenantClient,
+  forTenant,
+  NOT_TENANT_SCOPED,
+  TENANT_SCOPED_MODELS,
+  type TenantDb,
+  TenantScopeError,
+  type TenantTx,
+} from "./tenant-client";

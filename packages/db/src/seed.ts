@@ -51,7 +51,11 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD): Promis
   await user(DEMO_ACCOUNTS.superAdmin, "Ada Admin", "super_admin");
   await user(DEMO_ACCOUNTS.reviewer, "Riley Reviewer", "dm_reviewer");
   for (const t of TENANTS) {
-    const tenant = await db.tenant.upsert({ where: { slug: t.slug }, update: {}, create: { slug: t.slug, name: t.name, timezone: t.timezone } });
+    const tenant = await db.tenant.upsert({
+      where: { slug: t.slug },
+      update: {},
+      create: { slug: t.slug, name: t.name, timezone: t.timezone },
+    });
     const owner = await user(t.owner, t.ownerName, "none");
     await db.tenantMember.upsert({
       where: { tenantId_userId: { tenantId: tenant.id, userId: owner.id } },
@@ -67,7 +71,9 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD): Promis
     if (!(await db.creditBalance.findUnique({ where: { tenantId: tenant.id } }))) {
       await db.$transaction([
         db.creditBalance.create({ data: { tenantId: tenant.id, available: DEMO_CREDITS } }),
-        db.creditLedger.create({ data: { tenantId: tenant.id, kind: "grant", status: "posted", amount: DEMO_CREDITS, note: "Demo credits" } }),
+        db.creditLedger.create({
+          data: { tenantId: tenant.id, kind: "grant", status: "posted", amount: DEMO_CREDITS, note: "Demo credits" },
+        }),
       ]);
     }
   }

@@ -53,13 +53,32 @@ export class TenantScopeError extends AppError {
 type Args = Record<string, unknown>;
 
 const WHERE_OPS = new Set([
-  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy",
-  "update", "updateMany", "updateManyAndReturn", "delete", "deleteMany", "upsert",
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+  "upsert",
 ]);
 const CREATE_OPS = new Set(["create", "createMany", "createManyAndReturn"]);
 const UPDATE_OPS = new Set(["update", "updateMany", "updateManyAndReturn"]);
 const READ_OPS = new Set([
-  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy",
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
 ]);
 
 function assertOwnTenant(value: unknown, tenantId: string, where: string): void {
@@ -133,8 +152,15 @@ function scopeUserModel(operation: string, args: Args, tenantId: string): Args {
   if (operation === "upsert") {
     const whereKeys = Object.keys((args.where ?? {}) as Args);
     const select = JSON.stringify(args.select ?? null);
-    if (whereKeys.length !== 1 || whereKeys[0] !== "email" || Object.keys((args.update ?? {}) as Args).length > 0 || select !== '{"id":true}') {
-      throw new TenantScopeError("User.upsert from a tenant client must be { where: { email }, update: {}, select: { id: true } }");
+    if (
+      whereKeys.length !== 1 ||
+      whereKeys[0] !== "email" ||
+      Object.keys((args.update ?? {}) as Args).length > 0 ||
+      select !== '{"id":true}'
+    ) {
+      throw new TenantScopeError(
+        "User.upsert from a tenant client must be { where: { email }, update: {}, select: { id: true } }",
+      );
     }
     onlyKeys(args.create, USER_CREATABLE, "User");
     return args;
@@ -155,7 +181,8 @@ export function createTenantClient(db: Db, tenantId: string) {
         const a = (args ?? {}) as Args;
         if (model === "Tenant") return query(scopeTenantModel(operation, a, tenantId));
         if (model === "User") return query(scopeUserModel(operation, a, tenantId));
-        if (TENANT_SCOPED_MODELS.has(model as Prisma.ModelName)) return query(scopeTenantScoped(operation, a, tenantId));
+        if (TENANT_SCOPED_MODELS.has(model as Prisma.ModelName))
+          return query(scopeTenantScoped(operation, a, tenantId));
         throw new TenantScopeError(`${model} is not reachable from a tenant client`);
       },
     },

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createTestDatabase } from "@leadmetrics/testing";
-import { DEMO_ACCOUNTS } from "../src/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, forTenant, NOT_TENANT_SCOPED, TENANT_SCOPED_MODELS, TenantScopeError, type Db } from "../src";
+import { createDb, type Db, forTenant, NOT_TENANT_SCOPED, TENANT_SCOPED_MODELS, TenantScopeError } from "../src";
+import { DEMO_ACCOUNTS } from "../src/seed";
 
 let db: Db;
 let acme: string;
@@ -32,9 +32,15 @@ describe("forTenant", () => {
 
   it("cannot update or delete another tenant's row", async () => {
     const scoped = forTenant(db, acme);
-    await expect(scoped.tenantMember.update({ where: { id: globexMemberId }, data: { role: "member" } })).rejects.toMatchObject({ code: "P2025" });
-    expect((await scoped.tenantMember.updateMany({ where: { id: globexMemberId }, data: { role: "member" } })).count).toBe(0);
-    await expect(scoped.tenantMember.delete({ where: { id: globexMemberId } })).rejects.toMatchObject({ code: "P2025" });
+    await expect(
+      scoped.tenantMember.update({ where: { id: globexMemberId }, data: { role: "member" } }),
+    ).rejects.toMatchObject({ code: "P2025" });
+    expect(
+      (await scoped.tenantMember.updateMany({ where: { id: globexMemberId }, data: { role: "member" } })).count,
+    ).toBe(0);
+    await expect(scoped.tenantMember.delete({ where: { id: globexMemberId } })).rejects.toMatchObject({
+      code: "P2025",
+    });
     expect((await scoped.tenantMember.deleteMany({ where: { id: globexMemberId } })).count).toBe(0);
     const untouched = await db.tenantMember.findUniqueOrThrow({ where: { id: globexMemberId } });
     expect(untouched.role).toBe("owner");
@@ -42,10 +48,24 @@ describe("forTenant", () => {
 
   it("refuses a query that names another tenant", async () => {
     const scoped = forTenant(db, acme);
-    await expect(scoped.tenantMember.findMany({ where: { tenantId: globex } })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.tenantMember.create({ data: { tenantId: globex, userId: globexOwnerId, role: "member" } })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.tenantMember.updateMany({ data: { tenantId: globex } })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.tenantMember.create({ data: { tenant: { connect: { id: globex } }, user: { connect: { id: globexOwnerId } }, role: "member" } as never })).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(scoped.tenantMember.findMany({ where: { tenantId: globex } })).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
+    await expect(
+      scoped.tenantMember.create({ data: { tenantId: globex, userId: globexOwnerId, role: "member" } }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(scoped.tenantMember.updateMany({ data: { tenantId: globex } })).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
+    await expect(
+      scoped.tenantMember.create({
+        data: {
+          tenant: { connect: { id: globex } },
+          user: { connect: { id: globexOwnerId } },
+          role: "member",
+        } as never,
+      }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
     expect(await db.tenantMember.count({ where: { tenantId: globex, userId: globexOwnerId } })).toBe(1);
   });
 
@@ -60,8 +80,12 @@ describe("forTenant", () => {
     expect((await scoped.tenant.findMany()).map((t) => t.id)).toEqual([acme]);
     expect(await scoped.tenant.findFirst({ where: { id: globex } })).toBeNull();
     expect(await scoped.tenant.findUnique({ where: { id: globex } })).toBeNull();
-    await expect(scoped.tenant.update({ where: { id: globex }, data: { name: "Renamed" } })).rejects.toMatchObject({ code: "P2025" });
-    await expect(scoped.tenant.update({ where: { id: acme }, data: { status: "suspended" } })).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(scoped.tenant.update({ where: { id: globex }, data: { name: "Renamed" } })).rejects.toMatchObject({
+      code: "P2025",
+    });
+    await expect(scoped.tenant.update({ where: { id: acme }, data: { status: "suspended" } })).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
     expect((await db.tenant.findUniqueOrThrow({ where: { id: globex } })).name).toBe("Globex Marketing");
     const users = await scoped.user.findMany();
     expect(users.map((u) => u.email)).toEqual([DEMO_ACCOUNTS.acmeOwner]);
@@ -73,10 +97,27 @@ describe("forTenant", () => {
     await expect(scoped.$queryRaw`SELECT 1`).rejects.toBeInstanceOf(TenantScopeError);
     await expect(scoped.refreshToken.findMany()).rejects.toBeInstanceOf(TenantScopeError);
     await expect(scoped.userToken.findMany()).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.user.create({ data: { email: "x@y.test", name: "X", platformRole: "super_admin" } })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.user.update({ where: { id: globexOwnerId }, data: { name: "Hijacked" } })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(scoped.user.upsert({ where: { email: DEMO_ACCOUNTS.globexOwner }, create: { email: DEMO_ACCOUNTS.globexOwner, name: "x" }, update: {} })).rejects.toBeInstanceOf(TenantScopeError);
-    expect(await scoped.user.upsert({ where: { email: DEMO_ACCOUNTS.globexOwner }, create: { email: DEMO_ACCOUNTS.globexOwner, name: "x" }, update: {}, select: { id: true } })).toEqual({ id: globexOwnerId });
+    await expect(
+      scoped.user.create({ data: { email: "x@y.test", name: "X", platformRole: "super_admin" } }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(
+      scoped.user.update({ where: { id: globexOwnerId }, data: { name: "Hijacked" } }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(
+      scoped.user.upsert({
+        where: { email: DEMO_ACCOUNTS.globexOwner },
+        create: { email: DEMO_ACCOUNTS.globexOwner, name: "x" },
+        update: {},
+      }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
+    expect(
+      await scoped.user.upsert({
+        where: { email: DEMO_ACCOUNTS.globexOwner },
+        create: { email: DEMO_ACCOUNTS.globexOwner, name: "x" },
+        update: {},
+        select: { id: true },
+      }),
+    ).toEqual({ id: globexOwnerId });
   });
 
   it("keeps the same isolation inside an interactive transaction", async () => {
@@ -87,7 +128,9 @@ describe("forTenant", () => {
 
   it("lists every model that has a tenantId column as scoped or deliberately unscoped", () => {
     const schema = readFileSync(new URL("../prisma/schema.prisma", import.meta.url), "utf8");
-    const withTenantId = [...schema.matchAll(/model (\w+) \{([^}]*)\}/g)].filter(([, , body]) => /^\s+tenantId\s/m.test(body!)).map(([, name]) => name!);
+    const withTenantId = [...schema.matchAll(/model (\w+) \{([^}]*)\}/g)]
+      .filter(([, , body]) => /^\s+tenantId\s/m.test(body!))
+      .map(([, name]) => name!);
     const classified = new Set<string>([...TENANT_SCOPED_MODELS, ...NOT_TENANT_SCOPED]);
     expect(withTenantId.filter((m) => !classified.has(m))).toEqual([]);
   });
@@ -96,7 +139,9 @@ describe("forTenant", () => {
 describe("audit log", () => {
   it("is append-only at the database level", async () => {
     const row = await db.auditLog.create({ data: { action: "test.append_only", targetType: "Test" } });
-    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 });

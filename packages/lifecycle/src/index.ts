@@ -56,8 +56,13 @@ export interface Readiness {
  * Readiness: asks each backing service at once, each bounded by `timeoutMs`, so a hung service
  * reads as "error" instead of hanging the probe. One rule for the API and every worker server.
  */
-export async function checkReadiness(checks: Record<string, () => Promise<unknown>>, timeoutMs = 2_000): Promise<Readiness> {
-  const entries = await Promise.all(Object.entries(checks).map(async ([name, fn]) => [name, await timed(fn, timeoutMs)] as const));
+export async function checkReadiness(
+  checks: Record<string, () => Promise<unknown>>,
+  timeoutMs = 2_000,
+): Promise<Readiness> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, fn]) => [name, await timed(fn, timeoutMs)] as const),
+  );
   const failing = entries.filter(([, c]) => c.status !== "ok").map(([name]) => name);
   return { ready: failing.length === 0, checks: Object.fromEntries(entries), failing };
 }

@@ -1,3 +1,16 @@
-export { startPostgres, createDatabase, takeOverSignals, type LocalPostgres, type StartPostgresOptions } from "./postgres";
-export { startRedis, redisServerPath, ping as pingRedis, stopChild, type LocalRedis, type StartRedisOptions } from "./redis";
 export { freePort, isPortFree } from "./ports";
+export {
+  createDatabase,
+  type LocalPostgres,
+  type StartPostgresOptions,
+  startPostgres,
+  takeOverSignals,
+} from "./postgres";
+export {
+  type LocalRedis,
+  ping as pingRedis,
+  redisServerPath,
+  type StartRedisOptions,
+  startRedis,
+  stopChild,
+} from "./redis";

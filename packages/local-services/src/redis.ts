@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 
@@ -31,13 +31,20 @@ export async function startRedis(opts: StartRedisOptions): Promise<LocalRedis> {
   const child = spawn(
     bin,
     [
-      "--port", String(opts.port),
-      "--bind", "127.0.0.1",
-      "--dir", opts.dataDir,
-      "--save", "",
-      "--appendonly", "yes",
-      "--maxmemory-policy", "noeviction",
-      "--daemonize", "no",
+      "--port",
+      String(opts.port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      opts.dataDir,
+      "--save",
+      "",
+      "--appendonly",
+      "yes",
+      "--maxmemory-policy",
+      "noeviction",
+      "--daemonize",
+      "no",
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );

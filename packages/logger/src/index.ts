@@ -55,7 +55,10 @@ export function createLogger(opts: CreateLoggerOptions): Logger {
   if ((opts.format ?? process.env.LOG_FORMAT) === "pretty") {
     return pino({
       ...options,
-      transport: { target: "pino-pretty", options: { colorize: true, ignore: "pid,hostname,service", translateTime: "HH:MM:ss.l" } },
+      transport: {
+        target: "pino-pretty",
+        options: { colorize: true, ignore: "pid,hostname,service", translateTime: "HH:MM:ss.l" },
+      },
     });
   }
   return pino(options);

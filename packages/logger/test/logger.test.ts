@@ -20,7 +20,13 @@ describe("createLogger", () => {
     expect(line.service).toBe("unit");
     expect(line.level).toBe("info");
     const text = lines.join("");
-    for (const secret of ["hunter2-password", "r-token-value", "sk-secret-key", "abc.def.ghi", "dashboard_access_token=xyz"]) {
+    for (const secret of [
+      "hunter2-password",
+      "r-token-value",
+      "sk-secret-key",
+      "abc.def.ghi",
+      "dashboard_access_token=xyz",
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain("[redacted]");

@@ -2,14 +2,20 @@ import type { StoredMessage } from "./message-store";
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /**
  * Served with every page: no scripts at all, inline styles only, images from anywhere (emails
  * embed remote logos). The email itself renders inside a sandboxed srcdoc iframe.
  */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'; form-action 'self'; base-uri 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'; form-action 'self'; base-uri 'none'";
 
 const STYLE = `
   body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #1f2328; background: #f6f8fa; }
@@ -92,5 +98,8 @@ ${m.text === null ? `<p class="empty">No text part.</p>` : `<pre>${escapeHtml(m.
 }
 
 export function renderNotFound(): string {
-  return layout("Not found", `<header><h1>Not found</h1><a href="/">← Inbox</a></header><main><p>This message is gone (cleared, or pushed out by newer mail).</p></main>`);
+  return layout(
+    "Not found",
+    `<header><h1>Not found</h1><a href="/">← Inbox</a></header><main><p>This message is gone (cleared, or pushed out by newer mail).</p></main>`,
+  );
 }

@@ -1,3 +1,3 @@
-export { startMailSink, mailSinkOptionsSchema, type MailSink, type MailSinkOptions } from "./mail-sink";
-export type { StoredMessage } from "./message-store";
 export { escapeHtml } from "./html-pages";
+export { type MailSink, type MailSinkOptions, mailSinkOptionsSchema, startMailSink } from "./mail-sink";
+export type { StoredMessage } from "./message-store";

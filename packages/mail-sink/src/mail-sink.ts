@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { z } from "zod";
@@ -14,7 +14,11 @@ export const mailSinkOptionsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   maxMessages: z.number().int().positive().default(500),
   /** Bigger messages are refused with 552. */
-  maxMessageBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  maxMessageBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 export type MailSinkOptions = z.input<typeof mailSinkOptionsSchema>;
 
@@ -56,7 +60,8 @@ export async function startMailSink(options: MailSinkOptions): Promise<MailSink>
     onData(stream, session, cb) {
       simpleParser(stream)
         .then((parsed) => {
-          if (stream.sizeExceeded) return cb(smtpError(552, `5.3.4 Message exceeds the ${opts.maxMessageBytes} byte limit`));
+          if (stream.sizeExceeded)
+            return cb(smtpError(552, `5.3.4 Message exceeds the ${opts.maxMessageBytes} byte limit`));
           store.add(
             parsed,
             {

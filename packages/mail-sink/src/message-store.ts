@@ -68,14 +68,19 @@ export type MessageStore = ReturnType<typeof createMessageStore>;
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((a) => a.value.flatMap((v) => (v.address ? [v.address] : (v.group ?? []).map((g) => g.address ?? ""))));
+  return list.flatMap((a) =>
+    a.value.flatMap((v) => (v.address ? [v.address] : (v.group ?? []).map((g) => g.address ?? ""))),
+  );
 }
 
 function headerRecord(lines: ParsedMail["headerLines"]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, line } of lines) {
     // `line` is the raw "Name: value" (possibly folded); keep only the unfolded value.
-    const value = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    const value = line
+      .slice(line.indexOf(":") + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
     out[key] = key in out ? `${out[key]}\n${value}` : value;
   }
   return out;

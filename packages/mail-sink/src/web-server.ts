@@ -2,10 +2,18 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import { PAGE_CSP, renderInbox, renderMessage, renderNotFound } from "./html-pages";
 import type { MessageStore } from "./message-store";
 
-const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store" };
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+};
 
 function html(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_CSP, ...SECURITY_HEADERS });
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": PAGE_CSP,
+    ...SECURITY_HEADERS,
+  });
   res.end(body);
 }
 

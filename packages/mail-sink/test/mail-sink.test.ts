@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailSink, type MailSink, type StoredMessage } from "../src";
+import { type MailSink, type StoredMessage, startMailSink } from "../src";
 
 describe("mail sink", () => {
   let sink: MailSink;
@@ -47,7 +47,10 @@ describe("mail sink", () => {
       cc: ["boss@client.example"],
       html: '<p>Click <a href="http://localhost:3000/reset?t=abc&amp;x=1">here</a></p>',
       text: "Open http://localhost:3000/reset?t=abc&x=1",
-      envelope: { mailFrom: "noreply@leadmetrics.example", rcptTo: ["ana@client.example", "boss@client.example", "hidden@client.example"] },
+      envelope: {
+        mailFrom: "noreply@leadmetrics.example",
+        rcptTo: ["ana@client.example", "boss@client.example", "hidden@client.example"],
+      },
     });
     expect(list[0]?.headers["x-idempotency-key"]).toBe("k-1");
     expect(list[0]?.size).toBeGreaterThan(100);
@@ -148,9 +151,12 @@ describe("mail sink limits", () => {
     const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 3, maxMessageBytes: 20_000 });
     const transport = nodemailer.createTransport({ url: sink.smtpUrl });
     try {
-      for (let i = 1; i <= 5; i++) await transport.sendMail({ from: "a@b.example", to: "c@d.example", subject: `m${i}`, text: "x" });
+      for (let i = 1; i <= 5; i++)
+        await transport.sendMail({ from: "a@b.example", to: "c@d.example", subject: `m${i}`, text: "x" });
       expect(sink.messages().map((m) => m.subject)).toEqual(["m5", "m4", "m3"]);
-      const err = await transport.sendMail({ from: "a@b.example", to: "c@d.example", subject: "big", text: "x".repeat(50_000) }).catch((e: unknown) => e);
+      const err = await transport
+        .sendMail({ from: "a@b.example", to: "c@d.example", subject: "big", text: "x".repeat(50_000) })
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ responseCode: 552 });
       expect(sink.messages()).toHaveLength(3);
     } finally {

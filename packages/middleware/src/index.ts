@@ -1,5 +1,5 @@
-import { cookieNames, InvalidTokenError, verifyAccessToken, type Portal } from "@leadmetrics/auth/edge";
-import { NextResponse, type NextRequest } from "next/server";
+import { cookieNames, InvalidTokenError, type Portal, verifyAccessToken } from "@leadmetrics/auth/edge";
+import { type NextRequest, NextResponse } from "next/server";
 
 export interface SessionTokens {
   accessToken: string;
@@ -18,14 +18,28 @@ type CookieTarget = { cookies: { set(name: string, value: string, options: Recor
 /** Stores a session in the portal's httpOnly cookies (login route handlers and the middleware). */
 export function setSessionCookies(res: CookieTarget, portal: Portal, tokens: SessionTokens, opts: CookieOptions): void {
   const names = cookieNames(portal);
-  const base = { httpOnly: true, sameSite: "lax", secure: opts.secure, path: "/", ...(opts.domain ? { domain: opts.domain } : {}) };
+  const base = {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: opts.secure,
+    path: "/",
+    ...(opts.domain ? { domain: opts.domain } : {}),
+  };
   res.cookies.set(names.access, tokens.accessToken, { ...base, expires: new Date(tokens.accessTokenExpiresAt) });
   res.cookies.set(names.refresh, tokens.refreshToken, { ...base, expires: new Date(tokens.refreshTokenExpiresAt) });
 }
 
 export function clearSessionCookies(res: CookieTarget, portal: Portal, opts: CookieOptions): void {
   const names = cookieNames(portal);
-  for (const name of [names.access, names.refresh]) res.cookies.set(name, "", { httpOnly: true, sameSite: "lax", secure: opts.secure, path: "/", maxAge: 0, ...(opts.domain ? { domain: opts.domain } : {}) });
+  for (const name of [names.access, names.refresh])
+    res.cookies.set(name, "", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: opts.secure,
+      path: "/",
+      maxAge: 0,
+      ...(opts.domain ? { domain: opts.domain } : {}),
+    });
 }
 
 export interface JwtAuthMiddlewareOptions {
@@ -41,7 +55,16 @@ export interface JwtAuthMiddlewareOptions {
   fetch?: typeof fetch;
 }
 
-const DEFAULT_PUBLIC = ["/login", "/register", "/forgot-password", "/reset-password", "/accept-invite", "/_next", "/favicon", "/api/auth"];
+const DEFAULT_PUBLIC = [
+  "/login",
+  "/register",
+  "/forgot-password",
+  "/reset-password",
+  "/accept-invite",
+  "/_next",
+  "/favicon",
+  "/api/auth",
+];
 
 /**
  * The portals' Next.js middleware. A valid access cookie passes (verified locally, no API call).
@@ -51,7 +74,9 @@ const DEFAULT_PUBLIC = ["/login", "/register", "/forgot-password", "/reset-passw
  * decides — so an API restart does not log everyone out (review R-7).
  */
 export function createJwtAuthMiddleware(opts: JwtAuthMiddlewareOptions) {
-  const keys = [opts.jwtSecret, opts.previousJwtSecret].filter((s): s is string => Boolean(s)).map((s) => new TextEncoder().encode(s));
+  const keys = [opts.jwtSecret, opts.previousJwtSecret]
+    .filter((s): s is string => Boolean(s))
+    .map((s) => new TextEncoder().encode(s));
   const publicPaths = opts.publicPaths ?? DEFAULT_PUBLIC;
   const loginPath = opts.loginPath ?? "/login";
   const names = cookieNames(opts.portal);
@@ -72,7 +97,10 @@ export function createJwtAuthMiddleware(opts: JwtAuthMiddlewareOptions) {
 
   async function decide(req: NextRequest): Promise<NextResponse> {
     const path = req.nextUrl.pathname;
-    if (publicPaths.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`) || path.startsWith(`${p}?`))) return NextResponse.next();
+    if (
+      publicPaths.some((p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`) || path.startsWith(`${p}?`))
+    )
+      return NextResponse.next();
 
     const access = req.cookies.get(names.access)?.value;
     if (access) {

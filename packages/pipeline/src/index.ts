@@ -1,2 +1,11 @@
-export { TRANSITIONS, MAX_DM_REJECTIONS, WRITER_ROLE, type ActivityAction, type TransitionRule } from "./transitions";
-export { transitionActivity, runFollowUps, applyTransition, type Actor, type TransitionInput, type TransitionResult, type FollowUp, type TransitionDeps } from "./transition";
+export {
+  type Actor,
+  applyTransition,
+  type FollowUp,
+  runFollowUps,
+  type TransitionDeps,
+  type TransitionInput,
+  type TransitionResult,
+  transitionActivity,
+} from "./transition";
+export { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, type TransitionRule, WRITER_ROLE } from "./transitions";

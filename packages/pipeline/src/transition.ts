@@ -1,8 +1,22 @@
-import { writeAudit, type Activity, type ActivityStatus, type ActorType, type Prisma, type TenantDb, type TenantTx } from "@leadmetrics/db";
+import {
+  type Activity,
+  type ActivityStatus,
+  type ActorType,
+  type Prisma,
+  type TenantDb,
+  type TenantTx,
+  writeAudit,
+} from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
-import { stageJobs, type NotificationEvent, type OutboxRelay, type StagedJob, type WakeReason } from "@leadmetrics/queue";
-import { rooms, type RealtimePublisher } from "@leadmetrics/realtime";
-import { MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE, type ActivityAction } from "./transitions";
+import {
+  type NotificationEvent,
+  type OutboxRelay,
+  type StagedJob,
+  stageJobs,
+  type WakeReason,
+} from "@leadmetrics/queue";
+import { type RealtimePublisher, rooms } from "@leadmetrics/realtime";
+import { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE } from "./transitions";
 
 export interface Actor {
   type: ActorType;
@@ -59,17 +73,25 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     throw new AppError(403, "FORBIDDEN", `${input.actor.type} cannot ${input.action.replace(/_/g, " ")}`);
   }
   const feedback = input.feedback?.trim();
-  if (rule.feedback === "required" && !feedback) throw validationError("Feedback is required to reject", { fields: [{ path: "body.feedback", message: "is required" }] });
+  if (rule.feedback === "required" && !feedback)
+    throw validationError("Feedback is required to reject", {
+      fields: [{ path: "body.feedback", message: "is required" }],
+    });
 
   return tdb.$transaction(async (tx) => {
     const activity = await tx.activity.findFirst({ where: { id: input.activityId } });
     if (!activity) throw notFound("Activity");
     if (!rule.from.includes(activity.status)) {
-      throw new AppError(409, "INVALID_TRANSITION", `Cannot ${input.action.replace(/_/g, " ")} an activity that is ${activity.status.replace(/_/g, " ")}`, {
-        from: activity.status,
-        action: input.action,
-        allowedFrom: rule.from,
-      });
+      throw new AppError(
+        409,
+        "INVALID_TRANSITION",
+        `Cannot ${input.action.replace(/_/g, " ")} an activity that is ${activity.status.replace(/_/g, " ")}`,
+        {
+          from: activity.status,
+          action: input.action,
+          allowedFrom: rule.from,
+        },
+      );
     }
     if (input.expectedVersion !== undefined && input.expectedVersion !== activity.version) {
       throw new AppError(409, "STALE_VERSION", "This activity was changed by someone else; reload and try again", {
@@ -140,13 +162,24 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
       targetType: "Activity",
       targetId: activity.id,
       requestId: input.requestId ?? null,
-      metadata: { from: activity.status, to, actor: input.actor.type, ...(input.actor.type !== "user" && input.actor.id ? { actorRef: input.actor.id } : {}) },
+      metadata: {
+        from: activity.status,
+        to,
+        actor: input.actor.type,
+        ...(input.actor.type !== "user" && input.actor.id ? { actorRef: input.actor.id } : {}),
+      },
     });
     if (to === "published") {
-      await tx.deliverablePeriod.updateMany({ where: { id: activity.periodId }, data: { publishedCount: { increment: 1 } } });
+      await tx.deliverablePeriod.updateMany({
+        where: { id: activity.periodId },
+        data: { publishedCount: { increment: 1 } },
+      });
     }
     const fresh = await tx.activity.findFirstOrThrow({ where: { id: activity.id } });
-    const outboxIds = await stageJobs(tx, followUps.map((f) => toStagedJob(fresh, f, input.requestId)));
+    const outboxIds = await stageJobs(
+      tx,
+      followUps.map((f) => toStagedJob(fresh, f, input.requestId)),
+    );
     return { activity: fresh, from: activity.status, to, followUps, outboxIds };
   });
 }
@@ -159,22 +192,40 @@ interface FollowUpLog {
  * After the commit: announces the change live and hands the staged follow-ups to BullMQ. If
  * Redis refuses, the transition and its jobs still stand: the outbox relay retries them.
  */
-export async function runFollowUps(outbox: OutboxRelay, result: TransitionResult, log?: FollowUpLog, realtime?: RealtimePublisher): Promise<void> {
+export async function runFollowUps(
+  outbox: OutboxRelay,
+  result: TransitionResult,
+  log?: FollowUpLog,
+  realtime?: RealtimePublisher,
+): Promise<void> {
   const { activity } = result;
   // Announced live to the tenant's room and the reviewers' room; best effort (pages also refetch).
   await realtime
     ?.publish({
       rooms: [rooms.tenant(activity.tenantId), rooms.dm],
       event: "activity:status",
-      payload: { activityId: activity.id, tenantId: activity.tenantId, from: result.from, to: result.to, version: activity.version, topic: activity.topic, type: activity.type },
+      payload: {
+        activityId: activity.id,
+        tenantId: activity.tenantId,
+        from: result.from,
+        to: result.to,
+        version: activity.version,
+        topic: activity.topic,
+        type: activity.type,
+      },
     })
     .catch((err) => log?.warn({ err }, "activity status not announced"));
-  await outbox.flush(result.outboxIds).catch((err) => log?.warn({ err, activityId: activity.id }, "follow-ups not flushed; the outbox relay will retry them"));
+  await outbox
+    .flush(result.outboxIds)
+    .catch((err) =>
+      log?.warn({ err, activityId: activity.id }, "follow-ups not flushed; the outbox relay will retry them"),
+    );
 }
 
 function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): StagedJob {
   const ids = { tenantId: activity.tenantId, activityId: activity.id, requestId };
-  if (f.kind === "draft") return { queue: `agent__${f.role}`, payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
+  if (f.kind === "draft")
+    return { queue: `agent__${f.role}`, payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
   if (f.kind === "publish") return { queue: "agent__publisher", payload: { ...ids, attempt: f.attempt } };
   return {
     queue: "notifications__dispatch",

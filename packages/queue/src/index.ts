@@ -1,28 +1,47 @@
-export {
-  AGENT_ROLES,
-  NOTIFICATION_CHANNELS,
-  WAKE_REASONS,
-  QUEUES,
-  DEFAULT_JOB_OPTIONS,
-  agentQueue,
-  isQueueName,
-  planJobSchema,
-  draftJobSchema,
-  publishJobSchema,
-  notificationJobSchema,
-  type AgentRole,
-  type NotificationChannel,
-  type WakeReason,
-  type QueueName,
-  type PayloadOf,
-  type PlanJob,
-  type DraftJob,
-  type PublishJob,
-  type NotificationJob,
-} from "./registry";
-export { stageJobs, createOutboxRelay, type StagedJob, type OutboxWriter, type OutboxRelay, type OutboxRelayOptions } from "./outbox";
-export { createQueueClient, prepareJob, InvalidJobPayloadError, REPLAY_JOB_PREFIX, type QueueClient, type QueueClientOptions } from "./producer";
-export { createWorker, closeWorkers, PermanentJobError, type JobContext, type WorkerOptions } from "./worker";
 export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";
-export { EVENTS as NOTIFICATION_EVENT_DEFINITIONS, NOTIFICATION_EVENTS, type NotificationEvent, type EventDefinition } from "./notification-events";
+export {
+  EVENTS as NOTIFICATION_EVENT_DEFINITIONS,
+  type EventDefinition,
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+} from "./notification-events";
+export {
+  createOutboxRelay,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxWriter,
+  type StagedJob,
+  stageJobs,
+} from "./outbox";
+export {
+  createQueueClient,
+  InvalidJobPayloadError,
+  prepareJob,
+  type QueueClient,
+  type QueueClientOptions,
+  REPLAY_JOB_PREFIX,
+} from "./producer";
+export {
+  AGENT_ROLES,
+  type AgentRole,
+  agentQueue,
+  DEFAULT_JOB_OPTIONS,
+  type DraftJob,
+  draftJobSchema,
+  isQueueName,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type NotificationJob,
+  notificationJobSchema,
+  type PayloadOf,
+  type PlanJob,
+  type PublishJob,
+  planJobSchema,
+  publishJobSchema,
+  QUEUES,
+  type QueueName,
+  WAKE_REASONS,
+  type WakeReason,
+} from "./registry";
+export { closeWorkers, createWorker, type JobContext, PermanentJobError, type WorkerOptions } from "./worker";

@@ -22,8 +22,16 @@ export const EVENTS = {
   ready_for_client_review: { defaults: ["in_app", "email", "push"], link: (d) => `/activities/${d.activityId}` },
   published: { defaults: ["in_app", "email", "push"], link: (d) => `/activities/${d.activityId}` },
   publish_failed: { defaults: ["in_app", "email"], link: (d) => `/activities/${d.activityId}` },
-  password_reset: { defaults: ["email"], mandatory: true, oneTimeLink: { purpose: "password_reset", ttlMs: 30 * 60_000, path: "/reset-password", field: "resetUrl" } },
-  invitation: { defaults: ["email"], mandatory: true, oneTimeLink: { purpose: "invite", ttlMs: 7 * 24 * 60 * 60_000, path: "/accept-invite", field: "acceptUrl" } },
+  password_reset: {
+    defaults: ["email"],
+    mandatory: true,
+    oneTimeLink: { purpose: "password_reset", ttlMs: 30 * 60_000, path: "/reset-password", field: "resetUrl" },
+  },
+  invitation: {
+    defaults: ["email"],
+    mandatory: true,
+    oneTimeLink: { purpose: "invite", ttlMs: 7 * 24 * 60 * 60_000, path: "/accept-invite", field: "acceptUrl" },
+  },
   job_failed: { defaults: ["email"], mandatory: true },
 } satisfies Record<string, EventDefinition>;
 

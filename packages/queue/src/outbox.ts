@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type Db } from "@leadmetrics/db";
+import { type Db, Prisma } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { captureTraceContext, withTraceContext } from "@leadmetrics/telemetry";
 import { InvalidJobPayloadError, prepareJob, type QueueClient } from "./producer";
@@ -34,7 +34,15 @@ export async function stageJobs(tx: OutboxWriter, jobs: StagedJob[]): Promise<st
     const id = randomUUID();
     const { data, jobId } = prepareJob(j.queue, j.payload, j.jobId ?? id);
     const tenantId = (data as { tenantId?: string | null }).tenantId ?? null;
-    return { id, tenantId, queue: j.queue, jobId, payload: data as Prisma.InputJsonValue, claimedUntil: UNCLAIMED, ...(traceContext ? { traceContext } : {}) };
+    return {
+      id,
+      tenantId,
+      queue: j.queue,
+      jobId,
+      payload: data as Prisma.InputJsonValue,
+      claimedUntil: UNCLAIMED,
+      ...(traceContext ? { traceContext } : {}),
+    };
   });
   await tx.outboxJob.createMany({ data: rows });
   return rows.map((r) => r.id);
@@ -84,7 +92,9 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     let sent = 0;
     for (const [i, row] of rows.entries()) {
       try {
-        await withTraceContext(row.traceContext, () => opts.queues.enqueue(row.queue, row.payload as PayloadOf<QueueName>, { jobId: row.jobId }));
+        await withTraceContext(row.traceContext, () =>
+          opts.queues.enqueue(row.queue, row.payload as PayloadOf<QueueName>, { jobId: row.jobId }),
+        );
       } catch (err) {
         if (err instanceof InvalidJobPayloadError) {
           await deadLetter(row, err.message);
@@ -92,14 +102,22 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
         }
         // Redis is unwell: hand this row and the rest of the batch back for the next round.
         const rest = rows.slice(i).map((r) => r.id);
-        opts.log.warn({ err: (err as Error).message, pending: rest.length }, "outbox: jobs not enqueued yet; will retry");
+        opts.log.warn(
+          { err: (err as Error).message, pending: rest.length },
+          "outbox: jobs not enqueued yet; will retry",
+        );
         await opts.db.outboxJob
-          .updateMany({ where: { id: { in: rest } }, data: { claimedUntil: UNCLAIMED, lastError: String((err as Error).message).slice(0, 1_000) } })
+          .updateMany({
+            where: { id: { in: rest } },
+            data: { claimedUntil: UNCLAIMED, lastError: String((err as Error).message).slice(0, 1_000) },
+          })
           .catch(() => {}); // the claim expires on its own
         return sent;
       }
       // BullMQ has the job; if this delete fails the row is relayed again under the same job id.
-      await opts.db.outboxJob.deleteMany({ where: { id: row.id } }).catch((err) => opts.log.warn({ err: (err as Error).message, id: row.id }, "outbox: row not deleted"));
+      await opts.db.outboxJob
+        .deleteMany({ where: { id: row.id } })
+        .catch((err) => opts.log.warn({ err: (err as Error).message, id: row.id }, "outbox: row not deleted"));
       sent++;
     }
     return sent;
@@ -111,7 +129,13 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     await opts.db.$transaction([
       opts.db.failedJob.upsert({
         where: { queue_jobId: { queue: row.queue, jobId: row.jobId } },
-        create: { queue: row.queue, jobId: row.jobId, payload: (row.payload ?? {}) as Prisma.InputJsonValue, reason: reason.slice(0, 4_000), attempts: 0 },
+        create: {
+          queue: row.queue,
+          jobId: row.jobId,
+          payload: (row.payload ?? {}) as Prisma.InputJsonValue,
+          reason: reason.slice(0, 4_000),
+          attempts: 0,
+        },
         update: { reason: reason.slice(0, 4_000) },
       }),
       opts.db.outboxJob.deleteMany({ where: { id: row.id } }),
@@ -137,8 +161,13 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
     flush,
     /** What waits to be relayed: a growing backlog means Redis refuses or no relay runs. */
     async backlog(): Promise<{ jobs: number; oldestAgeSeconds: number }> {
-      const [row] = await opts.db.$queryRaw<{ jobs: bigint; oldest: Date | null }[]>`SELECT count(*) AS jobs, min("createdAt") AS oldest FROM "OutboxJob"`;
-      return { jobs: Number(row?.jobs ?? 0), oldestAgeSeconds: row?.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0 };
+      const [row] = await opts.db.$queryRaw<
+        { jobs: bigint; oldest: Date | null }[]
+      >`SELECT count(*) AS jobs, min("createdAt") AS oldest FROM "OutboxJob"`;
+      return {
+        jobs: Number(row?.jobs ?? 0),
+        oldestAgeSeconds: row?.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0,
+      };
     },
     /** Polls for leftovers until `stop()`. */
     start() {

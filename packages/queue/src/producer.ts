@@ -1,9 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@leadmetrics/errors";
-import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
-import { Redis, type RedisOptions } from "ioredis";
 import { queueTelemetry } from "@leadmetrics/telemetry";
-import { DEFAULT_JOB_OPTIONS, QUEUES, type AgentRole, type DraftJob, type NotificationJob, type PayloadOf, type PlanJob, type PublishJob, type QueueName } from "./registry";
+import { type ConnectionOptions, type JobsOptions, Queue } from "bullmq";
+import { Redis, type RedisOptions } from "ioredis";
+import {
+  type AgentRole,
+  DEFAULT_JOB_OPTIONS,
+  type DraftJob,
+  type NotificationJob,
+  type PayloadOf,
+  type PlanJob,
+  type PublishJob,
+  QUEUES,
+  type QueueName,
+} from "./registry";
 
 export interface QueueClientOptions {
   connection: ConnectionOptions;
@@ -33,8 +43,10 @@ export function prepareJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, 
   const parsed = def.schema.safeParse(payload);
   if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
   const data = parsed.data as PayloadOf<Q>;
-  const staticId = "staticJobId" in def && def.staticJobId ? (def.staticJobId as (p: PayloadOf<Q>) => string)(data) : undefined;
-  const dedupeId = "dedupeKey" in def && def.dedupeKey ? (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) : undefined;
+  const staticId =
+    "staticJobId" in def && def.staticJobId ? (def.staticJobId as (p: PayloadOf<Q>) => string)(data) : undefined;
+  const dedupeId =
+    "dedupeKey" in def && def.dedupeKey ? (def.dedupeKey as (p: PayloadOf<Q>) => string)(data) : undefined;
   // The failed original keeps its static id in BullMQ for days; a replay under that id would be a no-op.
   const id = jobId?.startsWith(REPLAY_JOB_PREFIX) ? jobId : (staticId ?? jobId ?? randomUUID());
   return { data, jobId: id, deduplication: dedupeId ? { id: dedupeId } : undefined };
@@ -50,7 +62,12 @@ export function createQueueClient(opts: QueueClientOptions) {
   let shared: Redis | undefined;
   const connection = () => {
     if (!shared) {
-      shared = new Redis({ ...(opts.connection as RedisOptions), enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+      shared = new Redis({
+        ...(opts.connection as RedisOptions),
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+        lazyConnect: false,
+      });
       shared.on("error", () => {}); // reconnects by itself; a stuck enqueue answers 503
     }
     return shared;
@@ -59,7 +76,12 @@ export function createQueueClient(opts: QueueClientOptions) {
   const queue = (name: QueueName): Queue => {
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: connection(), prefix: opts.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions }, telemetry: queueTelemetry() });
+      q = new Queue(name, {
+        connection: connection(),
+        prefix: opts.prefix,
+        defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions },
+        telemetry: queueTelemetry(),
+      });
       q.on("error", () => {}); // connection errors surface as enqueue failures, with a clear 503
       queues.set(name, q);
     }
@@ -67,14 +89,21 @@ export function createQueueClient(opts: QueueClientOptions) {
   };
   const timeoutMs = opts.enqueueTimeoutMs ?? 3_000;
 
-  async function enqueue<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, extra: Partial<JobsOptions> = {}): Promise<string> {
+  async function enqueue<Q extends QueueName>(
+    name: Q,
+    payload: PayloadOf<Q>,
+    extra: Partial<JobsOptions> = {},
+  ): Promise<string> {
     const { data, jobId, deduplication } = prepareJob(name, payload, extra.jobId);
     const options: JobsOptions = { ...extra, jobId, ...(deduplication ? { deduplication } : {}) };
     let timer: NodeJS.Timeout | undefined;
     const job = await Promise.race([
       queue(name).add(name, data, options),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError(503, "QUEUE_UNAVAILABLE", "The job queue is unavailable; retry shortly")), timeoutMs);
+        timer = setTimeout(
+          () => reject(new AppError(503, "QUEUE_UNAVAILABLE", "The job queue is unavailable; retry shortly")),
+          timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     return job.id ?? jobId;
@@ -95,7 +124,13 @@ export function createQueueClient(opts: QueueClientOptions) {
       const jobId = await queue(name).getDeduplicationJobId(dedupeKey);
       if (!jobId) return false;
       const state = await queue(name).getJobState(jobId);
-      return state === "waiting" || state === "active" || state === "delayed" || state === "prioritized" || state === "waiting-children";
+      return (
+        state === "waiting" ||
+        state === "active" ||
+        state === "delayed" ||
+        state === "prioritized" ||
+        state === "waiting-children"
+      );
     },
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));

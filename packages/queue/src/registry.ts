@@ -2,7 +2,13 @@ import { z } from "zod";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "./notification-events";
 
 /** Agent roles that have a queue. A new role is a new entry here and in the agents registry. */
-export const AGENT_ROLES = ["activity-planner", "blog-writer", "social-post-writer", "strategy-writer", "publisher"] as const;
+export const AGENT_ROLES = [
+  "activity-planner",
+  "blog-writer",
+  "social-post-writer",
+  "strategy-writer",
+  "publisher",
+] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
 
 export const NOTIFICATION_CHANNELS = ["email", "in_app", "push", "whatsapp", "telegram"] as const;
@@ -71,8 +77,14 @@ const channelKey = (channel: NotificationChannel, p: NotificationJob) => {
 export const QUEUES = {
   "agent__activity-planner": define({ schema: planJobSchema, staticJobId: (p) => `plan-${p.planId}` }),
   "agent__blog-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
-  "agent__social-post-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
-  "agent__strategy-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
+  "agent__social-post-writer": define({
+    schema: draftJobSchema,
+    dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}`,
+  }),
+  "agent__strategy-writer": define({
+    schema: draftJobSchema,
+    dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}`,
+  }),
   agent__publisher: define({ schema: publishJobSchema, dedupeKey: (p) => `publish-${p.activityId}-a${p.attempt}` }),
   notifications__dispatch: define({ schema: notificationJobSchema, dedupeKey: (p) => `notify-${p.dedupeKey}` }),
   notifications__email: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("email", p) }),

@@ -1,9 +1,9 @@
-import { forTenant, type Db, type Prisma, type TenantDb } from "@leadmetrics/db";
+import { type Db, forTenant, type Prisma, type TenantDb } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { queueTelemetry, withRequestId } from "@leadmetrics/telemetry";
-import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from "bullmq";
 import type { QueueClient } from "./producer";
-import { QUEUES, type PayloadOf, type QueueName } from "./registry";
+import { type PayloadOf, QUEUES, type QueueName } from "./registry";
 
 export interface JobContext<Q extends QueueName> {
   payload: PayloadOf<Q>;
@@ -101,7 +101,10 @@ export function createWorker<Q extends QueueName>(
       } catch (err) {
         const permanent = err instanceof UnrecoverableError;
         const final = permanent || attempt >= attempts;
-        log.warn({ err, final, durationMs: Math.round(performance.now() - started) }, final ? "job failed for good" : "job failed; will retry");
+        log.warn(
+          { err, final, durationMs: Math.round(performance.now() - started) },
+          final ? "job failed for good" : "job failed; will retry",
+        );
         if (final) await recordFailure(opts, queueName, job, (err as Error).message ?? String(err), attempt);
         throw err;
       }
@@ -123,13 +126,29 @@ export function createWorker<Q extends QueueName>(
   return worker;
 }
 
-async function recordFailure(opts: WorkerOptions, queue: QueueName, job: Job, reason: string, attempts: number): Promise<void> {
-  const tenantId = typeof (job.data as { tenantId?: unknown })?.tenantId === "string" ? ((job.data as { tenantId: string }).tenantId) : null;
+async function recordFailure(
+  opts: WorkerOptions,
+  queue: QueueName,
+  job: Job,
+  reason: string,
+  attempts: number,
+): Promise<void> {
+  const tenantId =
+    typeof (job.data as { tenantId?: unknown })?.tenantId === "string"
+      ? (job.data as { tenantId: string }).tenantId
+      : null;
   const validTenant = tenantId && /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : null;
   try {
     await opts.db.failedJob.upsert({
       where: { queue_jobId: { queue, jobId: String(job.id) } },
-      create: { queue, jobId: String(job.id), tenantId: validTenant, payload: (job.data ?? {}) as Prisma.InputJsonValue, reason: reason.slice(0, 4_000), attempts },
+      create: {
+        queue,
+        jobId: String(job.id),
+        tenantId: validTenant,
+        payload: (job.data ?? {}) as Prisma.InputJsonValue,
+        reason: reason.slice(0, 4_000),
+        attempts,
+      },
       update: { reason: reason.slice(0, 4_000), attempts },
     });
     await opts.queues.enqueueNotification({
@@ -151,7 +170,10 @@ async function recordFailure(opts: WorkerOptions, queue: QueueName, job: Job, re
  */
 export async function closeWorkers(workers: Worker[], graceMs = 20_000): Promise<void> {
   const closing = Promise.all(workers.map((w) => w.close()));
-  const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+  const timedOut = await Promise.race([
+    closing.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+  ]);
   if (timedOut) {
     for (const w of workers) (w as Worker & { abortController?: AbortController }).abortController?.abort();
     await Promise.all(workers.map((w) => w.close(true)));

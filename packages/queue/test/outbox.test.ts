@@ -3,7 +3,14 @@ import { createDb, type Db } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOutboxRelay, createQueueClient, redisConnection, stageJobs, type QueueClient, type StagedJob } from "../src";
+import {
+  createOutboxRelay,
+  createQueueClient,
+  type QueueClient,
+  redisConnection,
+  type StagedJob,
+  stageJobs,
+} from "../src";
 
 const log = createLogger({ service: "outbox-test", level: "silent" });
 let db: Db;
@@ -20,13 +27,17 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const planJob = (planId = randomUUID()): StagedJob => ({ queue: "agent__activity-planner", payload: { tenantId, planId } });
+const planJob = (planId = randomUUID()): StagedJob => ({
+  queue: "agent__activity-planner",
+  payload: { tenantId, planId },
+});
 const notifyJob = (): StagedJob => ({
   queue: "notifications__dispatch",
   payload: { tenantId, recipient: { group: "operators" }, event: "job_failed", data: {}, dedupeKey: randomUUID() },
 });
 const outboxRows = () => db.outboxJob.count();
-const jobCount = async (q: "agent__activity-planner" | "notifications__dispatch") => (await queues.queue(q).getJobCountByTypes("waiting", "delayed", "active", "completed", "failed"));
+const jobCount = async (q: "agent__activity-planner" | "notifications__dispatch") =>
+  await queues.queue(q).getJobCountByTypes("waiting", "delayed", "active", "completed", "failed");
 
 describe("transactional outbox", () => {
   it("stages nothing when the transaction rolls back", async () => {
@@ -41,7 +52,9 @@ describe("transactional outbox", () => {
   });
 
   it("refuses to stage an invalid payload, so the change itself fails", async () => {
-    await expect(stageJobs(db, [{ queue: "agent__activity-planner", payload: { tenantId: "not-a-uuid", planId: "x" } } as never])).rejects.toMatchObject({ code: "INVALID_JOB_PAYLOAD" });
+    await expect(
+      stageJobs(db, [{ queue: "agent__activity-planner", payload: { tenantId: "not-a-uuid", planId: "x" } } as never]),
+    ).rejects.toMatchObject({ code: "INVALID_JOB_PAYLOAD" });
   });
 
   it("flushes staged jobs to BullMQ under the job id fixed at staging, and deletes the rows", async () => {
@@ -49,7 +62,9 @@ describe("transactional outbox", () => {
     const planId = randomUUID();
     const ids = await db.$transaction((tx) => stageJobs(tx, [planJob(planId), notifyJob()]));
     const staged = await db.outboxJob.findMany({ where: { id: { in: ids } } });
-    expect(staged.map((r) => r.jobId).sort()).toEqual([`plan-${planId}`, staged.find((r) => r.queue === "notifications__dispatch")!.id].sort());
+    expect(staged.map((r) => r.jobId).sort()).toEqual(
+      [`plan-${planId}`, staged.find((r) => r.queue === "notifications__dispatch")!.id].sort(),
+    );
 
     expect(await relay.flush(ids)).toBe(2);
     expect(await db.outboxJob.count({ where: { id: { in: ids } } })).toBe(0);
@@ -59,7 +74,10 @@ describe("transactional outbox", () => {
   });
 
   it("keeps the rows while Redis is unreachable and relays them once it answers", async () => {
-    const down = createQueueClient({ connection: { host: "127.0.0.1", port: 1, lazyConnect: true, maxRetriesPerRequest: 1 }, enqueueTimeoutMs: 300 });
+    const down = createQueueClient({
+      connection: { host: "127.0.0.1", port: 1, lazyConnect: true, maxRetriesPerRequest: 1 },
+      enqueueTimeoutMs: 300,
+    });
     const broken = createOutboxRelay({ db, queues: down, log });
     const ids = await db.$transaction((tx) => stageJobs(tx, [notifyJob(), notifyJob(), notifyJob()]));
     expect(await broken.flush(ids)).toBe(0);
@@ -73,7 +91,8 @@ describe("transactional outbox", () => {
     const relay = createOutboxRelay({ db, queues, log, intervalMs: 50 });
     relay.start();
     const deadline = Date.now() + 10_000;
-    while ((await db.outboxJob.count({ where: { id: { in: ids } } })) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await db.outboxJob.count({ where: { id: { in: ids } } })) > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await relay.stop();
     expect(await db.outboxJob.count({ where: { id: { in: ids } } })).toBe(0);
     expect((await jobCount("notifications__dispatch")) - jobsBefore).toBe(3);
@@ -96,11 +115,22 @@ describe("transactional outbox", () => {
 
   it("a staged row the queue no longer accepts becomes a FailedJob instead of blocking the outbox", async () => {
     const id = randomUUID();
-    await db.outboxJob.create({ data: { id, tenantId, queue: "agent__activity-planner", jobId: `plan-broken`, payload: { tenantId, planId: 42 }, claimedUntil: new Date(0) } });
+    await db.outboxJob.create({
+      data: {
+        id,
+        tenantId,
+        queue: "agent__activity-planner",
+        jobId: `plan-broken`,
+        payload: { tenantId, planId: 42 },
+        claimedUntil: new Date(0),
+      },
+    });
     const relay = createOutboxRelay({ db, queues, log });
     await relay.flush([id]);
     expect(await db.outboxJob.count({ where: { id } })).toBe(0);
-    const failed = await db.failedJob.findUniqueOrThrow({ where: { queue_jobId: { queue: "agent__activity-planner", jobId: "plan-broken" } } });
+    const failed = await db.failedJob.findUniqueOrThrow({
+      where: { queue_jobId: { queue: "agent__activity-planner", jobId: "plan-broken" } },
+    });
     expect(failed.reason).toMatch(/invalid agent__activity-planner job/);
   });
 });

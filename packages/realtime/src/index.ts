@@ -44,14 +44,35 @@ export function createRealtimePublisher(redis: Redis) {
     async agentState(state: Omit<AgentLiveState, "at">): Promise<void> {
       const value: AgentLiveState = { ...state, at: new Date().toISOString() };
       await redis.set(liveKey(state.tenantId, state.role), JSON.stringify(value), "EX", LIVE_TTL_SECONDS);
-      await this.publish({ rooms: [rooms.tenant(state.tenantId), rooms.dm], event: "agent:event", payload: { ...value } });
+      await this.publish({
+        rooms: [rooms.tenant(state.tenantId), rooms.dm],
+        event: "agent:event",
+        payload: { ...value },
+      });
     },
     /** One chunk of an agent's output, in order (a Redis stream, so late readers replay it). */
-    async appendOutput(activityId: string, entry: { revision: number; kind: "chunk" | "done" | "error"; text?: string; status?: string }): Promise<void> {
+    async appendOutput(
+      activityId: string,
+      entry: { revision: number; kind: "chunk" | "done" | "error"; text?: string; status?: string },
+    ): Promise<void> {
       const key = outputStreamKey(activityId);
       await redis
         .multi()
-        .xadd(key, "MAXLEN", "~", "5000", "*", "revision", String(entry.revision), "kind", entry.kind, "text", entry.text ?? "", "status", entry.status ?? "")
+        .xadd(
+          key,
+          "MAXLEN",
+          "~",
+          "5000",
+          "*",
+          "revision",
+          String(entry.revision),
+          "kind",
+          entry.kind,
+          "text",
+          entry.text ?? "",
+          "status",
+          entry.status ?? "",
+        )
         .expire(key, LIVE_TTL_SECONDS)
         .exec();
     },
@@ -60,7 +81,11 @@ export function createRealtimePublisher(redis: Redis) {
 
 export type RealtimePublisher = ReturnType<typeof createRealtimePublisher>;
 
-export async function readAgentLive(redis: Redis, tenantId: string, roles: readonly string[]): Promise<AgentLiveState[]> {
+export async function readAgentLive(
+  redis: Redis,
+  tenantId: string,
+  roles: readonly string[],
+): Promise<AgentLiveState[]> {
   const values = await redis.mget(...roles.map((r) => liveKey(tenantId, r)));
   return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as AgentLiveState);
 }

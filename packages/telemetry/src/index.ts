@@ -1,4 +1,13 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
+import {
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
 import type { Telemetry as BullTelemetry } from "bullmq";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -42,22 +51,38 @@ export async function startTelemetry(opts: TelemetryOptions): Promise<TelemetryH
   if (!opts.endpoint) return NOOP;
   if (active) throw new Error("telemetry is already started in this process");
   // Loaded only when tracing is on: a process without an endpoint never loads the SDK.
-  const [{ TracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { AsyncLocalStorageContextManager }, core, { BullMQOtel }] =
-    await Promise.all([
-      import("@opentelemetry/sdk-trace"),
-      import("@opentelemetry/exporter-trace-otlp-http"),
-      import("@opentelemetry/resources"),
-      import("@opentelemetry/context-async-hooks"),
-      import("@opentelemetry/core"),
-      import("bullmq-otel"),
-    ]);
+  const [
+    { TracerProvider, BatchSpanProcessor },
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { AsyncLocalStorageContextManager },
+    core,
+    { BullMQOtel },
+  ] = await Promise.all([
+    import("@opentelemetry/sdk-trace"),
+    import("@opentelemetry/exporter-trace-otlp-http"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/context-async-hooks"),
+    import("@opentelemetry/core"),
+    import("bullmq-otel"),
+  ]);
   const exporter = new OTLPTraceExporter({ url: `${opts.endpoint.replace(/\/+$/, "")}/v1/traces` });
   const provider = new TracerProvider({
-    resource: resourceFromAttributes({ "service.name": opts.serviceName, ...(opts.serviceVersion ? { "service.version": opts.serviceVersion } : {}) }),
-    spanProcessors: [requestIdSpanProcessor, new BatchSpanProcessor({ exporter, scheduledDelayMillis: opts.exportDelayMs ?? 2_000 })],
+    resource: resourceFromAttributes({
+      "service.name": opts.serviceName,
+      ...(opts.serviceVersion ? { "service.version": opts.serviceVersion } : {}),
+    }),
+    spanProcessors: [
+      requestIdSpanProcessor,
+      new BatchSpanProcessor({ exporter, scheduledDelayMillis: opts.exportDelayMs ?? 2_000 }),
+    ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new core.CompositePropagator({ propagators: [new core.W3CTraceContextPropagator(), new core.W3CBaggagePropagator()] }));
+  propagation.setGlobalPropagator(
+    new core.CompositePropagator({
+      propagators: [new core.W3CTraceContextPropagator(), new core.W3CBaggagePropagator()],
+    }),
+  );
   trace.setGlobalTracerProvider(provider);
   active = { bullmq: new BullMQOtel({ tracerName: "bullmq" }) };
   let stopped = false;
@@ -90,7 +115,9 @@ const requestIdSpanProcessor = {
   onStart(span: Span & { attributes?: Record<string, unknown> }, parent: Context): void {
     if (span.attributes?.[REQUEST_ID_ATTRIBUTE] !== undefined) return;
     const fromBaggage = propagation.getBaggage(parent)?.getEntry(REQUEST_ID_ATTRIBUTE)?.value;
-    const fromParent = (trace.getSpan(parent) as { attributes?: Record<string, unknown> } | undefined)?.attributes?.[REQUEST_ID_ATTRIBUTE];
+    const fromParent = (trace.getSpan(parent) as { attributes?: Record<string, unknown> } | undefined)?.attributes?.[
+      REQUEST_ID_ATTRIBUTE
+    ];
     const id = fromBaggage ?? (typeof fromParent === "string" ? fromParent : undefined);
     if (id) span.setAttribute(REQUEST_ID_ATTRIBUTE, id);
   },
@@ -101,7 +128,9 @@ const requestIdSpanProcessor = {
 
 /** `ctx` with the request id in its baggage, so every span started under it carries the id. */
 function withRequestIdBaggage(ctx: Context, requestId: string): Context {
-  const baggage = (propagation.getBaggage(ctx) ?? propagation.createBaggage()).setEntry(REQUEST_ID_ATTRIBUTE, { value: requestId });
+  const baggage = (propagation.getBaggage(ctx) ?? propagation.createBaggage()).setEntry(REQUEST_ID_ATTRIBUTE, {
+    value: requestId,
+  });
   return propagation.setBaggage(ctx, baggage);
 }
 

@@ -40,7 +40,13 @@ export async function startFakeHttpServer(
     req.on("data", (c: Buffer) => parts.push(c));
     req.on("end", () => {
       const rawBody = Buffer.concat(parts).toString("utf8");
-      const recorded: RecordedRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, rawBody, body: parseBody(rawBody, req.headers["content-type"]) };
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        rawBody,
+        body: parseBody(rawBody, req.headers["content-type"]),
+      };
       requests.push(recorded);
       const responder = (queue.length > 1 ? queue.shift() : queue[0]) ?? route;
       Promise.resolve(responder(recorded, res)).catch((err: unknown) => {
@@ -75,7 +81,12 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }

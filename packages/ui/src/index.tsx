@@ -10,7 +10,14 @@ export interface NavItem {
 }
 
 /** The frame of every portal page: a sidebar with the portal's sections, a header with the user. */
-export function AppShell(props: { portalName: string; nav: NavItem[]; user: { name: string; email: string }; logout: ReactNode; live?: ReactNode; children: ReactNode }) {
+export function AppShell(props: {
+  portalName: string;
+  nav: NavItem[];
+  user: { name: string; email: string };
+  logout: ReactNode;
+  live?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 flex">
       <nav aria-label="Main" className="w-56 shrink-0 bg-white border-r border-slate-200 flex flex-col">
@@ -45,7 +52,9 @@ export function PageHeader(props: { title: string; subtitle?: ReactNode; actions
 export function Card(props: { title?: string; children: ReactNode; className?: string }) {
   return (
     <section className={cx("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", props.className)}>
-      {props.title ? <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{props.title}</h2> : null}
+      {props.title ? (
+        <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{props.title}</h2>
+      ) : null}
       {props.children}
     </section>
   );
@@ -74,28 +83,78 @@ export const statusLabel = (status: string) => status.replace(/_/g, " ");
 
 /** Every activity and plan status, with a colour and words (not colour alone). */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={cx("inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium", STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700")}>{statusLabel(status)}</span>;
+  return (
+    <span
+      className={cx(
+        "inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium",
+        STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700",
+      )}
+    >
+      {statusLabel(status)}
+    </span>
+  );
 }
 
-export function Button(props: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; type?: "submit" | "button"; name?: string; value?: string; disabled?: boolean }) {
-  const style = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-50", danger: "bg-rose-600 text-white hover:bg-rose-700" }[props.variant ?? "primary"];
+export function Button(props: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  type?: "submit" | "button";
+  name?: string;
+  value?: string;
+  disabled?: boolean;
+}) {
+  const style = {
+    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
+    secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-50",
+    danger: "bg-rose-600 text-white hover:bg-rose-700",
+  }[props.variant ?? "primary"];
   return (
-    <button type={props.type ?? "submit"} name={props.name} value={props.value} disabled={props.disabled} className={cx("rounded-md px-3.5 py-2 text-sm font-medium shadow-sm disabled:opacity-50", style)}>
+    <button
+      type={props.type ?? "submit"}
+      name={props.name}
+      value={props.value}
+      disabled={props.disabled}
+      className={cx("rounded-md px-3.5 py-2 text-sm font-medium shadow-sm disabled:opacity-50", style)}
+    >
       {props.children}
     </button>
   );
 }
 
 /** A labelled input with its inline error, wired for screen readers. */
-export function Field(props: { label: string; name: string; type?: string; defaultValue?: string | number; error?: string; required?: boolean; multiline?: boolean; rows?: number; min?: number; hint?: string }) {
+export function Field(props: {
+  label: string;
+  name: string;
+  type?: string;
+  defaultValue?: string | number;
+  error?: string;
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  min?: number;
+  hint?: string;
+}) {
   const id = `field-${props.name}`;
-  const common = { id, name: props.name, defaultValue: props.defaultValue, required: props.required, "aria-invalid": props.error ? true : undefined, "aria-describedby": props.error ? `${id}-error` : undefined, className: "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500" };
+  const common = {
+    id,
+    name: props.name,
+    defaultValue: props.defaultValue,
+    required: props.required,
+    "aria-invalid": props.error ? true : undefined,
+    "aria-describedby": props.error ? `${id}-error` : undefined,
+    className:
+      "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500",
+  };
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {props.label}
       </label>
-      {props.multiline ? <textarea rows={props.rows ?? 4} {...common} /> : <input type={props.type ?? "text"} min={props.min} {...common} />}
+      {props.multiline ? (
+        <textarea rows={props.rows ?? 4} {...common} />
+      ) : (
+        <input type={props.type ?? "text"} min={props.min} {...common} />
+      )}
       {props.hint ? <p className="mt-1 text-xs text-slate-500">{props.hint}</p> : null}
       {props.error ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-rose-700">
@@ -107,9 +166,16 @@ export function Field(props: { label: string; name: string; type?: string; defau
 }
 
 export function Alert(props: { kind?: "error" | "success" | "info"; children: ReactNode }) {
-  const style = { error: "border-rose-200 bg-rose-50 text-rose-800", success: "border-emerald-200 bg-emerald-50 text-emerald-800", info: "border-sky-200 bg-sky-50 text-sky-800" }[props.kind ?? "info"];
+  const style = {
+    error: "border-rose-200 bg-rose-50 text-rose-800",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-800",
+    info: "border-sky-200 bg-sky-50 text-sky-800",
+  }[props.kind ?? "info"];
   return (
-    <div role={props.kind === "error" ? "alert" : "status"} className={cx("mb-4 rounded-md border px-4 py-3 text-sm", style)}>
+    <div
+      role={props.kind === "error" ? "alert" : "status"}
+      className={cx("mb-4 rounded-md border px-4 py-3 text-sm", style)}
+    >
       {props.children}
     </div>
   );
@@ -129,7 +195,13 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
 }
 
-export function Table<T>(props: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; caption?: string; empty?: ReactNode }) {
+export function Table<T>(props: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  caption?: string;
+  empty?: ReactNode;
+}) {
   if (props.rows.length === 0) return <>{props.empty ?? <EmptyState title="Nothing here yet" />}</>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -170,7 +242,13 @@ export const pageParam = (raw: string | string[] | undefined): number => {
  * Previous / next links under a list, keeping the page's filters (`query`) in every link. Plain
  * links: it works without JavaScript, and each page of a list has its own URL.
  */
-export function Pager(props: { path: string; query?: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
+export function Pager(props: {
+  path: string;
+  query?: Record<string, string | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   if (props.total <= props.pageSize && props.page === 1) return null;
   const href = (page: number) => {
@@ -183,7 +261,11 @@ export function Pager(props: { path: string; query?: Record<string, string | und
   const last = Math.min(props.total, props.page * props.pageSize);
   const link = (page: number, label: string, rel: "prev" | "next", enabled: boolean) =>
     enabled ? (
-      <a href={href(page)} rel={rel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+      <a
+        href={href(page)}
+        rel={rel}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+      >
         {label}
       </a>
     ) : (
@@ -194,7 +276,8 @@ export function Pager(props: { path: string; query?: Record<string, string | und
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {props.total === 0 ? "No results" : `${first}–${last} of ${props.total}`} · page {Math.min(props.page, pages)} of {pages}
+        {props.total === 0 ? "No results" : `${first}–${last} of ${props.total}`} · page {Math.min(props.page, pages)}{" "}
+        of {pages}
       </p>
       <div className="flex gap-2">
         {link(props.page - 1, "Previous", "prev", props.page > 1)}
@@ -211,14 +294,19 @@ export function DiffView(props: { before: string; after: string; beforeLabel: st
     <div className="grid grid-cols-2 gap-3 text-sm" data-testid="diff">
       {(["before", "after"] as const).map((side) => (
         <div key={side} className="rounded-md border border-slate-200 bg-white">
-          <div className="border-b border-slate-200 px-3 py-2 text-xs font-semibold text-slate-500">{side === "before" ? props.beforeLabel : props.afterLabel}</div>
+          <div className="border-b border-slate-200 px-3 py-2 text-xs font-semibold text-slate-500">
+            {side === "before" ? props.beforeLabel : props.afterLabel}
+          </div>
           <pre className="whitespace-pre-wrap p-3 font-sans leading-relaxed">
             {parts.map((p, i) => {
               if (side === "before" && p.added) return null;
               if (side === "after" && p.removed) return null;
               const changed = side === "before" ? p.removed : p.added;
               return changed ? (
-                <mark key={i} className={side === "before" ? "bg-rose-100 text-rose-900" : "bg-emerald-100 text-emerald-900"}>
+                <mark
+                  key={i}
+                  className={side === "before" ? "bg-rose-100 text-rose-900" : "bg-emerald-100 text-emerald-900"}
+                >
                   <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span>
                   {p.value}
                 </mark>
@@ -267,7 +355,9 @@ export function ActivityHistory({ events }: { events: HistoryEvent[] }) {
             <div className="text-xs text-slate-500">
               {e.actorType} · {formatDate(e.createdAt)}
             </div>
-            {e.feedback ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{e.feedback}</blockquote> : null}
+            {e.feedback ? (
+              <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{e.feedback}</blockquote>
+            ) : null}
           </li>
         ))}
       </ol>

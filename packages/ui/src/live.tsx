@@ -54,7 +54,11 @@ export function LiveBell({ apiUrl, portal, initialUnread }: LiveProps) {
   }, [socket, router]);
   return (
     <div className="flex items-center gap-2" aria-live="polite">
-      <span aria-label={`${unread} unread notifications`} data-testid="unread-count" className={`inline-flex min-w-6 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${unread > 0 ? "bg-rose-600 text-white" : "bg-slate-200 text-slate-700"}`}>
+      <span
+        aria-label={`${unread} unread notifications`}
+        data-testid="unread-count"
+        className={`inline-flex min-w-6 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${unread > 0 ? "bg-rose-600 text-white" : "bg-slate-200 text-slate-700"}`}
+      >
         {unread}
       </span>
       <span className="truncate text-xs text-slate-600">{latest ?? "notifications"}</span>
@@ -69,7 +73,16 @@ export function LiveFeed({ apiUrl }: { apiUrl: string }) {
   useEffect(() => {
     if (!socket) return;
     const onStatus = (e: { activityId: string; topic: string; from: string; to: string }) =>
-      setItems((prev) => [{ key: `${e.activityId}-${e.to}-${Date.now()}`, text: `${e.topic}: ${e.from.replace(/_/g, " ")} → ${e.to.replace(/_/g, " ")}`, at: new Date().toLocaleTimeString() }, ...prev].slice(0, 20));
+      setItems((prev) =>
+        [
+          {
+            key: `${e.activityId}-${e.to}-${Date.now()}`,
+            text: `${e.topic}: ${e.from.replace(/_/g, " ")} → ${e.to.replace(/_/g, " ")}`,
+            at: new Date().toLocaleTimeString(),
+          },
+          ...prev,
+        ].slice(0, 20),
+      );
     socket.on("activity:status", onStatus);
     return () => {
       socket.off("activity:status", onStatus);

@@ -8,7 +8,10 @@ export function MarkdownEditor(props: { name: string; label: string; defaultValu
   const [value, setValue] = useState(props.defaultValue ?? "");
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   // The preview shows the reviewer's own text to the reviewer; marked output is not sanitised further.
-  const html = useMemo(() => (tab === "preview" ? (marked.parse(value, { async: false }) as string) : ""), [tab, value]);
+  const html = useMemo(
+    () => (tab === "preview" ? (marked.parse(value, { async: false }) as string) : ""),
+    [tab, value],
+  );
   return (
     <div className="mb-4">
       <div className="mb-1 flex items-center justify-between">
@@ -17,14 +20,34 @@ export function MarkdownEditor(props: { name: string; label: string; defaultValu
         </label>
         <div role="tablist" className="flex gap-1 text-xs">
           {(["edit", "preview"] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={`rounded px-2 py-1 ${tab === t ? "bg-indigo-100 text-indigo-800" : "text-slate-600"}`}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`rounded px-2 py-1 ${tab === t ? "bg-indigo-100 text-indigo-800" : "text-slate-600"}`}
+            >
               {t === "edit" ? "Write" : "Preview"}
             </button>
           ))}
         </div>
       </div>
-      <textarea id={id} name={props.name} value={value} onChange={(e) => setValue(e.target.value)} rows={14} hidden={tab !== "edit"} className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
-      {tab === "preview" ? <div className="prose max-w-none rounded-md border border-slate-200 bg-white p-3 text-sm" dangerouslySetInnerHTML={{ __html: html }} /> : null}
+      <textarea
+        id={id}
+        name={props.name}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        rows={14}
+        hidden={tab !== "edit"}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+      />
+      {tab === "preview" ? (
+        <div
+          className="prose max-w-none rounded-md border border-slate-200 bg-white p-3 text-sm"
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,11 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
         const active = path === item.href || path.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>
-            <a href={item.href} aria-current={active ? "page" : undefined} className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}>
+            <a
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
+            >
               {item.label}
             </a>
           </li>

@@ -9,12 +9,16 @@ import { apiUrl, clientAddressHeaders, errorSentence, formError, serverApi, sign
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
 /** Each portal's sign-in page: the same form, its own cookies and home page. */
-export function createLoginPage(portal: Portal, opts: { title: string; tagline: string; home: string; signUp?: boolean }) {
+export function createLoginPage(
+  portal: Portal,
+  opts: { title: string; tagline: string; home: string; signUp?: boolean },
+) {
   async function login(formData: FormData) {
     "use server";
     const next = String(formData.get("next") || opts.home);
     const failed = await signIn(portal, String(formData.get("email") ?? ""), String(formData.get("password") ?? ""));
-    if (failed) redirect(`/login?error=${encodeURIComponent(failed.error ?? "Sign-in failed")}&next=${encodeURIComponent(next)}`);
+    if (failed)
+      redirect(`/login?error=${encodeURIComponent(failed.error ?? "Sign-in failed")}&next=${encodeURIComponent(next)}`);
     // Only same-site paths: never an open redirect.
     redirect(next.startsWith("/") && !next.startsWith("//") ? next : opts.home);
   }
@@ -26,8 +30,12 @@ export function createLoginPage(portal: Portal, opts: { title: string; tagline: 
           {error ? <Alert kind="error">{error}</Alert> : null}
           {reason === "session_ended" ? <Alert>Your session ended; please sign in again.</Alert> : null}
           {reason === "no_access" ? <Alert kind="error">This account cannot use this portal.</Alert> : null}
-          {reason === "password_reset" ? <Alert kind="success">Your password is changed: sign in with the new one.</Alert> : null}
-          {reason === "invite_accepted" ? <Alert kind="success">Your account is ready: sign in with the password you chose.</Alert> : null}
+          {reason === "password_reset" ? (
+            <Alert kind="success">Your password is changed: sign in with the new one.</Alert>
+          ) : null}
+          {reason === "invite_accepted" ? (
+            <Alert kind="success">Your account is ready: sign in with the password you chose.</Alert>
+          ) : null}
           <input type="hidden" name="next" value={next ?? opts.home} />
           <Field label="Email" name="email" type="email" required />
           <Field label="Password" name="password" type="password" required />
@@ -66,14 +74,25 @@ export function createForgotPasswordPage() {
   async function requestLink(formData: FormData) {
     "use server";
     const api = createApiClient({ baseUrl: apiUrl() });
-    const res = await api.POST("/auth/v1/forgot-password", { body: { email: String(formData.get("email") ?? "") }, headers: await clientAddressHeaders() });
-    if (res.error) redirect(`/forgot-password?error=${encodeURIComponent(formError(res.error).error ?? "Something went wrong")}`);
+    const res = await api.POST("/auth/v1/forgot-password", {
+      body: { email: String(formData.get("email") ?? "") },
+      headers: await clientAddressHeaders(),
+    });
+    if (res.error)
+      redirect(`/forgot-password?error=${encodeURIComponent(formError(res.error).error ?? "Something went wrong")}`);
     redirect("/forgot-password?sent=1");
   }
-  return async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string; error?: string }> }) {
+  return async function ForgotPasswordPage({
+    searchParams,
+  }: {
+    searchParams: Promise<{ sent?: string; error?: string }>;
+  }) {
     const { sent, error } = await searchParams;
     return (
-      <SignedOutCard title="Choose a new password" intro="We email you a link to choose a new password. It works once, for 30 minutes.">
+      <SignedOutCard
+        title="Choose a new password"
+        intro="We email you a link to choose a new password. It works once, for 30 minutes."
+      >
         {sent ? (
           <Alert kind="success">If an account exists for that address, the link is on its way. Check your inbox.</Alert>
         ) : (
@@ -103,15 +122,23 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
     "use server";
     const token = String(formData.get("token") ?? "");
     const password = String(formData.get("password") ?? "");
-    const back = (message: string) => redirect(`${path}?token=${encodeURIComponent(token)}&error=${encodeURIComponent(message)}`);
+    const back = (message: string) =>
+      redirect(`${path}?token=${encodeURIComponent(token)}&error=${encodeURIComponent(message)}`);
     if (password !== String(formData.get("confirm") ?? "")) back("The two passwords differ: type the same one twice.");
     const api = createApiClient({ baseUrl: apiUrl() });
     const headers = await clientAddressHeaders();
-    const res = kind === "reset" ? await api.POST("/auth/v1/reset-password", { body: { token, password }, headers }) : await api.POST("/auth/v1/accept-invite", { body: { token, password }, headers });
+    const res =
+      kind === "reset"
+        ? await api.POST("/auth/v1/reset-password", { body: { token, password }, headers })
+        : await api.POST("/auth/v1/accept-invite", { body: { token, password }, headers });
     if (res.error) back(errorSentence(formError(res.error), { password: "Password" }));
     redirect(`/login?reason=${kind === "reset" ? "password_reset" : "invite_accepted"}`);
   }
-  return async function TokenPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string; error?: string }> }) {
+  return async function TokenPasswordPage({
+    searchParams,
+  }: {
+    searchParams: Promise<{ token?: string; error?: string }>;
+  }) {
     const { token, error } = await searchParams;
     const title = kind === "reset" ? "Choose a new password" : "Accept your invitation";
     if (!token) {
@@ -127,7 +154,14 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
       );
     }
     return (
-      <SignedOutCard title={title} intro={kind === "reset" ? "Every session of this account ends: you sign in again with the new password." : "Choose the password you will sign in with."}>
+      <SignedOutCard
+        title={title}
+        intro={
+          kind === "reset"
+            ? "Every session of this account ends: you sign in again with the new password."
+            : "Choose the password you will sign in with."
+        }
+      >
         <form action={choosePassword}>
           {error ? <Alert kind="error">{error}</Alert> : null}
           <input type="hidden" name="token" value={token} />
@@ -165,11 +199,22 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
         portalName={opts.name}
         nav={opts.nav}
         user={{ name: me.user.name, email: me.user.email }}
-        live={<LiveBell apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"} portal={portal} initialUnread={notifications.unreadCount} />}
+        live={
+          <LiveBell
+            apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"}
+            portal={portal}
+            initialUnread={notifications.unreadCount}
+          />
+        }
         logout={
           <form action={logout} className="flex gap-3">
             <button className="text-indigo-700 underline">Sign out</button>
-            <button name="everywhere" value="1" className="text-slate-500 underline" title="Ends every session of this account, on every device">
+            <button
+              name="everywhere"
+              value="1"
+              className="text-slate-500 underline"
+              title="Ends every session of this account, on every device"
+            >
               Everywhere
             </button>
           </form>

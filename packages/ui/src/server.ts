@@ -1,12 +1,15 @@
 import "server-only";
+import { type ApiClient, createApiClient } from "@leadmetrics/api-client";
 import { cookieNames, type Portal } from "@leadmetrics/auth/edge";
-import { createApiClient, type ApiClient } from "@leadmetrics/api-client";
-import { clearSessionCookies, setSessionCookies, type SessionTokens } from "@leadmetrics/middleware";
+import { clearSessionCookies, type SessionTokens, setSessionCookies } from "@leadmetrics/middleware";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 
 export const apiUrl = () => process.env.API_URL ?? "http://127.0.0.1:3003";
-const cookieOptions = () => ({ secure: process.env.COOKIE_SECURE === "true", domain: process.env.COOKIE_DOMAIN || undefined });
+const cookieOptions = () => ({
+  secure: process.env.COOKIE_SECURE === "true",
+  domain: process.env.COOKIE_DOMAIN || undefined,
+});
 
 /** The API, as the signed-in user of this portal (server components and actions only). */
 export async function serverApi(portal: Portal): Promise<ApiClient> {
@@ -20,7 +23,9 @@ export function unwrap<T>(portal: Portal, result: { data?: T; error?: unknown; r
   if (result.data !== undefined) return result.data;
   if (result.response.status === 401) redirect("/login");
   if (result.response.status === 404) notFound();
-  const message = (result.error as { error?: { message?: string } } | undefined)?.error?.message ?? `API answered ${result.response.status}`;
+  const message =
+    (result.error as { error?: { message?: string } } | undefined)?.error?.message ??
+    `API answered ${result.response.status}`;
   throw new Error(message);
 }
 
@@ -28,7 +33,9 @@ export type FormState = { error?: string; fields?: Record<string, string>; ok?: 
 
 /** The API's error answer as form state: the message, and each invalid field's own message. */
 export function formError(error: unknown): FormState {
-  const e = (error as { error?: { message?: string; details?: { fields?: { path: string; message: string }[] } } } | undefined)?.error;
+  const e = (
+    error as { error?: { message?: string; details?: { fields?: { path: string; message: string }[] } } } | undefined
+  )?.error;
   const fields = Object.fromEntries((e?.details?.fields ?? []).map((f) => [f.path.replace(/^body\./, ""), f.message]));
   return { error: e?.message ?? "Something went wrong; please try again", fields };
 }
@@ -57,20 +64,33 @@ export async function clientAddressHeaders(): Promise<Record<string, string>> {
  */
 export async function signIn(portal: Portal, email: string, password: string): Promise<FormState | null> {
   const api = createApiClient({ baseUrl: apiUrl() });
-  const res = await api.POST("/auth/v1/login", { body: { email, password, portal }, headers: await clientAddressHeaders() });
+  const res = await api.POST("/auth/v1/login", {
+    body: { email, password, portal },
+    headers: await clientAddressHeaders(),
+  });
   if (!res.data) return formError(res.error);
   setSessionCookies({ cookies: await cookies() }, portal, res.data as SessionTokens, cookieOptions());
   return null;
 }
 
 const REGISTRATION_COOKIE = "dashboard_registration";
-const registrationCookie = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, path: "/register", maxAge, ...cookieOptions() });
+const registrationCookie = (maxAge: number) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/register",
+  maxAge,
+  ...cookieOptions(),
+});
 
 /**
  * Step 1 of sign-up: the API checks the details and opens a one-hour registration session. Its
  * token waits in an httpOnly cookie (never in a URL) for step 2.
  */
-export async function startRegistration(body: { name: string; email: string; password: string }): Promise<FormState | null> {
+export async function startRegistration(body: {
+  name: string;
+  email: string;
+  password: string;
+}): Promise<FormState | null> {
   const api = createApiClient({ baseUrl: apiUrl() });
   const res = await api.POST("/auth/v1/register", { body, headers: await clientAddressHeaders() });
   if (!res.data) return formError(res.error);
@@ -81,12 +101,18 @@ export async function startRegistration(body: { name: string; email: string; pas
 export const hasRegistration = async () => Boolean((await cookies()).get(REGISTRATION_COOKIE)?.value);
 
 /** Step 2: names the workspace; the API creates it with its owner, and the owner is signed in. */
-export async function completeRegistration(body: { workspaceName: string; timezone: string }): Promise<FormState | null> {
+export async function completeRegistration(body: {
+  workspaceName: string;
+  timezone: string;
+}): Promise<FormState | null> {
   const jar = await cookies();
   const registrationToken = jar.get(REGISTRATION_COOKIE)?.value;
   if (!registrationToken) return { error: "The sign-up session has ended: start again." };
   const api = createApiClient({ baseUrl: apiUrl() });
-  const res = await api.POST("/auth/v1/register/complete", { body: { registrationToken, ...body, portal: "dashboard" }, headers: await clientAddressHeaders() });
+  const res = await api.POST("/auth/v1/register/complete", {
+    body: { registrationToken, ...body, portal: "dashboard" },
+    headers: await clientAddressHeaders(),
+  });
   if (!res.data) return formError(res.error);
   jar.set(REGISTRATION_COOKIE, "", registrationCookie(0));
   setSessionCookies({ cookies: jar }, "dashboard", res.data as SessionTokens, cookieOptions());

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Readiness } from "@leadmetrics/lifecycle";
 import type { Logger } from "@leadmetrics/logger";
-import { Queue, type ConnectionOptions, type Job, type Worker } from "bullmq";
+import { type ConnectionOptions, type Job, Queue, type Worker } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * Prometheus metrics of a worker process: jobs completed and failed by queue, job duration by
@@ -51,7 +51,12 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     if (!q) {
       // Scrapes fail fast while Redis is away instead of queueing commands behind a reconnect.
       if (!redis) {
-        redis = new Redis({ ...(opts.connection as RedisOptions), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        redis = new Redis({
+          ...(opts.connection as RedisOptions),
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          lazyConnect: false,
+        });
         redis.on("error", () => {});
       }
       q = new Queue(name, { connection: redis, prefix: opts.prefix });
@@ -60,12 +65,18 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
     }
     return q;
   };
-  const warn = (err: unknown, what: string) => opts.logger?.warn({ err: (err as Error)?.message ?? String(err) }, `metrics: could not read ${what}`);
+  const warn = (err: unknown, what: string) =>
+    opts.logger?.warn({ err: (err as Error)?.message ?? String(err) }, `metrics: could not read ${what}`);
   /** Reads something of every observed queue at scrape time; one unreadable queue does not fail the scrape. */
   const eachQueue = (what: string, read: (name: string) => Promise<void>) =>
     Promise.all([...names].map((name) => read(name).catch((err) => warn(err, `${what} of ${name}`))));
 
-  const completed = new Counter({ name: "bullmq_jobs_completed_total", help: "Jobs completed, by queue", labelNames: ["queue"], registers: [registry] });
+  const completed = new Counter({
+    name: "bullmq_jobs_completed_total",
+    help: "Jobs completed, by queue",
+    labelNames: ["queue"],
+    registers: [registry],
+  });
   const failed = new Counter({
     name: "bullmq_jobs_failed_total",
     help: "Job attempts that failed, by queue (final: the job will not be retried)",
@@ -125,7 +136,10 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
       worker.on("failed", (job, err) => {
         if (!job) return;
         // finishedOn is set only when the job moved to the failed set (no attempt left, or unrecoverable).
-        const final = job.finishedOn !== undefined || err?.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
+        const final =
+          job.finishedOn !== undefined ||
+          err?.name === "UnrecoverableError" ||
+          job.attemptsMade >= (job.opts.attempts ?? 1);
         failed.inc({ queue: name, final: String(final) });
         const s = seconds(job);
         if (s !== undefined) duration.observe({ queue: name, status: "failed" }, s);
@@ -167,7 +181,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { error: { code, message } }, headers);
 }
 
@@ -192,13 +212,22 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
         ({ ready, checks, failing }) =>
           ready
             ? sendJson(res, 200, { status: "ok", checks })
-            : sendJson(res, 503, { status: "degraded", checks, error: { code: "NOT_READY", message: `Not ready: ${failing.join(", ")} unavailable`, details: { checks } } }),
+            : sendJson(res, 503, {
+                status: "degraded",
+                checks,
+                error: {
+                  code: "NOT_READY",
+                  message: `Not ready: ${failing.join(", ")} unavailable`,
+                  details: { checks },
+                },
+              }),
         (err) => sendError(res, 503, "NOT_READY", `Not ready: ${(err as Error).message}`),
       );
       return;
     }
     if (method === "GET" && path === "/metrics" && expected) {
-      if (!authorized(req)) return sendError(res, 401, "UNAUTHORIZED", "A metrics token is required", { "www-authenticate": "Bearer" });
+      if (!authorized(req))
+        return sendError(res, 401, "UNAUTHORIZED", "A metrics token is required", { "www-authenticate": "Bearer" });
       opts.metrics
         .metrics()
         .then((body) => {

@@ -1,11 +1,18 @@
 import { createDb, type Db } from "@leadmetrics/db";
 import { checkReadiness } from "@leadmetrics/lifecycle";
 import { createLogger } from "@leadmetrics/logger";
-import { Redis } from "ioredis";
-import { createQueueClient, createWorker, PermanentJobError, redisConnection, type QueueClient, type Worker } from "@leadmetrics/queue";
+import {
+  createQueueClient,
+  createWorker,
+  PermanentJobError,
+  type QueueClient,
+  redisConnection,
+  type Worker,
+} from "@leadmetrics/queue";
 import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkerMetrics, startMetricsServer, type MetricsServer, type WorkerMetrics } from "../src/index";
+import { createWorkerMetrics, type MetricsServer, startMetricsServer, type WorkerMetrics } from "../src/index";
 
 const TOKEN = "worker-metrics-test-token-0123";
 const QUEUE = "notifications__telegram";
@@ -18,8 +25,15 @@ let worker: Worker;
 let metrics: WorkerMetrics;
 let server: MetricsServer;
 
-const job = (n: number, fail: boolean) => ({ tenantId: null, recipient: { email: "ops@leadmetrics.local" }, event: "job_failed" as const, data: { n, fail }, dedupeKey: `m-${n}` });
-const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }, path = "/metrics") => fetch(`${server.url}${path}`, { headers });
+const job = (n: number, fail: boolean) => ({
+  tenantId: null,
+  recipient: { email: "ops@leadmetrics.local" },
+  event: "job_failed" as const,
+  data: { n, fail },
+  dedupeKey: `m-${n}`,
+});
+const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }, path = "/metrics") =>
+  fetch(`${server.url}${path}`, { headers });
 /** The value of one sample, e.g. value(body, 'bullmq_jobs_completed_total{queue="x"}'). */
 const value = (body: string, sample: string) => {
   const line = body.split("\n").find((l) => l.startsWith(`${sample} `));
@@ -29,7 +43,11 @@ const value = (body: string, sample: string) => {
 beforeAll(async () => {
   db = createDb({ url: await createTestDatabase(), poolMax: 3 });
   const connection = redisConnection(testRedisUrl(), "worker");
-  queues = createQueueClient({ connection: redisConnection(testRedisUrl(), "producer"), prefix, jobOptions: { attempts: 1 } });
+  queues = createQueueClient({
+    connection: redisConnection(testRedisUrl(), "producer"),
+    prefix,
+    jobOptions: { attempts: 1 },
+  });
   // The real worker factory: a failing job fails for good at once (PermanentJobError).
   worker = createWorker(
     QUEUE,
@@ -76,7 +94,15 @@ describe("worker metrics server", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/plain/);
     const body = await res.text();
-    for (const name of ["bullmq_jobs_completed_total", "bullmq_jobs_failed_total", "bullmq_job_duration_seconds", "bullmq_queue_jobs", "bullmq_queue_oldest_waiting_job_age_seconds", "process_cpu_user_seconds_total", "nodejs_eventloop_lag_seconds"])
+    for (const name of [
+      "bullmq_jobs_completed_total",
+      "bullmq_jobs_failed_total",
+      "bullmq_job_duration_seconds",
+      "bullmq_queue_jobs",
+      "bullmq_queue_oldest_waiting_job_age_seconds",
+      "process_cpu_user_seconds_total",
+      "nodejs_eventloop_lag_seconds",
+    ])
       expect(body).toContain(`# TYPE ${name} `);
   });
 
@@ -86,7 +112,10 @@ describe("worker metrics server", () => {
     for (let i = 0; i < ok + bad; i++) await queues.enqueue(QUEUE, job(i, i >= ok));
     await eventually(async () => {
       const body = await (await scrape()).text();
-      return value(body, `bullmq_jobs_completed_total{queue="${QUEUE}"}`) === ok && value(body, `bullmq_jobs_failed_total{queue="${QUEUE}",final="true"}`) === bad;
+      return (
+        value(body, `bullmq_jobs_completed_total{queue="${QUEUE}"}`) === ok &&
+        value(body, `bullmq_jobs_failed_total{queue="${QUEUE}",final="true"}`) === bad
+      );
     }, 15_000);
     const body = await (await scrape()).text();
     expect(value(body, `bullmq_jobs_completed_total{queue="${QUEUE}"}`)).toBe(ok);
@@ -129,7 +158,14 @@ describe("worker metrics server", () => {
 
   it("answers /health/ready from its backing services: 200 while they answer, 503 naming the one that does not", async () => {
     const up = new Redis(testRedisUrl(), { lazyConnect: true });
-    const down = new Redis({ host: "127.0.0.1", port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const down = new Redis({
+      host: "127.0.0.1",
+      port: 1,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     down.on("error", () => {});
     let redis = up;
     const probed = await startMetricsServer({
@@ -141,11 +177,18 @@ describe("worker metrics server", () => {
     try {
       const ok = await fetch(`${probed.url}/health/ready`);
       expect(ok.status).toBe(200);
-      expect(await ok.json()).toMatchObject({ status: "ok", checks: { postgres: { status: "ok" }, redis: { status: "ok" } } });
+      expect(await ok.json()).toMatchObject({
+        status: "ok",
+        checks: { postgres: { status: "ok" }, redis: { status: "ok" } },
+      });
       redis = down;
       const degraded = await fetch(`${probed.url}/health/ready`);
       expect(degraded.status).toBe(503);
-      expect(await degraded.json()).toMatchObject({ status: "degraded", checks: { postgres: { status: "ok" }, redis: { status: "error" } }, error: { code: "NOT_READY", message: "Not ready: redis unavailable" } });
+      expect(await degraded.json()).toMatchObject({
+        status: "degraded",
+        checks: { postgres: { status: "ok" }, redis: { status: "error" } },
+        error: { code: "NOT_READY", message: "Not ready: redis unavailable" },
+      });
     } finally {
       await probed.close();
       up.disconnect();

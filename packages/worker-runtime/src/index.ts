@@ -54,14 +54,21 @@ export interface RunWorkerServerOptions<C extends WorkerServerConfig> {
  */
 export async function runWorkerServer<C extends WorkerServerConfig>(opts: RunWorkerServerOptions<C>): Promise<void> {
   const config = loadConfigOrExit(opts.schema, opts.service);
-  const telemetry = await startTelemetry({ serviceName: config.OTEL_SERVICE_NAME ?? opts.service, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const telemetry = await startTelemetry({
+    serviceName: config.OTEL_SERVICE_NAME ?? opts.service,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const logger = createLogger({ service: opts.service, level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const server = opts.start(config, { db, logger, redis });
 
-  const metrics = createWorkerMetrics({ connection: redisConnection(config.REDIS_URL, "producer"), prefix: config.QUEUE_PREFIX, logger });
+  const metrics = createWorkerMetrics({
+    connection: redisConnection(config.REDIS_URL, "producer"),
+    prefix: config.QUEUE_PREFIX,
+    logger,
+  });
   for (const worker of server.workers) metrics.observe(worker);
   const metricsServer = await startMetricsServer({
     metrics,
@@ -82,5 +89,8 @@ export async function runWorkerServer<C extends WorkerServerConfig>(opts: RunWor
     },
   });
   // Announced last: "started" means jobs are consumed and a SIGTERM is handled gracefully.
-  logger.info({ ...opts.describe?.(config), metricsPort: metricsServer.port, tracing: telemetry.enabled }, `${opts.service} server started`);
+  logger.info(
+    { ...opts.describe?.(config), metricsPort: metricsServer.port, tracing: telemetry.enabled },
+    `${opts.service} server started`,
+  );
 }

@@ -1,5 +1,5 @@
-import { cookieNames, portalSchema, type AccessClaims, type Portal, type TenantRole } from "@leadmetrics/auth";
-import { forTenant, type Db, type TenantDb } from "@leadmetrics/db";
+import { type AccessClaims, cookieNames, type Portal, portalSchema, type TenantRole } from "@leadmetrics/auth";
+import { type Db, forTenant, type TenantDb } from "@leadmetrics/db";
 import { AppError, forbidden, unauthorized } from "@leadmetrics/errors";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SessionService } from "./session-service";
@@ -63,15 +63,17 @@ export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metric
     return claims;
   }
 
-  const staff = (allowed: readonly string[], portal: Portal): Check => async (req) => {
-    const claims = await authenticate(req, portal);
-    if (claims.kind !== "staff") throw forbidden("This route is for platform staff");
-    // The role is read fresh: a demoted or disabled account loses access at once, not in 15 minutes.
-    const [user] = await db.$queryRaw<{ platformRole: string; disabled: boolean }[]>`
+  const staff =
+    (allowed: readonly string[], portal: Portal): Check =>
+    async (req) => {
+      const claims = await authenticate(req, portal);
+      if (claims.kind !== "staff") throw forbidden("This route is for platform staff");
+      // The role is read fresh: a demoted or disabled account loses access at once, not in 15 minutes.
+      const [user] = await db.$queryRaw<{ platformRole: string; disabled: boolean }[]>`
       SELECT "platformRole"::text AS "platformRole", ("disabledAt" IS NOT NULL) AS disabled FROM "User" WHERE id = ${claims.sub}::uuid`;
-    if (!user || user.disabled) throw unauthorized("Account is disabled");
-    if (!allowed.includes(user.platformRole)) throw forbidden();
-  };
+      if (!user || user.disabled) throw unauthorized("Account is disabled");
+      if (!allowed.includes(user.platformRole)) throw forbidden();
+    };
 
   return {
     user: async (req) => {
@@ -93,7 +95,12 @@ export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metric
       if (member.status === "suspended") throw new AppError(403, "TENANT_SUSPENDED", "This workspace is suspended");
       const roles = req.routeOptions.config.tenantRoles;
       if (roles && !roles.includes(member.role)) throw forbidden(`Requires the ${roles.join(" or ")} role`);
-      req.tenant = { tenantId: claims.tenantId, userId: claims.sub, role: member.role, db: forTenant(db, claims.tenantId) };
+      req.tenant = {
+        tenantId: claims.tenantId,
+        userId: claims.sub,
+        role: member.role,
+        db: forTenant(db, claims.tenantId),
+      };
     },
     dm: staff(["dm_reviewer", "super_admin"], "dm"),
     admin: staff(["super_admin"], "manage"),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@leadmetrics/db";
-import { stageJobs, type OutboxRelay } from "@leadmetrics/queue";
+import { type OutboxRelay, stageJobs } from "@leadmetrics/queue";
 import type { FastifyBaseLogger } from "fastify";
 
 /**
@@ -16,11 +16,20 @@ export function createInviteService(deps: { db: Db; outbox: OutboxRelay }) {
         stageJobs(tx, [
           {
             queue: "notifications__dispatch",
-            payload: { tenantId: null, recipient: { userId }, event: "invitation", data: { invitedTo }, dedupeKey: `invite-${randomUUID()}`, requestId },
+            payload: {
+              tenantId: null,
+              recipient: { userId },
+              event: "invitation",
+              data: { invitedTo },
+              dedupeKey: `invite-${randomUUID()}`,
+              requestId,
+            },
           },
         ]),
       );
-      await deps.outbox.flush(staged).catch((err) => log.warn({ err }, "invitation not enqueued yet; the outbox relay will retry"));
+      await deps.outbox
+        .flush(staged)
+        .catch((err) => log.warn({ err }, "invitation not enqueued yet; the outbox relay will retry"));
     },
   };
 }

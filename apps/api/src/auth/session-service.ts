@@ -1,9 +1,9 @@
 import {
+  type AccessClaims,
+  type AccessClaimsInput,
   generateOpaqueToken,
   hashOpaqueToken,
   InvalidTokenError,
-  type AccessClaims,
-  type AccessClaimsInput,
   type Portal,
   type TokenSigner,
 } from "@leadmetrics/auth";
@@ -117,7 +117,10 @@ export function createSessionService(deps: SessionServiceDeps) {
       }
       if (row.expiresAt.getTime() <= Date.now()) throw unauthorized("Refresh token has expired");
       // Claim the token atomically: of two concurrent refreshes, exactly one wins.
-      const claimed = await db.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+      const claimed = await db.refreshToken.updateMany({
+        where: { id: row.id, usedAt: null },
+        data: { usedAt: new Date() },
+      });
       if (claimed.count !== 1) {
         await this.revokeFamily(row.familyId, "refresh_token_reuse");
         throw unauthorized("Refresh token was already used; this session has been revoked");
@@ -131,7 +134,10 @@ export function createSessionService(deps: SessionServiceDeps) {
     },
 
     async revokeFamily(familyId: string, reason: string): Promise<void> {
-      await db.refreshTokenFamily.updateMany({ where: { id: familyId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+      await db.refreshTokenFamily.updateMany({
+        where: { id: familyId, revokedAt: null },
+        data: { revokedAt: new Date(), revokedReason: reason },
+      });
     },
 
     /** Logout: this access token stops working now, and its session cannot be refreshed. */
@@ -148,7 +154,10 @@ export function createSessionService(deps: SessionServiceDeps) {
       await redis.set(authKeys.revokedBefore(userId), String(now.getTime()), "EX", deps.accessTtlSeconds + 60);
       await db.$transaction([
         db.user.update({ where: { id: userId }, data: { tokensRevokedBefore: now } }),
-        db.refreshTokenFamily.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: "logout_all" } }),
+        db.refreshTokenFamily.updateMany({
+          where: { userId, revokedAt: null },
+          data: { revokedAt: now, revokedReason: "logout_all" },
+        }),
       ]);
     },
 
@@ -165,7 +174,10 @@ export function createSessionService(deps: SessionServiceDeps) {
       }
       let revoked: [string | null, string | null];
       try {
-        revoked = (await redis.mget(authKeys.revokedJti(claims.jti), authKeys.revokedBefore(claims.sub))) as [string | null, string | null];
+        revoked = (await redis.mget(authKeys.revokedJti(claims.jti), authKeys.revokedBefore(claims.sub))) as [
+          string | null,
+          string | null,
+        ];
       } catch {
         throw serviceUnavailable();
       }

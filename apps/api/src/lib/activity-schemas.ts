@@ -1,7 +1,15 @@
 import { z } from "zod";
 
 export const ACTIVITY_STATUSES = [
-  "planned", "drafting", "dm_review", "client_review", "client_approved", "publishing", "published", "publish_failed", "needs_attention",
+  "planned",
+  "drafting",
+  "dm_review",
+  "client_review",
+  "client_approved",
+  "publishing",
+  "published",
+  "publish_failed",
+  "needs_attention",
 ] as const;
 export const DELIVERABLE_TYPES = ["blog_post", "social_post", "strategy"] as const;
 
@@ -62,10 +70,20 @@ type Dated = { createdAt: Date; updatedAt?: Date; dueOn?: Date | null };
 const iso = (d: Date) => d.toISOString();
 
 export function toActivitySummary<T extends Dated & Record<string, unknown>>(a: T) {
-  return { ...a, dueOn: a.dueOn ? a.dueOn.toISOString().slice(0, 10) : null, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt ?? a.createdAt) };
+  return {
+    ...a,
+    dueOn: a.dueOn ? a.dueOn.toISOString().slice(0, 10) : null,
+    createdAt: iso(a.createdAt),
+    updatedAt: iso(a.updatedAt ?? a.createdAt),
+  };
 }
 export const toVersion = <T extends { createdAt: Date }>(v: T) => ({ ...v, createdAt: iso(v.createdAt) });
 export const toEvent = <T extends { createdAt: Date }>(e: T) => ({ ...e, createdAt: iso(e.createdAt) });
 
-export const expectedVersionField = z.number().int().min(0).optional().describe("The activity version you saw; a newer one answers 409");
+export const expectedVersionField = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe("The activity version you saw; a newer one answers 409");
 export const feedbackField = z.string().trim().min(3).max(5_000);

@@ -30,7 +30,10 @@ export const paginationQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
-export const skipTake = (q: { page: number; pageSize: number }) => ({ skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+export const skipTake = (q: { page: number; pageSize: number }) => ({
+  skip: (q.page - 1) * q.pageSize,
+  take: q.pageSize,
+});
 
 export const okSchema = z.object({ ok: z.literal(true) });
 

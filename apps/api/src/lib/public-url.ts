@@ -14,7 +14,11 @@ export type ChannelUrlCheck = { problem: string } | { unavailable: string } | nu
  * answer; the publisher checks again on each connection (createOutboundFetch), so a DNS answer
  * that changes later is refused there.
  */
-export async function checkChannelUrl(raw: string, allowPrivate: boolean, resolve: Resolve = resolveAll): Promise<ChannelUrlCheck> {
+export async function checkChannelUrl(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolve = resolveAll,
+): Promise<ChannelUrlCheck> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -31,7 +35,9 @@ export async function checkChannelUrl(raw: string, allowPrivate: boolean, resolv
   try {
     addresses = await Promise.race([
       resolve(host),
-      new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })), 5_000).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })), 5_000).unref(),
+      ),
     ]);
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -1,5 +1,5 @@
 import type { SecretBox } from "@leadmetrics/crypto";
-import { writeAudit, type Db } from "@leadmetrics/db";
+import { type Db, writeAudit } from "@leadmetrics/db";
 
 export interface ResealResult {
   /** Channels whose credentials were sealed again under the current key. */
@@ -52,7 +52,13 @@ export async function resealChannelSecrets(db: Db, box: SecretBox, batchSize = 2
     }
   }
   for (const [tenantId, channels] of byTenant) {
-    await writeAudit(db, { tenantId, action: "channel.credentials_resealed", targetType: "tenant", targetId: tenantId, metadata: { channels } });
+    await writeAudit(db, {
+      tenantId,
+      action: "channel.credentials_resealed",
+      targetType: "tenant",
+      targetId: tenantId,
+      metadata: { channels },
+    });
   }
   return result;
 }

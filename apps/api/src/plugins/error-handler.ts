@@ -1,5 +1,5 @@
-import { AppError, errorBody } from "@leadmetrics/errors";
 import { isNotFoundError, isUnavailableError, uniqueViolation } from "@leadmetrics/db";
+import { AppError, errorBody } from "@leadmetrics/errors";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { isRedisUnavailable } from "../lib/redis";
@@ -51,24 +51,51 @@ export const STATUS_CODES: Record<number, string> = {
 };
 
 export function mapError(err: unknown, production: boolean): Mapped {
-  if (err instanceof AppError) return { status: err.statusCode, code: err.code, message: err.message, details: err.details };
+  if (err instanceof AppError)
+    return { status: err.statusCode, code: err.code, message: err.message, details: err.details };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = err.validation.map((v) => ({
-      path: [(err as { validationContext?: string }).validationContext ?? "body", ...String(v.instancePath ?? "").split("/").filter(Boolean)].join("."),
+      path: [
+        (err as { validationContext?: string }).validationContext ?? "body",
+        ...String(v.instancePath ?? "")
+          .split("/")
+          .filter(Boolean),
+      ].join("."),
       message: v.message ?? "is invalid",
     }));
-    return { status: 400, code: "VALIDATION_ERROR", message: production ? "Request validation failed" : describe(fields), details: { fields } };
+    return {
+      status: 400,
+      code: "VALIDATION_ERROR",
+      message: production ? "Request validation failed" : describe(fields),
+      details: { fields },
+    };
   }
   if (isNotFoundError(err)) return { status: 404, code: "NOT_FOUND", message: "Resource not found" };
   const unique = uniqueViolation(err);
-  if (unique) return { status: 409, code: "CONFLICT", message: "A record with the same unique value already exists", details: { fields: unique.target } };
-  if (isUnavailableError(err) || isRedisUnavailable(err)) return { status: 503, code: "SERVICE_UNAVAILABLE", message: "A backing service is unavailable; retry shortly" };
+  if (unique)
+    return {
+      status: 409,
+      code: "CONFLICT",
+      message: "A record with the same unique value already exists",
+      details: { fields: unique.target },
+    };
+  if (isUnavailableError(err) || isRedisUnavailable(err))
+    return { status: 503, code: "SERVICE_UNAVAILABLE", message: "A backing service is unavailable; retry shortly" };
 
   const fe = err as Partial<FastifyError>;
   const known = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
   if (known) return { status: known.status, code: known.code, message: fe.message ?? known.code };
-  if (!isResponseSerializationError(err) && typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, code: STATUS_CODES[fe.statusCode] ?? "BAD_REQUEST", message: fe.message ?? "Bad request" };
+  if (
+    !isResponseSerializationError(err) &&
+    typeof fe.statusCode === "number" &&
+    fe.statusCode >= 400 &&
+    fe.statusCode < 500
+  ) {
+    return {
+      status: fe.statusCode,
+      code: STATUS_CODES[fe.statusCode] ?? "BAD_REQUEST",
+      message: fe.message ?? "Bad request",
+    };
   }
   return {
     status: 500,
@@ -87,7 +114,9 @@ const describe = (fields: { path: string; message: string }[]) =>
 export function frameworkErrorHandler(production: boolean) {
   return (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
     const mapped = mapError(err, production);
-    return reply.status(mapped.status).send(errorBody(mapped.code, mapped.status === 414 ? "A path parameter is too long" : mapped.message));
+    return reply
+      .status(mapped.status)
+      .send(errorBody(mapped.code, mapped.status === 414 ? "A path parameter is too long" : mapped.message));
   };
 }
 

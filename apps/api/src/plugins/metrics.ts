@@ -1,19 +1,28 @@
 import { timingSafeEqual } from "node:crypto";
 import { unauthorized } from "@leadmetrics/errors";
-import type { FastifyInstance } from "fastify";
 import type { OutboxRelay } from "@leadmetrics/queue";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { FastifyInstance } from "fastify";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { protect } from "../auth/guards";
 
 /**
  * Prometheus metrics: request counts and latency by route and status, plus the process's own.
  * Served at /metrics only when METRICS_TOKEN is set, and only to a scraper that presents it.
  */
-export async function registerMetrics(app: FastifyInstance, token: string | undefined, outbox: Pick<OutboxRelay, "backlog">): Promise<void> {
+export async function registerMetrics(
+  app: FastifyInstance,
+  token: string | undefined,
+  outbox: Pick<OutboxRelay, "backlog">,
+): Promise<void> {
   if (!token) return;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: "http_requests_total", help: "HTTP requests by route and status", labelNames: ["method", "route", "status"], registers: [registry] });
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests by route and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: "http_request_duration_seconds",
     help: "HTTP request latency by route and status",
@@ -33,7 +42,11 @@ export async function registerMetrics(app: FastifyInstance, token: string | unde
       },
     });
   outboxGauge("outbox_jobs", "Jobs committed but not yet handed to BullMQ", (b) => b.jobs);
-  outboxGauge("outbox_oldest_job_age_seconds", "Age of the oldest job waiting in the outbox (0 when empty)", (b) => b.oldestAgeSeconds);
+  outboxGauge(
+    "outbox_oldest_job_age_seconds",
+    "Age of the oldest job waiting in the outbox (0 when empty)",
+    (b) => b.oldestAgeSeconds,
+  );
   app.addHook("onResponse", async (req, reply) => {
     // The route pattern, never the raw URL: ids must not explode the label set.
     const labels = { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) };
@@ -45,8 +58,11 @@ export async function registerMetrics(app: FastifyInstance, token: string | unde
   await app.register(async (scoped) => {
     protect(scoped, "metrics", async (req) => {
       const given = Buffer.from(req.headers.authorization ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized("A metrics token is required");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw unauthorized("A metrics token is required");
     });
-    scoped.get("/metrics", { schema: { hide: true } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+    scoped.get("/metrics", { schema: { hide: true } }, async (_req, reply) =>
+      reply.type(registry.contentType).send(await registry.metrics()),
+    );
   });
 }

@@ -32,7 +32,8 @@ export async function registerSecurity(app: FastifyInstance, deps: AppDeps): Pro
     // Redis down: serve rather than refuse everyone (the auth guard still fails closed).
     skipOnError: true,
     allowList: (req) => req.routeOptions.url?.startsWith("/health/") === true,
-    errorResponseBuilder: (_req, ctx) => rateLimited(`Too many requests; retry in ${ctx.after}`, Math.ceil(ctx.ttl / 1000)),
+    errorResponseBuilder: (_req, ctx) =>
+      rateLimited(`Too many requests; retry in ${ctx.after}`, Math.ceil(ctx.ttl / 1000)),
   });
 
   await app.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
@@ -43,7 +44,10 @@ export async function registerSecurity(app: FastifyInstance, deps: AppDeps): Pro
     // Parsed (JSON) bodies only: a raw body (a string or bytes a route reads itself) is that route's business.
     const body = req.body !== null && typeof req.body === "object" ? nulFields(req.body, "body") : [];
     const fields = [...nulFields(req.params, "params"), ...nulFields(req.query, "querystring"), ...body];
-    if (fields.length > 0) throw validationError("Text may not contain a NUL character", { fields: fields.map((path) => ({ path, message: "contains a NUL character" })) });
+    if (fields.length > 0)
+      throw validationError("Text may not contain a NUL character", {
+        fields: fields.map((path) => ({ path, message: "contains a NUL character" })),
+      });
   });
 }
 
@@ -67,7 +71,11 @@ export function nulFields(value: unknown, path: string, depth = 0, found: string
  * SSE responses write raw headers and bypass @fastify/cors: this mirrors an allowed origin
  * the same way, so streaming routes keep the one allow-list.
  */
-export function mirrorCorsOrigin(req: FastifyRequest, reply: FastifyReply, allowedOrigins: string[]): Record<string, string> {
+export function mirrorCorsOrigin(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  allowedOrigins: string[],
+): Record<string, string> {
   const origin = req.headers.origin;
   if (!origin || !allowedOrigins.includes(origin)) return {};
   const headers = { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };

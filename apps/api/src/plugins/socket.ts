@@ -1,4 +1,4 @@
-import { cookieNames, portalSchema, type AccessClaims } from "@leadmetrics/auth";
+import { type AccessClaims, cookieNames, portalSchema } from "@leadmetrics/auth";
 import { REALTIME_CHANNEL, realtimeEventSchema, rooms } from "@leadmetrics/realtime";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { FastifyInstance } from "fastify";
@@ -30,7 +30,8 @@ export async function registerSocketIo(app: FastifyInstance, deps: AppDeps, sess
   const pub = deps.redis.duplicate({ keyPrefix: "", enableOfflineQueue: true });
   const sub = pub.duplicate();
   const relay = pub.duplicate();
-  for (const c of [pub, sub, relay]) c.on("error", (err) => app.log.warn({ err: err.message }, "socket.io redis connection error"));
+  for (const c of [pub, sub, relay])
+    c.on("error", (err) => app.log.warn({ err: err.message }, "socket.io redis connection error"));
   const allowed = new Set(deps.config.CORS_ORIGINS);
   const io = new Server(app.server, {
     path: "/socket.io",

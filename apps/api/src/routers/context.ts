@@ -1,8 +1,8 @@
 import type { TokenSigner } from "@leadmetrics/auth";
-import type { GuardName } from "../auth/guards";
-import type { InviteService } from "../auth/invites";
 import type { OutboxRelay } from "@leadmetrics/queue";
 import type { RealtimePublisher } from "@leadmetrics/realtime";
+import type { GuardName } from "../auth/guards";
+import type { InviteService } from "../auth/invites";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { SessionService } from "../auth/session-service";
 import type { AppDeps } from "../deps";

@@ -2,7 +2,7 @@ import { eventually } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers";
 import { activitiesInStatus, approvePlan, DEMO_ACCOUNTS } from "../pipeline-helpers";
-import { startServer, type ServerProcess } from "./support";
+import { type ServerProcess, startServer } from "./support";
 
 let t: TestApp;
 const children: ServerProcess[] = [];
@@ -59,7 +59,9 @@ describe("a worker killed mid-job", () => {
     const second = startAgentsProcess();
     await activitiesInStatus(t, planId, "dm_review", 1, 30_000);
     expect(await t.db.contentVersion.count({ where: { activityId: activity!.id } })).toBe(1);
-    expect(await t.db.creditLedger.findMany({ where: { runKey } })).toEqual([expect.objectContaining({ status: "settled", amount: 10 })]);
+    expect(await t.db.creditLedger.findMany({ where: { runKey } })).toEqual([
+      expect.objectContaining({ status: "settled", amount: 10 }),
+    ]);
     const run = await t.db.agentRun.findUniqueOrThrow({ where: { runKey } });
     expect(run.status).toBe("succeeded");
     expect(run.attempts).toBeGreaterThanOrEqual(2);
@@ -67,8 +69,14 @@ describe("a worker killed mid-job", () => {
     expect(balance.reserved).toBe(0);
     // One notification: the "draft ready" job exists once, though the first run was cut short.
     await eventually(async () => (await t.db.outboxJob.count()) === 0, 15_000);
-    const jobs = await t.queues.queue("notifications__dispatch").getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
-    const ready = jobs.filter((j) => j.data.event === "draft_ready_for_review" && (j.data.data as { activityId?: string }).activityId === activity!.id);
+    const jobs = await t.queues
+      .queue("notifications__dispatch")
+      .getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+    const ready = jobs.filter(
+      (j) =>
+        j.data.event === "draft_ready_for_review" &&
+        (j.data.data as { activityId?: string }).activityId === activity!.id,
+    );
     expect(ready).toHaveLength(1);
     second.kill("SIGKILL");
   }, 90_000);

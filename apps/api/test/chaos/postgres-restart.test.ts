@@ -2,7 +2,7 @@ import { eventually } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type TestApp } from "../helpers";
 import { activitiesInStatus, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "../pipeline-helpers";
-import { ownPostgres, retryUntil, sleep, type RestartablePostgres } from "./support";
+import { ownPostgres, type RestartablePostgres, retryUntil, sleep } from "./support";
 
 let pg: RestartablePostgres;
 let t: TestApp;
@@ -27,7 +27,13 @@ describe("PostgreSQL restarts during a burst of approvals", () => {
     const planId = await approvePlan(t, owner.accessToken, DRAFTS, "Postgres chaos");
     const activities = await activitiesInStatus(t, planId, "dm_review", DRAFTS, 60_000);
     await agents.close();
-    const approve = (id: string) => t.app.inject({ method: "POST", url: `/dm/v1/activities/${id}/approve`, headers: bearer(reviewer.accessToken), payload: {} });
+    const approve = (id: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/dm/v1/activities/${id}/approve`,
+        headers: bearer(reviewer.accessToken),
+        payload: {},
+      });
 
     const answers: { id: string; status: number; code?: string; duringOutage: boolean }[] = [];
     let outage = false;
@@ -52,7 +58,12 @@ describe("PostgreSQL restarts during a burst of approvals", () => {
             async () => {
               const duringOutage = outage;
               const res = await approve(id);
-              const answer = { id, status: res.statusCode, code: res.statusCode >= 400 ? errorOf(res).code : undefined, duringOutage };
+              const answer = {
+                id,
+                status: res.statusCode,
+                code: res.statusCode >= 400 ? errorOf(res).code : undefined,
+                duringOutage,
+              };
               answers.push(answer);
               return answer;
             },
@@ -66,14 +77,19 @@ describe("PostgreSQL restarts during a burst of approvals", () => {
     );
     await chaos;
     const during = answers.filter((a) => a.duringOutage);
-    console.info(`postgres restart: ${answers.length} requests for ${finals.length} approvals, ${during.length} during the outage, ${answers.filter((a) => a.status === 503).length} refused with 503, ${finals.filter((a) => a.status === 409).length} found already done on retry`);
+    console.info(
+      `postgres restart: ${answers.length} requests for ${finals.length} approvals, ${during.length} during the outage, ${answers.filter((a) => a.status === 503).length} refused with 503, ${finals.filter((a) => a.status === 409).length} found already done on retry`,
+    );
 
     expect(during.length).toBeGreaterThan(0);
     expect(readiness).toEqual([{ status: 503, postgres: "error" }]);
     // Every answer: a success, a clear retryable refusal, or (for a retry of a request that
     // committed just before its connection died) a clear "already done". Never a 500.
     for (const a of answers) {
-      const ok = a.status === 200 || (a.status === 503 && a.code === "SERVICE_UNAVAILABLE") || (a.status === 409 && a.code === "INVALID_TRANSITION");
+      const ok =
+        a.status === 200 ||
+        (a.status === 503 && a.code === "SERVICE_UNAVAILABLE") ||
+        (a.status === 409 && a.code === "INVALID_TRANSITION");
       expect(ok, JSON.stringify(a)).toBe(true);
     }
     expect(finals.map((f) => f.status).every((s) => s === 200 || s === 409)).toBe(true);
@@ -83,12 +99,20 @@ describe("PostgreSQL restarts during a burst of approvals", () => {
     const ids = activities.map((a) => a.id);
     const rows = await t.db.activity.findMany({ where: { id: { in: ids } } });
     expect(rows.map((r) => r.status)).toEqual(ids.map(() => "client_review"));
-    const events = await t.db.activityEvent.groupBy({ by: ["activityId"], where: { activityId: { in: ids }, action: "dm_approve" }, _count: true });
+    const events = await t.db.activityEvent.groupBy({
+      by: ["activityId"],
+      where: { activityId: { in: ids }, action: "dm_approve" },
+      _count: true,
+    });
     expect(events.map((e) => e._count)).toEqual(ids.map(() => 1));
     // A row whose claim committed just before the connection died waits out its claim (10 s), then is relayed.
     await eventually(async () => (await t.db.outboxJob.count()) === 0, 40_000, 250);
-    const jobs = await t.queues.queue("notifications__dispatch").getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
-    const clientReview = jobs.filter((j) => j.data.event === "ready_for_client_review").map((j) => (j.data.data as { activityId: string }).activityId);
+    const jobs = await t.queues
+      .queue("notifications__dispatch")
+      .getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+    const clientReview = jobs
+      .filter((j) => j.data.event === "ready_for_client_review")
+      .map((j) => (j.data.data as { activityId: string }).activityId);
     expect(clientReview.sort()).toEqual([...ids].sort());
   }, 180_000);
 });

@@ -3,7 +3,7 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type TestApp } from "../helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "../pipeline-helpers";
-import { ownRedis, retryUntil, sleep, type RestartableRedis } from "./support";
+import { ownRedis, type RestartableRedis, retryUntil, sleep } from "./support";
 
 let redis: RestartableRedis;
 let t: TestApp;
@@ -26,11 +26,25 @@ describe("Redis restarts during a burst of enqueues", () => {
     const owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
     const planIds: string[] = [];
     for (let i = 0; i < PLANS; i++) {
-      const plan = await api<{ id: string }>(t, "POST", "/tenant/v1/plans", owner.accessToken, { name: `Burst ${i}`, cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: 1 }] }, 201);
+      const plan = await api<{ id: string }>(
+        t,
+        "POST",
+        "/tenant/v1/plans",
+        owner.accessToken,
+        {
+          name: `Burst ${i}`,
+          cadence: "weekly",
+          startDate: "2026-12-07",
+          periodCount: 1,
+          items: [{ deliverableType: "blog_post", quantity: 1 }],
+        },
+        201,
+      );
       await api(t, "POST", `/tenant/v1/plans/${plan.id}/submit`, owner.accessToken, undefined, 200);
       planIds.push(plan.id);
     }
-    const approve = (id: string) => t.app.inject({ method: "POST", url: `/tenant/v1/plans/${id}/approve`, headers: bearer(owner.accessToken) });
+    const approve = (id: string) =>
+      t.app.inject({ method: "POST", url: `/tenant/v1/plans/${id}/approve`, headers: bearer(owner.accessToken) });
 
     // The burst: three approvals at a time; Redis goes down after the first few and comes back later.
     const answers: { status: number; code?: string; duringOutage: boolean }[] = [];
@@ -53,7 +67,11 @@ describe("Redis restarts during a burst of enqueues", () => {
         for (let id = queue.shift(); id; id = queue.shift()) {
           const duringOutage = outage;
           const res = await approve(id);
-          answers.push({ status: res.statusCode, code: res.statusCode >= 400 ? errorOf(res).code : undefined, duringOutage });
+          answers.push({
+            status: res.statusCode,
+            code: res.statusCode >= 400 ? errorOf(res).code : undefined,
+            duringOutage,
+          });
           if (res.statusCode !== 200) failed.push(id);
           await sleep(60);
         }
@@ -62,7 +80,9 @@ describe("Redis restarts during a burst of enqueues", () => {
     await chaos;
 
     const during = answers.filter((a) => a.duringOutage);
-    console.info(`redis restart: ${answers.length} approvals, ${during.length} during the outage (${during.filter((a) => a.status === 200).length} accepted, ${during.filter((a) => a.status === 503).length} refused with 503), ${failed.length} retried`);
+    console.info(
+      `redis restart: ${answers.length} approvals, ${during.length} during the outage (${during.filter((a) => a.status === 200).length} accepted, ${during.filter((a) => a.status === 503).length} refused with 503), ${failed.length} retried`,
+    );
     // Requests were really made while Redis was down, and readiness said so.
     expect(answers.filter((a) => a.duringOutage).length).toBeGreaterThan(0);
     expect(readiness).toEqual([503, 503]);
@@ -72,10 +92,16 @@ describe("Redis restarts during a burst of enqueues", () => {
     }
     // The client retries what was refused; each retry ends in success.
     for (const id of failed) {
-      const seen = await retryUntil(() => approve(id), (r) => r.statusCode !== 503);
+      const seen = await retryUntil(
+        () => approve(id),
+        (r) => r.statusCode !== 503,
+      );
       expect(seen.at(-1)!.statusCode).toBe(200);
     }
-    await eventually(async () => (await t.app.inject({ method: "GET", url: "/health/ready" })).statusCode === 200, 15_000);
+    await eventually(
+      async () => (await t.app.inject({ method: "GET", url: "/health/ready" })).statusCode === 200,
+      15_000,
+    );
 
     // After recovery: the outbox drains and the planner queue holds exactly one job per approved plan.
     await eventually(async () => (await t.db.outboxJob.count()) === 0, 20_000);
@@ -102,7 +128,11 @@ describe("Redis restarts during a burst of enqueues", () => {
     await new Promise((resolve) => socket.once("ready", resolve));
     try {
       const planId = await approvePlan(t, owner.accessToken, DRAFTS, "Redis chaos drafts");
-      await eventually(async () => (await t.db.activity.count({ where: { planId, status: "dm_review" } })) >= 2, 30_000, 25);
+      await eventually(
+        async () => (await t.db.activity.count({ where: { planId, status: "dm_review" } })) >= 2,
+        30_000,
+        25,
+      );
       await redis.stop();
       // Work finished during the outage waits in the outbox (committed, not yet in Redis).
       let staged = 0;
@@ -112,24 +142,41 @@ describe("Redis restarts during a burst of enqueues", () => {
       }
       await redis.start();
       // Real-time is best effort: what was announced during the outage is gone, what follows arrives.
-      const draftedBefore = new Set((await t.db.activity.findMany({ where: { planId, status: "dm_review" }, select: { id: true } })).map((a) => a.id));
-      console.info(`redis restart while drafting: up to ${staged} follow-up jobs waited in the outbox during the outage`);
+      const draftedBefore = new Set(
+        (await t.db.activity.findMany({ where: { planId, status: "dm_review" }, select: { id: true } })).map(
+          (a) => a.id,
+        ),
+      );
+      console.info(
+        `redis restart while drafting: up to ${staged} follow-up jobs waited in the outbox during the outage`,
+      );
       expect(staged).toBeGreaterThan(0);
       const activities = await activitiesInStatus(t, planId, "dm_review", DRAFTS, 90_000);
       const ids = activities.map((a) => a.id);
-      const versions = await t.db.contentVersion.groupBy({ by: ["activityId"], where: { activityId: { in: ids } }, _count: true });
+      const versions = await t.db.contentVersion.groupBy({
+        by: ["activityId"],
+        where: { activityId: { in: ids } },
+        _count: true,
+      });
       expect(versions.map((v) => v._count)).toEqual(ids.map(() => 1));
       const runs = await t.db.agentRun.findMany({ where: { activityId: { in: ids } } });
       expect(runs).toHaveLength(DRAFTS);
       const ledger = await t.db.creditLedger.findMany({ where: { runKey: { in: runs.map((r) => r.runKey) } } });
       expect(ledger.map((l) => l.status)).toEqual(runs.map(() => "settled"));
       await eventually(async () => (await t.db.outboxJob.count()) === 0, 30_000);
-      const jobs = await t.queues.queue("notifications__dispatch").getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
-      const ready = jobs.filter((j) => j.data.event === "draft_ready_for_review").map((j) => (j.data.data as { activityId: string }).activityId);
+      const jobs = await t.queues
+        .queue("notifications__dispatch")
+        .getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+      const ready = jobs
+        .filter((j) => j.data.event === "draft_ready_for_review")
+        .map((j) => (j.data.data as { activityId: string }).activityId);
       expect(ready.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
       const draftedAfter = ids.filter((id) => !draftedBefore.has(id));
       expect(draftedAfter.length).toBeGreaterThan(0);
-      await eventually(async () => draftedAfter.every((id) => seen.some((e) => e.activityId === id && e.to === "dm_review")), 15_000);
+      await eventually(
+        async () => draftedAfter.every((id) => seen.some((e) => e.activityId === id && e.to === "dm_review")),
+        15_000,
+      );
       expect(socket.connected).toBe(true);
     } finally {
       socket.disconnect();

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createDb, DEMO_ACCOUNTS, DEFAULT_DEMO_PASSWORD, type Db } from "@leadmetrics/db";
+import { createDb, type Db, DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { freePort } from "@leadmetrics/local-services";
 import { createTestDatabase, eventually, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type ServerProcess } from "./support";
+import { type ServerProcess, startServer } from "./support";
 
 /**
  * Two API instances, two agents servers and two notifications servers on one PostgreSQL and
@@ -38,11 +38,15 @@ beforeAll(async () => {
   const ports = [await freePort(), await freePort()];
   apis = ports.map((p) => `http://127.0.0.1:${p}`);
   servers.push(
-    ...ports.map((port, i) => startServer("api", `api-${i}`, { ...shared, API_HOST: "127.0.0.1", API_PORT: String(port) })),
+    ...ports.map((port, i) =>
+      startServer("api", `api-${i}`, { ...shared, API_HOST: "127.0.0.1", API_PORT: String(port) }),
+    ),
     ...[0, 1].map((i) => startServer("agents", `agents-${i}`, shared)),
     ...[0, 1].map((i) => startServer("notifications", `notifications-${i}`, shared)),
   );
-  await Promise.all(servers.map((s) => s.waitForLog(/Server listening|agents server started|notifications server started/, 60_000)));
+  await Promise.all(
+    servers.map((s) => s.waitForLog(/Server listening|agents server started|notifications server started/, 60_000)),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -52,10 +56,20 @@ afterAll(async () => {
   await db?.$disconnect();
 }, 30_000);
 
-async function call<T = Record<string, unknown>>(base: string, method: string, url: string, token: string | undefined, body?: unknown, expectStatus = 200): Promise<T> {
+async function call<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  url: string,
+  token: string | undefined,
+  body?: unknown,
+  expectStatus = 200,
+): Promise<T> {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -63,7 +77,13 @@ async function call<T = Record<string, unknown>>(base: string, method: string, u
   return (text ? JSON.parse(text) : {}) as T;
 }
 const login = async (base: string, email: string, portal?: string) =>
-  (await call<{ accessToken: string }>(base, "POST", "/auth/v1/login", undefined, { email, password: DEFAULT_DEMO_PASSWORD, ...(portal ? { portal } : {}) })).accessToken;
+  (
+    await call<{ accessToken: string }>(base, "POST", "/auth/v1/login", undefined, {
+      email,
+      password: DEFAULT_DEMO_PASSWORD,
+      ...(portal ? { portal } : {}),
+    })
+  ).accessToken;
 
 const completedBy = (s: ServerProcess) => s.logs.filter((l) => l.msg === "job completed").length;
 
@@ -76,28 +96,55 @@ describe("scale-out: two of each server on one PostgreSQL and one Redis", () => 
     await call(b, "GET", "/tenant/v1/members", owner);
 
     const BLOGS = 16;
-    const plan = await call<{ id: string }>(a, "POST", "/tenant/v1/plans", owner, { name: "Scale-out", cadence: "weekly", startDate: "2026-12-07", periodCount: 1, items: [{ deliverableType: "blog_post", quantity: BLOGS }] }, 201);
+    const plan = await call<{ id: string }>(
+      a,
+      "POST",
+      "/tenant/v1/plans",
+      owner,
+      {
+        name: "Scale-out",
+        cadence: "weekly",
+        startDate: "2026-12-07",
+        periodCount: 1,
+        items: [{ deliverableType: "blog_post", quantity: BLOGS }],
+      },
+      201,
+    );
     await call(b, "POST", `/tenant/v1/plans/${plan.id}/submit`, owner);
     await call(a, "POST", `/tenant/v1/plans/${plan.id}/approve`, owner);
     const inReview = async (count: number) =>
-      eventually(async () => {
-        const rows = await db.activity.findMany({ where: { planId: plan.id }, orderBy: { slot: "asc" } });
-        return rows.length === BLOGS && rows.filter((r) => r.status === "dm_review").length === count ? rows : undefined;
-      }, 90_000, 200);
+      eventually(
+        async () => {
+          const rows = await db.activity.findMany({ where: { planId: plan.id }, orderBy: { slot: "asc" } });
+          return rows.length === BLOGS && rows.filter((r) => r.status === "dm_review").length === count
+            ? rows
+            : undefined;
+        },
+        90_000,
+        200,
+      );
     const drafted = await inReview(BLOGS);
 
     // The reviewer works through both instances: half rejected (a redraft each), half approved.
     const rejected = drafted.filter((_, i) => i % 2 === 0);
     const approved = drafted.filter((_, i) => i % 2 === 1);
     await Promise.all([
-      ...rejected.map((r, i) => call(apis[i % 2]!, "POST", `/dm/v1/activities/${r.id}/reject`, reviewer, { feedback: "Sharper opening, please." })),
+      ...rejected.map((r, i) =>
+        call(apis[i % 2]!, "POST", `/dm/v1/activities/${r.id}/reject`, reviewer, {
+          feedback: "Sharper opening, please.",
+        }),
+      ),
       ...approved.map((r, i) => call(apis[(i + 1) % 2]!, "POST", `/dm/v1/activities/${r.id}/approve`, reviewer, {})),
     ]);
     await inReview(rejected.length);
 
     // Exactly once in effect: one version per revision, one run and one settled ledger entry per run.
     const ids = drafted.map((r) => r.id);
-    const versions = await db.contentVersion.groupBy({ by: ["activityId"], where: { activityId: { in: ids } }, _count: true });
+    const versions = await db.contentVersion.groupBy({
+      by: ["activityId"],
+      where: { activityId: { in: ids } },
+      _count: true,
+    });
     const versionCount = Object.fromEntries(versions.map((v) => [v.activityId, v._count]));
     for (const r of rejected) expect(versionCount[r.id]).toBe(2);
     for (const r of approved) expect(versionCount[r.id]).toBe(1);
@@ -126,7 +173,9 @@ describe("scale-out: two of each server on one PostgreSQL and one Redis", () => 
     // Both of each pair did work.
     const [agents0, agents1] = servers.filter((s) => s.name.startsWith("agents"));
     const [notify0, notify1] = servers.filter((s) => s.name.startsWith("notifications"));
-    console.info(`scale-out: agents jobs ${completedBy(agents0!)} + ${completedBy(agents1!)}, notifications jobs ${completedBy(notify0!)} + ${completedBy(notify1!)}`);
+    console.info(
+      `scale-out: agents jobs ${completedBy(agents0!)} + ${completedBy(agents1!)}, notifications jobs ${completedBy(notify0!)} + ${completedBy(notify1!)}`,
+    );
     expect(completedBy(agents0!)).toBeGreaterThan(0);
     expect(completedBy(agents1!)).toBeGreaterThan(0);
     expect(completedBy(notify0!)).toBeGreaterThan(0);
@@ -135,8 +184,13 @@ describe("scale-out: two of each server on one PostgreSQL and one Redis", () => 
     let total = 0;
     for (const s of [agents0!, agents1!]) {
       const port = (await s.waitForLog(/agents server started/)).metricsPort as number;
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-      total += [...text.matchAll(/^bullmq_jobs_completed_total\{queue="agent__blog-writer"\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+      const text = await (
+        await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      ).text();
+      total += [...text.matchAll(/^bullmq_jobs_completed_total\{queue="agent__blog-writer"\} (\d+)/gm)].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
     }
     expect(total).toBe(runs.length);
     // Every worker process reports itself ready (PostgreSQL and Redis answer) on its own port.
@@ -147,8 +201,12 @@ describe("scale-out: two of each server on one PostgreSQL and one Redis", () => 
     }
     // Both API instances answered requests (each counts its own in /metrics).
     for (const base of apis) {
-      const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-      expect(text).toMatch(/http_requests_total\{method="POST",route="\/dm\/v1\/activities\/:id\/(approve|reject)",status="200"\} [1-9]/);
+      const text = await (
+        await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      ).text();
+      expect(text).toMatch(
+        /http_requests_total\{method="POST",route="\/dm\/v1\/activities\/:id\/(approve|reject)",status="200"\} [1-9]/,
+      );
     }
   }, 180_000);
 });

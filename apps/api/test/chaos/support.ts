@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, startPostgres, startRedis, type LocalPostgres, type LocalRedis } from "@leadmetrics/local-services";
+import { freePort, type LocalPostgres, type LocalRedis, startPostgres, startRedis } from "@leadmetrics/local-services";
 import { testScratchDir } from "@leadmetrics/testing";
 import { prepareTemplate } from "../../../../scripts/test/template";
 
@@ -96,7 +96,14 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
     cwd: path.join(ROOT, SERVERS[kind]),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", LOG_LEVEL: "info", LOG_FORMAT: "json", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      ...env,
+    },
   });
   const logs: Record<string, unknown>[] = [];
   const waiters: { pattern: RegExp; resolve: (line: Record<string, unknown>) => void }[] = [];
@@ -129,9 +136,14 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
       const seen = logs.find((l) => pattern.test(String(l.msg ?? "")));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: no log matching ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${name}: no log matching ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-        void stopped.then((code) => reject(new Error(`${name} exited (${code}) before logging ${pattern}; stderr: ${stderr}`)));
+        void stopped.then((code) =>
+          reject(new Error(`${name} exited (${code}) before logging ${pattern}; stderr: ${stderr}`)),
+        );
       });
     },
     kill(signal = "SIGKILL") {
@@ -147,7 +159,11 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
 }
 
 /** Sends requests until `done` says the answer is final; returns every answer seen. */
-export async function retryUntil<T>(attempt: () => Promise<T>, done: (answer: T) => boolean, { tries = 60, delayMs = 250 } = {}): Promise<T[]> {
+export async function retryUntil<T>(
+  attempt: () => Promise<T>,
+  done: (answer: T) => boolean,
+  { tries = 60, delayMs = 250 } = {},
+): Promise<T[]> {
   const seen: T[] = [];
   for (let i = 0; i < tries; i++) {
     const answer = await attempt();

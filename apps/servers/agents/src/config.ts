@@ -16,14 +16,23 @@ export const agentsConfigSchema = z.object({
   AGENT_ROLES: z
     .string()
     .default(AGENT_ROLES.join(","))
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(AGENT_ROLES)).min(1)),
   /** Overrides of every role's lock (crash tests use seconds, production minutes). */
   AGENT_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).optional(),
   AGENT_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).optional(),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** An activity in drafting (or approved) this long with no live job is enqueued again. */
-  RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
+  RECONCILE_STUCK_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(10 * 60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   QUEUE_PREFIX: z.string().default("bull"),
 });

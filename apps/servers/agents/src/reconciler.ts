@@ -8,11 +8,23 @@ import type { QueueClient } from "@leadmetrics/queue";
  * `stuckAfterMs` and has no live job (the enqueue after its commit was lost) is enqueued again,
  * under the same dedupe key, so a job that does exist is never doubled.
  */
-export async function reconcileStuckWork(deps: { db: Db; queues: QueueClient; log: Logger }, stuckAfterMs: number): Promise<number> {
+export async function reconcileStuckWork(
+  deps: { db: Db; queues: QueueClient; log: Logger },
+  stuckAfterMs: number,
+): Promise<number> {
   const cutoff = new Date(Date.now() - stuckAfterMs);
   const stuck = await deps.db.activity.findMany({
     where: { status: { in: ["drafting", "client_approved"] }, updatedAt: { lt: cutoff } },
-    select: { id: true, tenantId: true, type: true, status: true, revision: true, version: true, dmRejectionCount: true, clientRejectionCount: true },
+    select: {
+      id: true,
+      tenantId: true,
+      type: true,
+      status: true,
+      revision: true,
+      version: true,
+      dmRejectionCount: true,
+      clientRejectionCount: true,
+    },
     orderBy: { updatedAt: "asc" },
     take: 500,
   });

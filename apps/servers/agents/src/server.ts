@@ -1,11 +1,19 @@
 import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
 import { channelSecretBox } from "@leadmetrics/crypto";
-import { createOutboundFetch } from "@leadmetrics/provider-core";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
+import { createOutboundFetch } from "@leadmetrics/provider-core";
+import {
+  closeWorkers,
+  createOutboxRelay,
+  createQueueClient,
+  createWorker,
+  type QueueName,
+  redisConnection,
+  type Worker,
+} from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
 import type { Redis } from "ioredis";
-import { closeWorkers, createOutboxRelay, createQueueClient, createWorker, redisConnection, type QueueName, type Worker } from "@leadmetrics/queue";
 
 import type { AgentsConfig } from "./config";
 import { reconcileStuckWork } from "./reconciler";
@@ -18,7 +26,10 @@ export interface AgentsServer {
 
 /** Starts one worker per configured role (all from the registry) and the reconciler. */
 /** `redis`: the process's one shared connection for real-time publishing (review §3.5). */
-export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: Logger; redis: Redis; prefix?: string }): AgentsServer {
+export function startAgentsServer(
+  config: AgentsConfig,
+  deps: { db: Db; logger: Logger; redis: Redis; prefix?: string },
+): AgentsServer {
   const queues = createQueueClient({ connection: redisConnection(config.REDIS_URL, "worker"), prefix: deps.prefix });
   // Relays follow-ups right after each transition commits, and polls for any a crash or an outage left behind.
   const outbox = createOutboxRelay({ db: deps.db, queues, log: deps.logger });
@@ -28,7 +39,11 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
     adapters: createAdapterRegistry(config),
     secrets: channelSecretBox(config),
     outboundFetch: createOutboundFetch({ allowPrivate: config.ALLOW_PRIVATE_CHANNEL_URLS }),
-    defaults: { adapter: config.AGENT_DEFAULT_ADAPTER, model: config.AGENT_DEFAULT_MODEL, temperature: config.AGENT_DEFAULT_TEMPERATURE },
+    defaults: {
+      adapter: config.AGENT_DEFAULT_ADAPTER,
+      model: config.AGENT_DEFAULT_MODEL,
+      temperature: config.AGENT_DEFAULT_TEMPERATURE,
+    },
     realtime: createRealtimePublisher(deps.redis),
   };
   const workers = ROLES.filter((r) => config.AGENT_ROLES.includes(r.role)).map((role) =>
@@ -43,7 +58,8 @@ export function startAgentsServer(config: AgentsConfig, deps: { db: Db; logger: 
       stalledInterval: config.AGENT_STALLED_INTERVAL_MS,
     }),
   );
-  const reconcileNow = () => reconcileStuckWork({ db: deps.db, queues, log: deps.logger }, config.RECONCILE_STUCK_AFTER_MS);
+  const reconcileNow = () =>
+    reconcileStuckWork({ db: deps.db, queues, log: deps.logger }, config.RECONCILE_STUCK_AFTER_MS);
   const timer = setInterval(() => {
     reconcileNow().catch((err) => deps.logger.warn({ err }, "reconcile failed"));
   }, config.RECONCILE_INTERVAL_MS);

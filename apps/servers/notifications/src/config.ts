@@ -1,6 +1,14 @@
 import { env, z } from "@leadmetrics/config";
 
-const list = z.string().default("").transform((v) => v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
+const list = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 export const notificationsConfigSchema = z.object({
   ...env.base,

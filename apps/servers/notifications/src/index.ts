@@ -6,5 +6,6 @@ import { startNotificationsServer } from "./server";
 await runWorkerServer({
   service: "notifications",
   schema: notificationsConfigSchema,
-  start: (config, deps) => startNotificationsServer(config, { ...deps, senders: buildSenders(config), prefix: config.QUEUE_PREFIX }),
+  start: (config, deps) =>
+    startNotificationsServer(config, { ...deps, senders: buildSenders(config), prefix: config.QUEUE_PREFIX }),
 });

@@ -17,7 +17,10 @@ export interface AddressRecipient {
 export type Recipient = UserRecipient | AddressRecipient;
 
 const userSelect = { id: true, email: true, name: true, platformRole: true } as const;
-const toUser = (u: { id: string; email: string; name: string; platformRole: string }, portal?: "dashboard" | "dm"): UserRecipient => ({
+const toUser = (
+  u: { id: string; email: string; name: string; platformRole: string },
+  portal?: "dashboard" | "dm",
+): UserRecipient => ({
   kind: "user",
   userId: u.id,
   email: u.email,
@@ -26,7 +29,11 @@ const toUser = (u: { id: string; email: string; name: string; platformRole: stri
 });
 
 /** Who a notification is for: one user, an address, or a group resolved now (not when it was queued). */
-export async function resolveRecipients(db: Db, job: Pick<NotificationJob, "recipient" | "tenantId">, alertsEmails: string[]): Promise<Recipient[]> {
+export async function resolveRecipients(
+  db: Db,
+  job: Pick<NotificationJob, "recipient" | "tenantId">,
+  alertsEmails: string[],
+): Promise<Recipient[]> {
   const r = job.recipient;
   if ("userId" in r) {
     const user = await db.user.findFirst({ where: { id: r.userId, disabledAt: null }, select: userSelect });
@@ -35,11 +42,19 @@ export async function resolveRecipients(db: Db, job: Pick<NotificationJob, "reci
   if ("email" in r) return [{ kind: "address", email: r.email, name: r.email }];
   switch (r.group) {
     case "dm_reviewers":
-      return (await db.user.findMany({ where: { platformRole: { in: ["dm_reviewer", "super_admin"] }, disabledAt: null }, select: userSelect })).map((u) => toUser(u, "dm"));
+      return (
+        await db.user.findMany({
+          where: { platformRole: { in: ["dm_reviewer", "super_admin"] }, disabledAt: null },
+          select: userSelect,
+        })
+      ).map((u) => toUser(u, "dm"));
     case "tenant_admins":
       if (!job.tenantId) return [];
       return (
-        await db.tenantMember.findMany({ where: { tenantId: job.tenantId, role: { in: ["owner", "admin"] }, user: { disabledAt: null } }, select: { user: { select: userSelect } } })
+        await db.tenantMember.findMany({
+          where: { tenantId: job.tenantId, role: { in: ["owner", "admin"] }, user: { disabledAt: null } },
+          select: { user: { select: userSelect } },
+        })
       ).map((m) => toUser(m.user, "dashboard"));
     case "operators":
       return alertsEmails.map((email) => ({ kind: "address" as const, email, name: "Operators" }));
@@ -47,8 +62,17 @@ export async function resolveRecipients(db: Db, job: Pick<NotificationJob, "reci
 }
 
 /** The channels a user gets an event on: their preference where they set one, the event's default otherwise. */
-export async function channelsFor(db: Db, userIds: string[], event: string, defaults: NotificationChannel[], all: readonly NotificationChannel[], mandatory: boolean) {
-  const prefs = mandatory ? [] : await db.notificationPreference.findMany({ where: { userId: { in: userIds }, event } });
+export async function channelsFor(
+  db: Db,
+  userIds: string[],
+  event: string,
+  defaults: NotificationChannel[],
+  all: readonly NotificationChannel[],
+  mandatory: boolean,
+) {
+  const prefs = mandatory
+    ? []
+    : await db.notificationPreference.findMany({ where: { userId: { in: userIds }, event } });
   return new Map(
     userIds.map((id) => [
       id,

@@ -16,9 +16,20 @@ export interface RenderedNotification {
 // `strict`: a variable the data lacks is an error at render time, never a silent blank.
 // Only HTML is escaped; subjects, text parts and short messages are plain text.
 const compile = (file: string) =>
-  Handlebars.compile(readFileSync(path.join(DIR, file), "utf8"), { strict: true, noEscape: !file.endsWith(".html.hbs") });
+  Handlebars.compile(readFileSync(path.join(DIR, file), "utf8"), {
+    strict: true,
+    noEscape: !file.endsWith(".html.hbs"),
+  });
 const layout = compile("layout.html.hbs");
-const cache = new Map<string, { subject: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; short: HandlebarsTemplateDelegate }>();
+const cache = new Map<
+  string,
+  {
+    subject: HandlebarsTemplateDelegate;
+    html: HandlebarsTemplateDelegate;
+    text: HandlebarsTemplateDelegate;
+    short: HandlebarsTemplateDelegate;
+  }
+>();
 
 export class TemplateError extends Error {
   constructor(event: string, cause: unknown) {
@@ -32,11 +43,21 @@ export function renderNotification(event: string, data: Record<string, unknown>)
   let t = cache.get(event);
   try {
     if (!t) {
-      t = { subject: compile(`email/${event}.subject.hbs`), html: compile(`email/${event}.html.hbs`), text: compile(`email/${event}.text.hbs`), short: compile(`short/${event}.hbs`) };
+      t = {
+        subject: compile(`email/${event}.subject.hbs`),
+        html: compile(`email/${event}.html.hbs`),
+        text: compile(`email/${event}.text.hbs`),
+        short: compile(`short/${event}.hbs`),
+      };
       cache.set(event, t);
     }
     const subject = t.subject(data).trim();
-    return { subject, html: layout({ ...data, subject, content: new Handlebars.SafeString(t.html(data)) }), text: t.text(data).trim(), short: t.short(data).trim() };
+    return {
+      subject,
+      html: layout({ ...data, subject, content: new Handlebars.SafeString(t.html(data)) }),
+      text: t.text(data).trim(),
+      short: t.short(data).trim(),
+    };
   } catch (err) {
     throw new TemplateError(event, err);
   }

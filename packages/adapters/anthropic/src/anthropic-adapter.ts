@@ -1,5 +1,5 @@
 import Anthropic, { APIError } from "@anthropic-ai/sdk";
-import { runCompletion, toLlmError, type LlmAdapter } from "@leadmetrics/adapter-core";
+import { type LlmAdapter, runCompletion, toLlmError } from "@leadmetrics/adapter-core";
 
 export interface AnthropicAdapterOptions {
   apiKey: string;
@@ -15,7 +15,12 @@ export interface AnthropicAdapterOptions {
 
 export function createAnthropicAdapter(opts: AnthropicAdapterOptions): LlmAdapter {
   // maxRetries 0: the one retry loop is core's withRetries, shared by every adapter.
-  const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs ?? 600_000, maxRetries: 0 });
+  const client = new Anthropic({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    timeout: opts.timeoutMs ?? 600_000,
+    maxRetries: 0,
+  });
   return {
     name: "anthropic",
     complete: (req) =>

@@ -1,1 +1,1 @@
-export { createAnthropicAdapter, type AnthropicAdapterOptions } from "./anthropic-adapter";
+export { type AnthropicAdapterOptions, createAnthropicAdapter } from "./anthropic-adapter";

@@ -1,5 +1,11 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
+import {
+  type FakeHttpServer,
+  type Responder,
+  sendJson,
+  sendSse,
+  startFakeHttpServer,
+} from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createAnthropicAdapter } from "../src";
@@ -16,13 +22,26 @@ const answer =
           data: {
             type: "message_start",
             message: {
-              id: "msg_1", type: "message", role: "assistant", model: "claude-sonnet-4-6", content: [],
-              stop_reason: null, stop_sequence: null,
-              usage: { input_tokens: usage.input, output_tokens: 1, cache_creation_input_tokens: null, cache_read_input_tokens: null },
+              id: "msg_1",
+              type: "message",
+              role: "assistant",
+              model: "claude-sonnet-4-6",
+              content: [],
+              stop_reason: null,
+              stop_sequence: null,
+              usage: {
+                input_tokens: usage.input,
+                output_tokens: 1,
+                cache_creation_input_tokens: null,
+                cache_read_input_tokens: null,
+              },
             },
           },
         },
-        { event: "content_block_start", data: { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } } },
+        {
+          event: "content_block_start",
+          data: { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+        },
         { event: "ping", data: { type: "ping" } },
         ...deltas.map((text) => ({
           event: "content_block_delta",
@@ -31,7 +50,11 @@ const answer =
         { event: "content_block_stop", data: { type: "content_block_stop", index: 0 } },
         {
           event: "message_delta",
-          data: { type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: usage.output } },
+          data: {
+            type: "message_delta",
+            delta: { stop_reason: "end_turn", stop_sequence: null },
+            usage: { output_tokens: usage.output },
+          },
         },
         { event: "message_stop", data: { type: "message_stop" } },
       ],
@@ -47,7 +70,14 @@ const request = { system: "You are terse.", prompt: "Say hello.", model: "claude
 
 describe("anthropic adapter (official SDK against a local Messages API)", () => {
   let server: FakeHttpServer;
-  const adapter = () => createAnthropicAdapter({ apiKey: "test-key", baseURL: server.url, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
+  const adapter = () =>
+    createAnthropicAdapter({
+      apiKey: "test-key",
+      baseURL: server.url,
+      retries: 2,
+      retryBaseDelayMs: 5,
+      timeoutMs: 5_000,
+    });
 
   beforeAll(async () => {
     server = await startFakeHttpServer();
@@ -99,7 +129,9 @@ describe("anthropic adapter (official SDK against a local Messages API)", () => 
 
   it("gives up on repeated 500s with a RetryableLlmError after retries + 1 attempts", async () => {
     server.script(failure(500, "api_error"));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableLlmError);
     expect((err as RetryableLlmError).status).toBe(500);
     expect(server.requests).toHaveLength(3);
@@ -110,7 +142,9 @@ describe("anthropic adapter (official SDK against a local Messages API)", () => 
     [401, "authentication_error"],
   ])("maps %i to FatalLlmError without retrying", async (status, type) => {
     server.script(failure(status, type));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FatalLlmError);
     expect((err as FatalLlmError).status).toBe(status);
     expect(server.requests).toHaveLength(1);
@@ -128,7 +162,7 @@ describe("anthropic adapter (official SDK against a local Messages API)", () => 
   });
 
   it("repairs malformed structured output with a second call", async () => {
-    server.script(answer(["Sure! {\"title\": 12"]), answer(['{"title": "Spring launch", "tags": ["a"]}']));
+    server.script(answer(['Sure! {"title": 12']), answer(['{"title": "Spring launch", "tags": ["a"]}']));
     const schema = z.object({ title: z.string(), tags: z.array(z.string()) });
     const out = await completeStructured(adapter(), request, schema);
     expect(out.value).toEqual({ title: "Spring launch", tags: ["a"] });

@@ -1,7 +1,15 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { abortError, costOf, FatalLlmError, RetryableLlmError, type LlmAdapter, type LlmRequest, type LlmResult } from "@leadmetrics/adapter-core";
-import { trackGroup, type GroupHandle } from "./process-group";
+import {
+  abortError,
+  costOf,
+  FatalLlmError,
+  type LlmAdapter,
+  type LlmRequest,
+  type LlmResult,
+  RetryableLlmError,
+} from "@leadmetrics/adapter-core";
+import { type GroupHandle, trackGroup } from "./process-group";
 
 export interface ClaudeCliAdapterOptions {
   /** The Claude Code executable. */
@@ -61,14 +69,21 @@ export function createClaudeCliAdapter(opts: ClaudeCliAdapterOptions = {}): Clau
     const started = performance.now();
     const args = [
       "-p",
-      "--output-format", "stream-json",
+      "--output-format",
+      "stream-json",
       "--verbose",
-      "--model", req.model,
+      "--model",
+      req.model,
       ...(req.system ? ["--system-prompt", req.system] : []),
       ...(opts.extraArgs ?? []),
     ];
     // detached: the child leads its own process group, so killing the group reaches grandchildren too.
-    const child = spawn(command, args, { detached: true, stdio: ["pipe", "pipe", "pipe"], cwd: opts.cwd, env: opts.env ?? process.env });
+    const child = spawn(command, args, {
+      detached: true,
+      stdio: ["pipe", "pipe", "pipe"],
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+    });
 
     return new Promise<LlmResult>((resolve, reject) => {
       let stopReason: "timeout" | "abort" | "shutdown" | undefined;
@@ -147,10 +162,12 @@ export function createClaudeCliAdapter(opts: ClaudeCliAdapterOptions = {}): Clau
         const tail = stderr.trim() ? `; stderr: ${stderr.trim().slice(-500)}` : "";
 
         if (reason === "abort") return reject(abortError(req.signal));
-        if (reason === "timeout") return reject(new RetryableLlmError(`claude CLI timed out after ${timeoutMs} ms${tail}`));
+        if (reason === "timeout")
+          return reject(new RetryableLlmError(`claude CLI timed out after ${timeoutMs} ms${tail}`));
         // Killed by close()/killAllClaudeChildren(): the work itself was fine and may run again elsewhere.
         if (reason === "shutdown") return reject(new RetryableLlmError("claude CLI was stopped by shutdown"));
-        if (spawnError) return reject(new FatalLlmError(`claude CLI could not start (${command}): ${spawnError.message}`));
+        if (spawnError)
+          return reject(new FatalLlmError(`claude CLI could not start (${command}): ${spawnError.message}`));
         if (result?.is_error) {
           const why = typeof result.result === "string" && result.result ? result.result : (result.subtype ?? "error");
           return reject(new FatalLlmError(`claude CLI reported an error: ${why}${tail}`));

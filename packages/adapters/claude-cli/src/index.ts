@@ -1,7 +1,7 @@
 export {
+  type ClaudeCliAdapter,
+  type ClaudeCliAdapterOptions,
   createClaudeCliAdapter,
   killAllClaudeChildren,
   liveClaudeChildCount,
-  type ClaudeCliAdapter,
-  type ClaudeCliAdapterOptions,
 } from "./claude-cli-adapter";

@@ -48,7 +48,9 @@ function groupAlive(pgid: number): boolean {
 export function trackGroup(child: ChildProcess, graceMs: number): GroupHandle {
   const pid = child.pid!;
   let exited = child.exitCode !== null || child.signalCode !== null;
-  const leaderExit = exited ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => ((exited = true), r())));
+  const leaderExit = exited
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once("exit", () => ((exited = true), r())));
   let killing: Promise<void> | undefined;
 
   const waitUntilGone = async (ms: number) => {

@@ -102,7 +102,11 @@ emit({ type: "result", subtype: "success", is_error: false, result: "Hello from 
       "claude-nocost",
       `emit({ type: "result", subtype: "success", is_error: false, result: "ok", usage: { input_tokens: 1000, output_tokens: 100 } });`,
     );
-    const result = await createClaudeCliAdapter({ command }).complete({ system: "", prompt: "p", model: "claude-sonnet-4-6" });
+    const result = await createClaudeCliAdapter({ command }).complete({
+      system: "",
+      prompt: "p",
+      model: "claude-sonnet-4-6",
+    });
     expect(result.cost).toBe(costOf("claude-sonnet-4-6", { inputTokens: 1000, outputTokens: 100 }));
     expect(result.cost).toBeGreaterThan(0);
   });
@@ -116,15 +120,22 @@ emit({ type: "result", subtype: "error_during_execution", is_error: true, result
 process.exitCode = 1;
 `,
     );
-    const err = await createClaudeCliAdapter({ command }).complete({ system: "", prompt: "p", model: "m" }).catch((e: unknown) => e);
+    const err = await createClaudeCliAdapter({ command })
+      .complete({ system: "", prompt: "p", model: "m" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FatalLlmError);
     expect((err as Error).message).toContain("Invalid API key");
     expect((err as Error).message).toContain("credit balance too low");
   });
 
   it("turns a non-zero exit without a result into a FatalLlmError with the stderr tail", async () => {
-    const command = await fakeClaude("claude-crash", `process.stderr.write("boom: unknown option\\n"); process.exit(2);`);
-    const err = await createClaudeCliAdapter({ command }).complete({ system: "", prompt: "p", model: "m" }).catch((e: unknown) => e);
+    const command = await fakeClaude(
+      "claude-crash",
+      `process.stderr.write("boom: unknown option\\n"); process.exit(2);`,
+    );
+    const err = await createClaudeCliAdapter({ command })
+      .complete({ system: "", prompt: "p", model: "m" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FatalLlmError);
     expect((err as Error).message).toMatch(/exited with 2.*boom: unknown option/);
   });
@@ -181,7 +192,13 @@ process.exitCode = 1;
   });
 
   it("killAllClaudeChildren reaps every running child (worker shutdown)", async () => {
-    const command = await fakeClaude("claude-hung-many", hungBody(path.join(dir, "unused.json")).replace(/fs\.writeFileSync\(.*\);/, 'fs.writeFileSync(process.env.PID_FILE, JSON.stringify({ child: process.pid, grandchild: grandchild.pid }));'));
+    const command = await fakeClaude(
+      "claude-hung-many",
+      hungBody(path.join(dir, "unused.json")).replace(
+        /fs\.writeFileSync\(.*\);/,
+        "fs.writeFileSync(process.env.PID_FILE, JSON.stringify({ child: process.pid, grandchild: grandchild.pid }));",
+      ),
+    );
     const pidFiles = [path.join(dir, "many-1.json"), path.join(dir, "many-2.json")];
     const pending = pidFiles.map((file) =>
       createClaudeCliAdapter({ command, timeoutMs: 60_000, env: { ...process.env, PID_FILE: file } })

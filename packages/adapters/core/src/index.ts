@@ -1,7 +1,14 @@
-export { RetryableLlmError, FatalLlmError, type LlmAdapter, type LlmRequest, type LlmResult, type LlmUsage } from "./types";
-export { COST_PER_MILLION_TOKENS, costOf } from "./costs";
-export { withRetries, isRetryableStatus, type RetryOptions } from "./retry";
-export { completeStructured, extractJson, type StructuredResult } from "./structured";
 export { abortError, isAbortError } from "./abort";
-export { isNetworkError, parseRetryAfter, toLlmError, type HttpFailure } from "./http-errors";
-export { runCompletion, type RunCompletionOptions } from "./run-completion";
+export { COST_PER_MILLION_TOKENS, costOf } from "./costs";
+export { type HttpFailure, isNetworkError, parseRetryAfter, toLlmError } from "./http-errors";
+export { isRetryableStatus, type RetryOptions, withRetries } from "./retry";
+export { type RunCompletionOptions, runCompletion } from "./run-completion";
+export { completeStructured, extractJson, type StructuredResult } from "./structured";
+export {
+  FatalLlmError,
+  type LlmAdapter,
+  type LlmRequest,
+  type LlmResult,
+  type LlmUsage,
+  RetryableLlmError,
+} from "./types";

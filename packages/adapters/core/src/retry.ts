@@ -25,7 +25,9 @@ export async function withRetries<T>(fn: () => Promise<T>, opts: RetryOptions = 
     } catch (err) {
       if (!(err instanceof RetryableLlmError) || attempt >= retries || opts.signal?.aborted) throw err;
       const backoff = Math.min(max, base * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-      await new Promise((r) => setTimeout(r, err.retryAfterMs !== undefined ? Math.min(max, err.retryAfterMs) : backoff));
+      await new Promise((r) =>
+        setTimeout(r, err.retryAfterMs !== undefined ? Math.min(max, err.retryAfterMs) : backoff),
+      );
     }
   }
 }

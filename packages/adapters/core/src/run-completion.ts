@@ -1,7 +1,7 @@
 import { abortError } from "./abort";
 import { costOf } from "./costs";
 import { withRetries } from "./retry";
-import { RetryableLlmError, type LlmRequest, type LlmResult, type LlmUsage } from "./types";
+import { type LlmRequest, type LlmResult, type LlmUsage, RetryableLlmError } from "./types";
 
 export interface RunCompletionOptions {
   adapter: string;
@@ -51,7 +51,12 @@ export async function runCompletion(opts: RunCompletionOptions): Promise<LlmResu
           throw streamed && mapped instanceof RetryableLlmError ? new AlreadyStreamed(mapped) : mapped;
         }
       },
-      { retries: opts.retries, baseDelayMs: opts.retryBaseDelayMs, maxDelayMs: opts.retryMaxDelayMs, signal: request.signal },
+      {
+        retries: opts.retries,
+        baseDelayMs: opts.retryBaseDelayMs,
+        maxDelayMs: opts.retryMaxDelayMs,
+        signal: request.signal,
+      },
     );
     return {
       text: out.text,

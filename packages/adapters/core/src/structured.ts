@@ -45,7 +45,10 @@ export async function completeStructured<S extends z.ZodType>(
   return { value: second.value, calls: [first, repair], repaired: true };
 }
 
-function check<S extends z.ZodType>(text: string, schema: S): { ok: true; value: z.infer<S> } | { ok: false; error: string } {
+function check<S extends z.ZodType>(
+  text: string,
+  schema: S,
+): { ok: true; value: z.infer<S> } | { ok: false; error: string } {
   let json: unknown;
   try {
     json = extractJson(text);
@@ -54,5 +57,8 @@ function check<S extends z.ZodType>(text: string, schema: S): { ok: true; value:
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "),
+  };
 }

@@ -37,7 +37,11 @@ export interface LlmAdapter {
 
 /** A failure the caller may retry (rate limit, overload, 5xx, network). */
 export class RetryableLlmError extends Error {
-  constructor(message: string, readonly status?: number, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = "RetryableLlmError";
   }
@@ -45,7 +49,10 @@ export class RetryableLlmError extends Error {
 
 /** A failure retrying will not fix (bad key, bad request, invalid output after repair). */
 export class FatalLlmError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = "FatalLlmError";
   }

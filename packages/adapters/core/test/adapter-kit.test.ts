@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { FatalLlmError, isNetworkError, parseRetryAfter, RetryableLlmError, runCompletion, toLlmError, type LlmRequest } from "../src";
+import {
+  FatalLlmError,
+  isNetworkError,
+  type LlmRequest,
+  parseRetryAfter,
+  RetryableLlmError,
+  runCompletion,
+  toLlmError,
+} from "../src";
 
 describe("parseRetryAfter", () => {
   it("reads delay-seconds and HTTP dates, and ignores junk", () => {
@@ -13,7 +21,11 @@ describe("parseRetryAfter", () => {
 
 describe("toLlmError", () => {
   it("classifies HTTP failures by status", () => {
-    expect(toLlmError(new Error("x"), "t", { status: 429, retryAfter: "1" })).toMatchObject({ name: "RetryableLlmError", status: 429, retryAfterMs: 1_000 });
+    expect(toLlmError(new Error("x"), "t", { status: 429, retryAfter: "1" })).toMatchObject({
+      name: "RetryableLlmError",
+      status: 429,
+      retryAfterMs: 1_000,
+    });
     expect(toLlmError(new Error("x"), "t", { status: 503 })).toBeInstanceOf(RetryableLlmError);
     expect(toLlmError(new Error("x"), "t", { status: undefined })).toBeInstanceOf(RetryableLlmError);
     const fatal = toLlmError(new Error("bad key"), "t", { status: 401 });

@@ -1,5 +1,5 @@
 import { ApiError, GoogleGenAI } from "@google/genai";
-import { runCompletion, toLlmError, type LlmAdapter } from "@leadmetrics/adapter-core";
+import { type LlmAdapter, runCompletion, toLlmError } from "@leadmetrics/adapter-core";
 
 export interface GeminiAdapterOptions {
   apiKey: string;
@@ -26,7 +26,8 @@ export function createGeminiAdapter(opts: GeminiAdapterOptions): LlmAdapter {
         request: req,
         retries: opts.retries,
         retryBaseDelayMs: opts.retryBaseDelayMs,
-        mapError: (err) => (err instanceof ApiError ? toLlmError(err, "gemini", { status: err.status }) : toLlmError(err, "gemini")),
+        mapError: (err) =>
+          err instanceof ApiError ? toLlmError(err, "gemini", { status: err.status }) : toLlmError(err, "gemini"),
         attempt: async (emit) => {
           const stream = await ai.models.generateContentStream({
             model: req.model,

@@ -1,5 +1,11 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
+import {
+  type FakeHttpServer,
+  type Responder,
+  sendJson,
+  sendSse,
+  startFakeHttpServer,
+} from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createGeminiAdapter } from "../src";
@@ -11,7 +17,8 @@ const STREAM_PATH = "/v1/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
 const answer =
   (deltas: string[], usage = { prompt: 200, candidates: 40 }): Responder =>
   (req, res) => {
-    if (req.url !== STREAM_PATH) return sendJson(res, 404, { error: { code: 404, message: `unexpected ${req.url}`, status: "NOT_FOUND" } });
+    if (req.url !== STREAM_PATH)
+      return sendJson(res, 404, { error: { code: 404, message: `unexpected ${req.url}`, status: "NOT_FOUND" } });
     return sendSse(
       res,
       deltas.map((text, i) => {
@@ -19,8 +26,14 @@ const answer =
         const candidatesTokenCount = Math.round((usage.candidates * (i + 1)) / deltas.length);
         return {
           data: {
-            candidates: [{ content: { parts: [{ text }], role: "model" }, index: 0, ...(last ? { finishReason: "STOP" } : {}) }],
-            usageMetadata: { promptTokenCount: usage.prompt, candidatesTokenCount, totalTokenCount: usage.prompt + candidatesTokenCount },
+            candidates: [
+              { content: { parts: [{ text }], role: "model" }, index: 0, ...(last ? { finishReason: "STOP" } : {}) },
+            ],
+            usageMetadata: {
+              promptTokenCount: usage.prompt,
+              candidatesTokenCount,
+              totalTokenCount: usage.prompt + candidatesTokenCount,
+            },
             modelVersion: "gemini-2.5-flash",
           },
         };
@@ -38,7 +51,8 @@ const request = { system: "You are terse.", prompt: "Say hello.", model: "gemini
 
 describe("gemini adapter (official @google/genai SDK against a local Gemini API)", () => {
   let server: FakeHttpServer;
-  const adapter = () => createGeminiAdapter({ apiKey: "test-key", baseUrl: server.url, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
+  const adapter = () =>
+    createGeminiAdapter({ apiKey: "test-key", baseUrl: server.url, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
 
   beforeAll(async () => {
     server = await startFakeHttpServer();
@@ -51,7 +65,12 @@ describe("gemini adapter (official @google/genai SDK against a local Gemini API)
   it("streams parts to onChunk in order and returns the full text, usage and cost", async () => {
     server.script(answer(["Hel", "lo, ", "world", "!"]));
     const chunks: string[] = [];
-    const result = await adapter().complete({ ...request, temperature: 0.3, maxOutputTokens: 100, onChunk: (c) => chunks.push(c) });
+    const result = await adapter().complete({
+      ...request,
+      temperature: 0.3,
+      maxOutputTokens: 100,
+      onChunk: (c) => chunks.push(c),
+    });
 
     expect(chunks).toEqual(["Hel", "lo, ", "world", "!"]);
     expect(result.text).toBe("Hello, world!");
@@ -80,7 +99,9 @@ describe("gemini adapter (official @google/genai SDK against a local Gemini API)
 
   it("gives up on repeated 500s with a RetryableLlmError after retries + 1 attempts", async () => {
     server.script(failure(500, "INTERNAL"));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableLlmError);
     expect((err as RetryableLlmError).status).toBe(500);
     expect(server.requests).toHaveLength(3);
@@ -91,7 +112,9 @@ describe("gemini adapter (official @google/genai SDK against a local Gemini API)
     [401, "UNAUTHENTICATED"],
   ])("maps %i to FatalLlmError without retrying", async (status, grpcStatus) => {
     server.script(failure(status, grpcStatus));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FatalLlmError);
     expect((err as FatalLlmError).status).toBe(status);
     expect(server.requests).toHaveLength(1);
@@ -104,13 +127,19 @@ describe("gemini adapter (official @google/genai SDK against a local Gemini API)
       },
       answer(["late but fine"]),
     );
-    const result = await createGeminiAdapter({ apiKey: "k", baseUrl: server.url, retries: 1, retryBaseDelayMs: 5, timeoutMs: 200 }).complete(request);
+    const result = await createGeminiAdapter({
+      apiKey: "k",
+      baseUrl: server.url,
+      retries: 1,
+      retryBaseDelayMs: 5,
+      timeoutMs: 200,
+    }).complete(request);
     expect(result.text).toBe("late but fine");
     expect(server.requests).toHaveLength(2);
   });
 
   it("repairs malformed structured output with a second call", async () => {
-    server.script(answer(["{\"title\": ", "42}"]), answer(['{"title": "Spring launch", ', '"tags": ["a"]}']));
+    server.script(answer(['{"title": ', "42}"]), answer(['{"title": "Spring launch", ', '"tags": ["a"]}']));
     const schema = z.object({ title: z.string(), tags: z.array(z.string()) });
     const out = await completeStructured(adapter(), request, schema);
     expect(out.value).toEqual({ title: "Spring launch", tags: ["a"] });

@@ -62,7 +62,10 @@ export function createOfflineAdapter(opts: OfflineAdapterOptions = {}): LlmAdapt
       if (req.signal?.aborted) throw abortError(req.signal);
       return {
         text,
-        usage: { inputTokens: roughTokens(req.system.length + req.prompt.length), outputTokens: roughTokens(text.length) },
+        usage: {
+          inputTokens: roughTokens(req.system.length + req.prompt.length),
+          outputTokens: roughTokens(text.length),
+        },
         cost: 0,
         durationMs: Math.round(performance.now() - started),
         adapter: "offline",

@@ -81,7 +81,9 @@ function fillLongTexts(value: unknown, req: Pick<LlmRequest, "system" | "prompt"
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [
       key,
-      LONG_TEXT_KEYS.has(key) && typeof v === "string" ? prose(req, `${path}.${key}`) : fillLongTexts(v, req, `${path}.${key}`),
+      LONG_TEXT_KEYS.has(key) && typeof v === "string"
+        ? prose(req, `${path}.${key}`)
+        : fillLongTexts(v, req, `${path}.${key}`),
     ]),
   );
 }

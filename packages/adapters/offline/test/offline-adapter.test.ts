@@ -13,7 +13,12 @@ const draftPrompt = (feedback: string[] = []) =>
     ...feedback,
     "Respond with JSON matching: { title: string, body: string, tags: string[] }",
     "```offline-example",
-    JSON.stringify({ title: "Balcony gardening", body: "placeholder", tags: ["garden"], sections: [{ heading: "h", text: "t" }] }),
+    JSON.stringify({
+      title: "Balcony gardening",
+      body: "placeholder",
+      tags: ["garden"],
+      sections: [{ heading: "h", text: "t" }],
+    }),
     "```",
   ].join("\n");
 
@@ -37,7 +42,10 @@ describe("offline adapter", () => {
   it("answers an offline-example with that JSON, writing body/text fields that quote reviewer feedback", async () => {
     const adapter = createOfflineAdapter();
     const feedback = "Reviewer feedback: the intro is too long, cut it to two sentences";
-    const res = await adapter.complete({ ...base, prompt: draftPrompt([feedback, "Reviewer feedback: add a call to action"]) });
+    const res = await adapter.complete({
+      ...base,
+      prompt: draftPrompt([feedback, "Reviewer feedback: add a call to action"]),
+    });
     const json = JSON.parse(res.text);
     expect(json.title).toBe("Balcony gardening");
     expect(json.tags).toEqual(["garden"]);
@@ -102,7 +110,9 @@ describe("offline adapter", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(chunks.length).toBeGreaterThan(0);
 
-    const again = await createOfflineAdapter().complete({ ...base, prompt: "x", signal: controller.signal }).catch((e: unknown) => e);
+    const again = await createOfflineAdapter()
+      .complete({ ...base, prompt: "x", signal: controller.signal })
+      .catch((e: unknown) => e);
     expect((again as Error).name).toBe("AbortError");
   });
 });

@@ -1,5 +1,5 @@
+import { type LlmAdapter, runCompletion, toLlmError } from "@leadmetrics/adapter-core";
 import OpenAI, { APIError } from "openai";
-import { runCompletion, toLlmError, type LlmAdapter } from "@leadmetrics/adapter-core";
 
 export interface OpenAIAdapterOptions {
   apiKey: string;
@@ -14,7 +14,12 @@ export interface OpenAIAdapterOptions {
 
 export function createOpenAIAdapter(opts: OpenAIAdapterOptions): LlmAdapter {
   // maxRetries 0: the one retry loop is core's withRetries, shared by every adapter.
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs ?? 600_000, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    timeout: opts.timeoutMs ?? 600_000,
+    maxRetries: 0,
+  });
   return {
     name: "openai",
     complete: (req) =>
@@ -48,7 +53,8 @@ export function createOpenAIAdapter(opts: OpenAIAdapterOptions): LlmAdapter {
               text += delta;
               emit(delta);
             }
-            if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+            if (chunk.usage)
+              usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
           }
           return { text, usage };
         },

@@ -1,5 +1,11 @@
 import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
-import { sendJson, sendSse, startFakeHttpServer, type FakeHttpServer, type Responder } from "@leadmetrics/testing/fake-http";
+import {
+  type FakeHttpServer,
+  type Responder,
+  sendJson,
+  sendSse,
+  startFakeHttpServer,
+} from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOpenAIAdapter } from "../src";
@@ -8,14 +14,31 @@ import { createOpenAIAdapter } from "../src";
 const answer =
   (deltas: string[], usage = { prompt: 120, completion: 30 }): Responder =>
   (_req, res) => {
-    const chunk = (extra: object) => ({ id: "chatcmpl-1", object: "chat.completion.chunk", created: 1_700_000_000, model: "gpt-4o-mini", ...extra });
+    const chunk = (extra: object) => ({
+      id: "chatcmpl-1",
+      object: "chat.completion.chunk",
+      created: 1_700_000_000,
+      model: "gpt-4o-mini",
+      ...extra,
+    });
     return sendSse(
       res,
       [
         { data: chunk({ choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] }) },
-        ...deltas.map((content) => ({ data: chunk({ choices: [{ index: 0, delta: { content }, finish_reason: null }] }) })),
+        ...deltas.map((content) => ({
+          data: chunk({ choices: [{ index: 0, delta: { content }, finish_reason: null }] }),
+        })),
         { data: chunk({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }) },
-        { data: chunk({ choices: [], usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion } }) },
+        {
+          data: chunk({
+            choices: [],
+            usage: {
+              prompt_tokens: usage.prompt,
+              completion_tokens: usage.completion,
+              total_tokens: usage.prompt + usage.completion,
+            },
+          }),
+        },
         { data: "[DONE]" },
       ],
       { delayMs: 5 },
@@ -31,7 +54,14 @@ const request = { system: "You are terse.", prompt: "Say hello.", model: "gpt-4o
 
 describe("openai adapter (official SDK against a local Chat Completions API)", () => {
   let server: FakeHttpServer;
-  const adapter = () => createOpenAIAdapter({ apiKey: "test-key", baseURL: `${server.url}/v1`, retries: 2, retryBaseDelayMs: 5, timeoutMs: 5_000 });
+  const adapter = () =>
+    createOpenAIAdapter({
+      apiKey: "test-key",
+      baseURL: `${server.url}/v1`,
+      retries: 2,
+      retryBaseDelayMs: 5,
+      timeoutMs: 5_000,
+    });
 
   beforeAll(async () => {
     server = await startFakeHttpServer();
@@ -72,7 +102,12 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
   it("retries a 429 after the retry-after delay and then succeeds", async () => {
     server.script(failure(429, "rate_limit_exceeded", { "retry-after": "0.2" }), answer(["ok"]));
     // A one-minute backoff: finishing fast proves retry-after was used instead.
-    const patient = createOpenAIAdapter({ apiKey: "k", baseURL: `${server.url}/v1`, retries: 1, retryBaseDelayMs: 60_000 });
+    const patient = createOpenAIAdapter({
+      apiKey: "k",
+      baseURL: `${server.url}/v1`,
+      retries: 1,
+      retryBaseDelayMs: 60_000,
+    });
     const started = Date.now();
     const result = await patient.complete(request);
     expect(result.text).toBe("ok");
@@ -83,7 +118,9 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
 
   it("gives up on repeated 500s with a RetryableLlmError after retries + 1 attempts", async () => {
     server.script(failure(500, "server_error"));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableLlmError);
     expect((err as RetryableLlmError).status).toBe(500);
     expect(server.requests).toHaveLength(3);
@@ -94,7 +131,9 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
     [401, "invalid_api_key"],
   ])("maps %i to FatalLlmError without retrying", async (status, code) => {
     server.script(failure(status, code));
-    const err = await adapter().complete(request).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete(request)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FatalLlmError);
     expect((err as FatalLlmError).status).toBe(status);
     expect(server.requests).toHaveLength(1);
@@ -103,18 +142,22 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
   it("does not retry a stream that broke after text reached onChunk", async () => {
     server.script((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write(`data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "gpt-4o-mini", choices: [{ index: 0, delta: { content: "par" } }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "gpt-4o-mini", choices: [{ index: 0, delta: { content: "par" } }] })}\n\n`,
+      );
       setTimeout(() => res.destroy(), 20);
     });
     const chunks: string[] = [];
-    const err = await adapter().complete({ ...request, onChunk: (c) => chunks.push(c) }).catch((e: unknown) => e);
+    const err = await adapter()
+      .complete({ ...request, onChunk: (c) => chunks.push(c) })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableLlmError);
     expect(chunks).toEqual(["par"]);
     expect(server.requests).toHaveLength(1);
   });
 
   it("repairs malformed structured output with a second call", async () => {
-    server.script(answer(["```json\n{\"title\": \"x\"\n```"]), answer(['{"title": "Spring launch", "tags": ["a"]}']));
+    server.script(answer(['```json\n{"title": "x"\n```']), answer(['{"title": "Spring launch", "tags": ["a"]}']));
     const schema = z.object({ title: z.string(), tags: z.array(z.string()) });
     const out = await completeStructured(adapter(), request, schema);
     expect(out.value).toEqual({ title: "Spring launch", tags: ["a"] });

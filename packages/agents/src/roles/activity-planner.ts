@@ -29,11 +29,22 @@ export function planPeriods(plan: Pick<DeliverablePlan, "cadence" | "startDate" 
 }
 
 /** Every deliverable the plan asks for, numbered within its period. */
-export function planSlots(periodCount: number, items: Pick<DeliverablePlanItem, "deliverableType" | "quantity" | "channel" | "notes">[]) {
-  const slots: { periodIndex: number; slot: number; type: DeliverablePlanItem["deliverableType"]; channel: string | null; notes: string | null }[] = [];
+export function planSlots(
+  periodCount: number,
+  items: Pick<DeliverablePlanItem, "deliverableType" | "quantity" | "channel" | "notes">[],
+) {
+  const slots: {
+    periodIndex: number;
+    slot: number;
+    type: DeliverablePlanItem["deliverableType"];
+    channel: string | null;
+    notes: string | null;
+  }[] = [];
   for (let periodIndex = 0; periodIndex < periodCount; periodIndex++) {
     let slot = 0;
-    for (const item of items) for (let q = 0; q < item.quantity; q++) slots.push({ periodIndex, slot: slot++, type: item.deliverableType, channel: item.channel, notes: item.notes });
+    for (const item of items)
+      for (let q = 0; q < item.quantity; q++)
+        slots.push({ periodIndex, slot: slot++, type: item.deliverableType, channel: item.channel, notes: item.notes });
   }
   return slots;
 }
@@ -58,7 +69,10 @@ export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
     const tdb = ctx.tdb!;
     const plan = await tdb.deliverablePlan.findFirst({ where: { id: payload.planId }, include: { items: true } });
     if (!plan) throw new PermanentJobError("plan not found for this tenant");
-    if (plan.status !== "approved") throw new PermanentJobError(`plan is ${plan.status}, not approved: nothing is planned without the client's approval`);
+    if (plan.status !== "approved")
+      throw new PermanentJobError(
+        `plan is ${plan.status}, not approved: nothing is planned without the client's approval`,
+      );
     const runKey = `activity-planner:${plan.id}`;
 
     if (!(await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } }))) {
@@ -72,48 +86,104 @@ export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
       const schema = z.object({ briefs: z.array(briefSchema).length(slots.length) });
       const prompt = [
         `Plan the content calendar "${plan.name}" for ${tenant.name}: ${slots.length} deliverables over ${plan.periodCount} ${plan.cadence === "weekly" ? "weeks" : "months"}.`,
-        context ? `Brand voice: ${context.brandVoice}\nAudience: ${context.audience}\nProducts: ${context.products}` : "No client context yet.",
+        context
+          ? `Brand voice: ${context.brandVoice}\nAudience: ${context.audience}\nProducts: ${context.products}`
+          : "No client context yet.",
         "Deliverables, in order:",
-        ...slots.map((s, i) => `${i + 1}. period ${s.periodIndex + 1}: ${s.type.replace("_", " ")}${s.channel ? ` for ${s.channel}` : ""}${s.notes ? ` (${s.notes})` : ""}`),
+        ...slots.map(
+          (s, i) =>
+            `${i + 1}. period ${s.periodIndex + 1}: ${s.type.replace("_", " ")}${s.channel ? ` for ${s.channel}` : ""}${s.notes ? ` (${s.notes})` : ""}`,
+        ),
         `Respond with JSON only: {"briefs": [${slots.length} objects, in the same order: {"topic": string, "keyword": string, "format": string}]} — distinct topics, no repeats.`,
       ].join("\n");
-      const example = { briefs: slots.map((s, i) => ({ topic: `${tenant.name}: ${s.type.replace("_", " ")} idea ${i + 1}`, keyword: "digital marketing", format: s.type === "blog_post" ? "how-to guide" : s.type === "social_post" ? "short post" : "plan" })) };
+      const example = {
+        briefs: slots.map((s, i) => ({
+          topic: `${tenant.name}: ${s.type.replace("_", " ")} idea ${i + 1}`,
+          keyword: "digital marketing",
+          format: s.type === "blog_post" ? "how-to guide" : s.type === "social_post" ? "short post" : "plan",
+        })),
+      };
       const fullPrompt = config.adapter === "offline" ? prompt + offlineExample(example) : prompt;
       const credits = CREDITS_PER_RUN["activity-planner"] ?? 0;
-      const run = await beginRun(tdb, { tenantId: plan.tenantId, runKey, role: "activity-planner", credits, adapter: config.adapter, model: config.model, offline: config.adapter === "offline", planId: plan.id, jobId: ctx.job.id, requestId: payload.requestId });
+      const run = await beginRun(tdb, {
+        tenantId: plan.tenantId,
+        runKey,
+        role: "activity-planner",
+        credits,
+        adapter: config.adapter,
+        model: config.model,
+        offline: config.adapter === "offline",
+        planId: plan.id,
+        jobId: ctx.job.id,
+        requestId: payload.requestId,
+      });
       try {
         const result = await completeStructured(
           deps.adapters.get(config.adapter),
-          { system: `You plan digital-marketing content for ${tenant.name}.`, prompt: fullPrompt, model: config.model, temperature: config.temperature, signal: ctx.signal },
+          {
+            system: `You plan digital-marketing content for ${tenant.name}.`,
+            prompt: fullPrompt,
+            model: config.model,
+            temperature: config.temperature,
+            signal: ctx.signal,
+          },
           schema,
         );
         await tdb.$transaction(async (tx) => {
           await tx.deliverablePeriod.createMany({
-            data: periods.map((p) => ({ tenantId: plan.tenantId, planId: plan.id, index: p.index, startsOn: p.startsOn, endsOn: p.endsOn, plannedCount: slots.filter((s) => s.periodIndex === p.index).length })),
+            data: periods.map((p) => ({
+              tenantId: plan.tenantId,
+              planId: plan.id,
+              index: p.index,
+              startsOn: p.startsOn,
+              endsOn: p.endsOn,
+              plannedCount: slots.filter((s) => s.periodIndex === p.index).length,
+            })),
             skipDuplicates: true,
           });
-          const stored = await tx.deliverablePeriod.findMany({ where: { planId: plan.id }, select: { id: true, index: true, endsOn: true } });
+          const stored = await tx.deliverablePeriod.findMany({
+            where: { planId: plan.id },
+            select: { id: true, index: true, endsOn: true },
+          });
           const byIndex = new Map(stored.map((p) => [p.index, p]));
           await tx.activity.createMany({
             data: slots.map((s, i) => {
               const brief = result.value.briefs[i]!;
               const period = byIndex.get(s.periodIndex)!;
-              return { tenantId: plan.tenantId, planId: plan.id, periodId: period.id, slot: s.slot, type: s.type, channel: s.channel, topic: brief.topic, keyword: brief.keyword || null, format: brief.format || null, dueOn: period.endsOn };
+              return {
+                tenantId: plan.tenantId,
+                planId: plan.id,
+                periodId: period.id,
+                slot: s.slot,
+                type: s.type,
+                channel: s.channel,
+                topic: brief.topic,
+                keyword: brief.keyword || null,
+                format: brief.format || null,
+                dueOn: period.endsOn,
+              };
             }),
             skipDuplicates: true,
           });
           await completeRun(tx, plan.tenantId, run.id, runKey, credits, usageOf(result.calls), fullPrompt);
         });
       } catch (err) {
-        if (ctx.final || err instanceof UnrecoverableError) await failRun(tdb, plan.tenantId, runKey, (err as Error).message);
+        if (ctx.final || err instanceof UnrecoverableError)
+          await failRun(tdb, plan.tenantId, runKey, (err as Error).message);
         throw err;
       }
     }
 
     // Start every activity of the plan that has not started yet (also after a crash mid-way).
-    const planned = await tdb.activity.findMany({ where: { planId: plan.id, status: "planned" }, select: { id: true } });
+    const planned = await tdb.activity.findMany({
+      where: { planId: plan.id, status: "planned" },
+      select: { id: true },
+    });
     for (const a of planned) {
-      await applyTransition({ tdb, outbox: deps.outbox, log, realtime: deps.realtime }, { activityId: a.id, action: "start_drafting", actor: { type: "system" }, requestId: payload.requestId });
+      await applyTransition(
+        { tdb, outbox: deps.outbox, log, realtime: deps.realtime },
+        { activityId: a.id, action: "start_drafting", actor: { type: "system" }, requestId: payload.requestId },
+      );
     }
     log.info({ started: planned.length }, "plan activities started");
     return { started: planned.length };

@@ -3,7 +3,7 @@ import { CREDITS_PER_RUN } from "@leadmetrics/billing";
 import type { Activity, Prisma, TenantDb, TenantTx } from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 import { applyTransition } from "@leadmetrics/pipeline";
-import { PermanentJobError, UnrecoverableError, type JobContext } from "@leadmetrics/queue";
+import { type JobContext, PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
 
 import type { z } from "zod";
 import { buildActivityPrompt, offlineExample } from "../prompt";
@@ -38,7 +38,10 @@ async function feedbackFor(tdb: TenantDb, activityId: string) {
     orderBy: { createdAt: "desc" },
     take: 1,
   });
-  return events.map((e) => ({ from: e.action === "client_reject" ? ("client" as const) : ("reviewer" as const), text: e.feedback! }));
+  return events.map((e) => ({
+    from: e.action === "client_reject" ? ("client" as const) : ("reviewer" as const),
+    text: e.feedback!,
+  }));
 }
 
 /**
@@ -62,7 +65,8 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         log.info({ status: activity.status, revision: activity.revision }, "draft job is stale; nothing to do");
         return { skipped: true };
       }
-      if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) return { skipped: true };
+      if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } }))
+        return { skipped: true };
 
       const config = await resolveAgentConfig(tdb, spec.role, deps.defaults);
       const adapter = deps.adapters.get(config.adapter);
@@ -70,7 +74,10 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
       const [tenant, context, skills, prior, feedback] = await Promise.all([
         tdb.tenant.findFirstOrThrow({ select: { name: true } }),
         tdb.clientContext.findFirst({ orderBy: { version: "desc" } }),
-        ctx.db.skill.findMany({ where: { role: spec.role, enabled: true, OR: [{ tenantId: null }, { tenantId: activity.tenantId }] }, orderBy: { createdAt: "asc" } }),
+        ctx.db.skill.findMany({
+          where: { role: spec.role, enabled: true, OR: [{ tenantId: null }, { tenantId: activity.tenantId }] },
+          orderBy: { createdAt: "asc" },
+        }),
         activity.currentVersionId ? tdb.contentVersion.findFirst({ where: { id: activity.currentVersionId } }) : null,
         feedbackFor(tdb, activity.id),
       ]);
@@ -101,13 +108,19 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
         requestId: payload.requestId,
       }).catch(async (err: unknown) => {
         // Too few credits: the draft waits in drafting, and the client's page says why.
-        if (err instanceof PermanentJobError) await tdb.activity.updateMany({ where: { id: activity.id }, data: { lastError: err.message.slice(0, 2_000) } });
+        if (err instanceof PermanentJobError)
+          await tdb.activity.updateMany({
+            where: { id: activity.id },
+            data: { lastError: err.message.slice(0, 2_000) },
+          });
         throw err;
       });
       const live = { tenantId: activity.tenantId, role: spec.role, activityId: activity.id };
       const stream = (entry: Parameters<typeof deps.realtime.appendOutput>[1]) =>
         deps.realtime.appendOutput(activity.id, entry).catch((err) => log.warn({ err }, "output not streamed"));
-      await deps.realtime.agentState({ ...live, state: "started", detail: `revision ${payload.revision}` }).catch(() => {});
+      await deps.realtime
+        .agentState({ ...live, state: "started", detail: `revision ${payload.revision}` })
+        .catch(() => {});
       try {
         // Chunks are appended in order; the SSE route replays them to whoever is watching.
         let pending = Promise.resolve();
@@ -136,10 +149,22 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
             actor: { type: "agent", id: run.id },
             requestId: payload.requestId,
             within: async (tx, current) => {
-              if (current.revision !== payload.revision) throw new AppError(409, "STALE_VERSION", "a newer revision was requested meanwhile");
+              if (current.revision !== payload.revision)
+                throw new AppError(409, "STALE_VERSION", "a newer revision was requested meanwhile");
               const number = (await tx.contentVersion.count({ where: { activityId: current.id } })) + 1;
               const version = await tx.contentVersion.create({
-                data: { tenantId: current.tenantId, activityId: current.id, number, revision: payload.revision, title: draft.title, body: draft.body, extra: draft.extra, authorType: "agent", agentRunId: run.id, offline },
+                data: {
+                  tenantId: current.tenantId,
+                  activityId: current.id,
+                  number,
+                  revision: payload.revision,
+                  title: draft.title,
+                  body: draft.body,
+                  extra: draft.extra,
+                  authorType: "agent",
+                  agentRunId: run.id,
+                  offline,
+                },
               });
               await spec.storeCurrent?.(tx, current, draft);
               await completeRun(tx, current.tenantId, run.id, runKey, credits, usageOf(result.calls), fullPrompt);
@@ -153,7 +178,8 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
       } catch (err) {
         // A duplicate delivery finished this revision first (we lost the race on the version
         // number or the status): nothing more to do, and nothing to charge.
-        if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) return { skipped: true };
+        if (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } }))
+          return { skipped: true };
         if (ctx.final || err instanceof UnrecoverableError) {
           const reason = (err as Error).message ?? String(err);
           await stream({ revision: payload.revision, kind: "error", text: reason, status: "needs_attention" });
@@ -161,7 +187,13 @@ export function contentWriter<S extends z.ZodType>(spec: ContentWriterSpec<S>): 
           await failRun(tdb, activity.tenantId, runKey, reason);
           await applyTransition(
             { tdb, outbox: deps.outbox, log, realtime: deps.realtime },
-            { activityId: activity.id, action: "draft_failed", actor: { type: "system" }, requestId: payload.requestId, within: async () => ({ lastError: reason.slice(0, 2_000) }) },
+            {
+              activityId: activity.id,
+              action: "draft_failed",
+              actor: { type: "system" },
+              requestId: payload.requestId,
+              within: async () => ({ lastError: reason.slice(0, 2_000) }),
+            },
           ).catch((e) => log.warn({ err: e }, "could not move the activity to needs_attention"));
         }
         throw err;

@@ -5,7 +5,13 @@ import type { RoleDefinition } from "./types";
 import { blogWriter, socialPostWriter, strategyWriter } from "./writers";
 
 /** Every agent role the agents server runs. A new role is a new entry here. */
-export const ROLES: RoleDefinition<QueueName>[] = [activityPlanner, blogWriter, socialPostWriter, strategyWriter, publisher] as unknown as RoleDefinition<QueueName>[];
+export const ROLES: RoleDefinition<QueueName>[] = [
+  activityPlanner,
+  blogWriter,
+  socialPostWriter,
+  strategyWriter,
+  publisher,
+] as unknown as RoleDefinition<QueueName>[];
 
 export { planPeriods, planSlots } from "./activity-planner";
-export type { RoleDefinition, RoleDeps, AgentDefaults } from "./types";
+export type { AgentDefaults, RoleDefinition, RoleDeps } from "./types";

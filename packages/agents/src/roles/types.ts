@@ -1,6 +1,6 @@
 import type { SecretBox } from "@leadmetrics/crypto";
-import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { AgentRole, JobContext, OutboxRelay, QueueName } from "@leadmetrics/queue";
+import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { AdapterRegistry } from "../adapters";
 
 export interface AgentDefaults {

@@ -13,7 +13,11 @@ export const blogWriter = contentWriter({
   outputSchema: blogOutput,
   outputSpec:
     'Respond with JSON only: {"title": string (5-200 chars), "body": markdown string of 600-1200 words with ## headings, "metaDescription": string (<= 160 chars)}',
-  offlineAnswer: (a) => ({ title: `${a.topic}: a practical guide`, body: "", metaDescription: `What ${a.topic} means for you, in plain words.` }),
+  offlineAnswer: (a) => ({
+    title: `${a.topic}: a practical guide`,
+    body: "",
+    metaDescription: `What ${a.topic} means for you, in plain words.`,
+  }),
   toDraft: (o) => ({ title: o.title, body: o.body, extra: { metaDescription: o.metaDescription } }),
   storeCurrent: async (tx, a, d) => {
     await tx.blogPost.upsert({
@@ -33,7 +37,8 @@ export const socialPostWriter = contentWriter({
   role: "social-post-writer",
   queue: "agent__social-post-writer",
   outputSchema: socialOutput,
-  outputSpec: 'Respond with JSON only: {"text": the post (<= 1300 characters, no hashtags inside), "hashtags": up to 5 strings like "#marketing"}',
+  outputSpec:
+    'Respond with JSON only: {"text": the post (<= 1300 characters, no hashtags inside), "hashtags": up to 5 strings like "#marketing"}',
   offlineAnswer: (a) => ({ text: "", hashtags: [`#${(a.keyword ?? "marketing").replace(/\W+/g, "")}`] }),
   toDraft: (o, a) => {
     const tags = o.hashtags.map((h) => (h.startsWith("#") ? h : `#${h}`));
@@ -60,6 +65,10 @@ export const strategyWriter = contentWriter({
   outputSchema: strategyOutput,
   outputSpec:
     'Respond with JSON only: {"title": string, "body": markdown strategy document (goals, audience, channels, calendar, measures), "keyMessages": 3-6 strings}',
-  offlineAnswer: (a) => ({ title: `Strategy: ${a.topic}`, body: "", keyMessages: [`${a.topic} matters`, "Measure what you publish"] }),
+  offlineAnswer: (a) => ({
+    title: `Strategy: ${a.topic}`,
+    body: "",
+    keyMessages: [`${a.topic} matters`, "Measure what you publish"],
+  }),
   toDraft: (o) => ({ title: o.title, body: o.body, extra: { keyMessages: o.keyMessages } }),
 });

@@ -1,4 +1,4 @@
-import { ProviderError } from "./provider-error";
+import type { ProviderError } from "./provider-error";
 
 export interface HttpCallOptions {
   /** Whole-request deadline; a provider that hangs must not hold a queue worker forever. */
@@ -29,7 +29,12 @@ export async function callHttp(
   init: RequestInit,
   opts: HttpCallOptions & {
     what: string;
-    makeError: (message: string, retryable: boolean, status?: number, options?: { retryAfterMs?: number; cause?: unknown }) => ProviderError;
+    makeError: (
+      message: string,
+      retryable: boolean,
+      status?: number,
+      options?: { retryAfterMs?: number; cause?: unknown },
+    ) => ProviderError;
   },
 ): Promise<HttpResult> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -1,3 +1,9 @@
-export { ProviderError, isProviderError, isRetryableStatus, parseRetryAfter } from "./provider-error";
 export { callHttp, DEFAULT_TIMEOUT_MS, type HttpCallOptions, type HttpResult } from "./http";
-export { createOutboundFetch, isPublicAddress, guardedLookup, NotPublicAddressError, type OutboundFetchOptions } from "./outbound";
+export {
+  createOutboundFetch,
+  guardedLookup,
+  isPublicAddress,
+  NotPublicAddressError,
+  type OutboundFetchOptions,
+} from "./outbound";
+export { isProviderError, isRetryableStatus, ProviderError, parseRetryAfter } from "./provider-error";

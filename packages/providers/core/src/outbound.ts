@@ -9,19 +9,45 @@ import { Agent, fetch as undiciFetch } from "undici";
  */
 const NOT_PUBLIC = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) NOT_PUBLIC.addSubnet(net, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 128], ["::1", 128], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23], ["2001:db8::", 32],
-  ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) NOT_PUBLIC.addSubnet(net, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["64:ff9b:1::", 48],
+  ["100::", 64],
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, "ipv6");
 
 /** The IPv4 address inside a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) IPv6 address. */
 function embeddedIPv4(ip: string): string | null {
   const lower = ip.toLowerCase();
-  const words = (s: string) => s.split(":").filter(Boolean).map((w) => parseInt(w, 16));
+  const words = (s: string) =>
+    s
+      .split(":")
+      .filter(Boolean)
+      .map((w) => parseInt(w, 16));
   const toV4 = (hi: number, lo: number) => [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
   if (lower.startsWith("64:ff9b::")) {
     const tail = lower.slice("64:ff9b::".length);
@@ -48,8 +74,15 @@ export function isPublicAddress(ip: string): boolean {
 /** A request to an address the platform refuses to call. Not retryable: the address is the problem. */
 export class NotPublicAddressError extends Error {
   readonly code = "ENOTPUBLIC";
-  constructor(readonly host: string, readonly address: string) {
-    super(host === address ? `${host} is not a public address` : `${host} resolves to ${address}, which is not a public address`);
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
+    super(
+      host === address
+        ? `${host} is not a public address`
+        : `${host} resolves to ${address}, which is not a public address`,
+    );
     this.name = "NotPublicAddressError";
   }
 }
@@ -123,7 +156,13 @@ export function createOutboundFetch(opts: OutboundFetchOptions): typeof fetch {
       if (problem) throw problem;
       let res: Response;
       try {
-        res = (await undiciFetch(url, { ...(init as object), method, headers: plain(headers), redirect: "manual", ...(dispatcher ? { dispatcher } : {}) })) as unknown as Response;
+        res = (await undiciFetch(url, {
+          ...(init as object),
+          method,
+          headers: plain(headers),
+          redirect: "manual",
+          ...(dispatcher ? { dispatcher } : {}),
+        })) as unknown as Response;
       } catch (err) {
         const cause = (err as { cause?: unknown }).cause;
         if (cause instanceof NotPublicAddressError) throw cause;

@@ -1,16 +1,41 @@
-import { startFakeHttpServer, sendJson, type FakeHttpServer } from "@leadmetrics/testing/fake-http";
+import { type FakeHttpServer, sendJson, startFakeHttpServer } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOutboundFetch, isPublicAddress, NotPublicAddressError } from "../src";
 
 describe("isPublicAddress", () => {
   it.each([
-    ["8.8.8.8", true], ["1.1.1.1", true], ["93.184.216.34", true], ["2606:4700:4700::1111", true], ["64:ff9b::808:808", true],
-    ["127.0.0.1", false], ["127.8.9.10", false], ["10.1.2.3", false], ["172.16.0.1", false], ["172.31.255.255", false],
-    ["192.168.1.1", false], ["169.254.169.254", false], ["100.64.0.1", false], ["0.0.0.0", false], ["224.0.0.1", false],
-    ["255.255.255.255", false], ["198.18.0.1", false], ["::", false], ["::1", false], ["::ffff:127.0.0.1", false],
-    ["::ffff:7f00:1", false], ["::ffff:a9fe:a9fe", false], ["fe80::1", false], ["fc00::1", false], ["fd12:3456::1", false],
-    ["ff02::1", false], ["64:ff9b::7f00:1", false], ["64:ff9b::10.0.0.1", false], ["2002:7f00:1::1", false], ["2001:db8::1", false],
-    ["not-an-ip", false], ["", false],
+    ["8.8.8.8", true],
+    ["1.1.1.1", true],
+    ["93.184.216.34", true],
+    ["2606:4700:4700::1111", true],
+    ["64:ff9b::808:808", true],
+    ["127.0.0.1", false],
+    ["127.8.9.10", false],
+    ["10.1.2.3", false],
+    ["172.16.0.1", false],
+    ["172.31.255.255", false],
+    ["192.168.1.1", false],
+    ["169.254.169.254", false],
+    ["100.64.0.1", false],
+    ["0.0.0.0", false],
+    ["224.0.0.1", false],
+    ["255.255.255.255", false],
+    ["198.18.0.1", false],
+    ["::", false],
+    ["::1", false],
+    ["::ffff:127.0.0.1", false],
+    ["::ffff:7f00:1", false],
+    ["::ffff:a9fe:a9fe", false],
+    ["fe80::1", false],
+    ["fc00::1", false],
+    ["fd12:3456::1", false],
+    ["ff02::1", false],
+    ["64:ff9b::7f00:1", false],
+    ["64:ff9b::10.0.0.1", false],
+    ["2002:7f00:1::1", false],
+    ["2001:db8::1", false],
+    ["not-an-ip", false],
+    ["", false],
   ])("%s → %s", (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);
   });
@@ -22,8 +47,12 @@ describe("createOutboundFetch", () => {
   let otherOrigin: FakeHttpServer;
   beforeAll(async () => {
     // 127.0.0.2 stands for an internal service: a different address of the same machine.
-    internal = await startFakeHttpServer((_req, res) => sendJson(res, 200, { secret: "internal" }), { host: "127.0.0.2" });
-    otherOrigin = await startFakeHttpServer((req, res) => sendJson(res, 200, { authorization: req.headers.authorization ?? null }));
+    internal = await startFakeHttpServer((_req, res) => sendJson(res, 200, { secret: "internal" }), {
+      host: "127.0.0.2",
+    });
+    otherOrigin = await startFakeHttpServer((req, res) =>
+      sendJson(res, 200, { authorization: req.headers.authorization ?? null }),
+    );
     site = await startFakeHttpServer((req, res) => {
       const to: Record<string, string> = {
         "/same-origin": "/landing",
@@ -49,7 +78,14 @@ describe("createOutboundFetch", () => {
 
   it("refuses loopback, private and metadata addresses, written as IPs, before connecting", async () => {
     const before = site.requests.length;
-    for (const url of [site.url, "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::ffff:127.0.0.1]/", "http://[::1]/", "http://2130706433/"]) {
+    for (const url of [
+      site.url,
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.0.0.1/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[::1]/",
+      "http://2130706433/",
+    ]) {
       await expect(publicOnly(url), url).rejects.toBeInstanceOf(NotPublicAddressError);
     }
     expect(site.requests.length).toBe(before);

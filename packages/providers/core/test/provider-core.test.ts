@@ -1,6 +1,6 @@
+import { type FakeHttpServer, sendJson, startFakeHttpServer, unusedLocalUrl } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callHttp, isRetryableStatus, parseRetryAfter, ProviderError } from "../src";
-import { sendJson, startFakeHttpServer, unusedLocalUrl, type FakeHttpServer } from "@leadmetrics/testing/fake-http";
+import { callHttp, isRetryableStatus, ProviderError, parseRetryAfter } from "../src";
 
 class DemoError extends ProviderError {
   constructor(...args: ConstructorParameters<typeof ProviderError>) {
@@ -48,7 +48,9 @@ describe("provider-core", () => {
   });
 
   it("callHttp turns a refused connection and a timeout into retryable errors of the caller's class", async () => {
-    const refused = await callHttp(`${await unusedLocalUrl()}/secret-path`, {}, { what: "Demo API", makeError }).catch((e: unknown) => e);
+    const refused = await callHttp(`${await unusedLocalUrl()}/secret-path`, {}, { what: "Demo API", makeError }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(DemoError);
     expect(refused).toMatchObject({ retryable: true, message: expect.stringContaining("ECONNREFUSED") });
     expect((refused as Error).message).not.toContain("secret-path");
@@ -56,7 +58,9 @@ describe("provider-core", () => {
     server.script(() => {
       // never answers
     });
-    const slow = await callHttp(`${server.url}/slow`, {}, { what: "Demo API", makeError, timeoutMs: 100 }).catch((e: unknown) => e);
+    const slow = await callHttp(`${server.url}/slow`, {}, { what: "Demo API", makeError, timeoutMs: 100 }).catch(
+      (e: unknown) => e,
+    );
     expect(slow).toMatchObject({ name: "DemoError", retryable: true, message: "Demo API timed out after 100 ms" });
     server.script();
   });

@@ -37,7 +37,10 @@ export function createEmailProvider(config: EmailProviderConfig): EmailProvider 
     case "smtp":
       return createSmtpEmailProvider({ url: c.SMTP_URL });
     case "sendgrid":
-      return createSendGridEmailProvider({ apiKey: c.SENDGRID_API_KEY, ...(c.SENDGRID_BASE_URL ? { baseUrl: c.SENDGRID_BASE_URL } : {}) });
+      return createSendGridEmailProvider({
+        apiKey: c.SENDGRID_API_KEY,
+        ...(c.SENDGRID_BASE_URL ? { baseUrl: c.SENDGRID_BASE_URL } : {}),
+      });
     case "ses":
       return createSesEmailProvider({
         region: c.SES_REGION,

@@ -21,7 +21,12 @@ export interface EmailProvider {
 
 /** `retryable`: the same message may go through later (throttling, 4xx SMTP, 5xx, network). */
 export class EmailSendError extends ProviderError {
-  constructor(message: string, retryable: boolean, status?: number, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    retryable: boolean,
+    status?: number,
+    options: { retryAfterMs?: number; cause?: unknown } = {},
+  ) {
     super(message, retryable, status, options);
     this.name = "EmailSendError";
   }

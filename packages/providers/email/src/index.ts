@@ -1,5 +1,20 @@
-export { EmailSendError, emailMessageSchema, IDEMPOTENCY_HEADER, validateEmailMessage, type EmailMessage, type EmailProvider } from "./email-provider";
-export { createSmtpEmailProvider, smtpEmailProviderOptionsSchema, type SmtpEmailProviderOptions } from "./smtp-provider";
-export { createSendGridEmailProvider, sendGridEmailProviderOptionsSchema, type SendGridEmailProviderOptions } from "./sendgrid-provider";
-export { createSesEmailProvider, sesEmailProviderOptionsSchema, type SesEmailProviderOptions } from "./ses-provider";
-export { createEmailProvider, emailProviderEnvSchema, type EmailProviderConfig } from "./create-email-provider";
+export { createEmailProvider, type EmailProviderConfig, emailProviderEnvSchema } from "./create-email-provider";
+export {
+  type EmailMessage,
+  type EmailProvider,
+  EmailSendError,
+  emailMessageSchema,
+  IDEMPOTENCY_HEADER,
+  validateEmailMessage,
+} from "./email-provider";
+export {
+  createSendGridEmailProvider,
+  type SendGridEmailProviderOptions,
+  sendGridEmailProviderOptionsSchema,
+} from "./sendgrid-provider";
+export { createSesEmailProvider, type SesEmailProviderOptions, sesEmailProviderOptionsSchema } from "./ses-provider";
+export {
+  createSmtpEmailProvider,
+  type SmtpEmailProviderOptions,
+  smtpEmailProviderOptionsSchema,
+} from "./smtp-provider";

@@ -2,7 +2,7 @@ import { isRetryableStatus, parseRetryAfter } from "@leadmetrics/provider-core";
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
 import { z } from "zod";
-import { EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage, type EmailProvider } from "./email-provider";
+import { type EmailProvider, EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage } from "./email-provider";
 
 export const sendGridEmailProviderOptionsSchema = z.object({
   apiKey: z.string().min(1),
@@ -15,7 +15,10 @@ export type SendGridEmailProviderOptions = z.input<typeof sendGridEmailProviderO
 /** What @sendgrid/helpers' ResponseError carries (`code` is the HTTP status). */
 interface SendGridResponseError extends Error {
   code?: number | string;
-  response?: { headers?: Record<string, string | undefined>; body?: { errors?: Array<{ message?: string; field?: string | null }> } | string };
+  response?: {
+    headers?: Record<string, string | undefined>;
+    body?: { errors?: Array<{ message?: string; field?: string | null }> } | string;
+  };
 }
 
 export function createSendGridEmailProvider(options: SendGridEmailProviderOptions): EmailProvider {
@@ -43,7 +46,9 @@ export function createSendGridEmailProvider(options: SendGridEmailProviderOption
           text: m.text,
           ...(m.replyTo ? { replyTo: m.replyTo } : {}),
           // custom_args come back on SendGrid's event webhook; the header reaches the recipient.
-          ...(m.idempotencyKey ? { customArgs: { idempotency_key: m.idempotencyKey }, headers: { [IDEMPOTENCY_HEADER]: m.idempotencyKey } } : {}),
+          ...(m.idempotencyKey
+            ? { customArgs: { idempotency_key: m.idempotencyKey }, headers: { [IDEMPOTENCY_HEADER]: m.idempotencyKey } }
+            : {}),
         });
         const headers = response.headers as Record<string, string | undefined>;
         return { messageId: headers["x-message-id"] ?? "" };
@@ -58,10 +63,18 @@ function toEmailSendError(err: SendGridResponseError): EmailSendError {
   const status = typeof err.code === "number" ? err.code : undefined;
   if (status === undefined || !err.response) {
     // axios never got an answer: refused connection, DNS, timeout (ECONNABORTED).
-    return new EmailSendError(`SendGrid is unreachable${typeof err.code === "string" ? ` (${err.code})` : ""}: ${err.message}`, true, undefined, { cause: err });
+    return new EmailSendError(
+      `SendGrid is unreachable${typeof err.code === "string" ? ` (${err.code})` : ""}: ${err.message}`,
+      true,
+      undefined,
+      { cause: err },
+    );
   }
   const body = err.response.body;
-  const details = typeof body === "object" && body?.errors?.length ? body.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ") : err.message;
+  const details =
+    typeof body === "object" && body?.errors?.length
+      ? body.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ")
+      : err.message;
   const headers = err.response.headers ?? {};
   const retryAfterMs = parseRetryAfter(headers["retry-after"]) ?? rateLimitResetMs(headers["x-ratelimit-reset"]);
   return new EmailSendError(`SendGrid answered ${status}: ${details}`, isRetryableStatus(status), status, {

@@ -1,7 +1,7 @@
 import { SESv2Client, SESv2ServiceException, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { isRetryableStatus } from "@leadmetrics/provider-core";
 import { z } from "zod";
-import { EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage, type EmailProvider } from "./email-provider";
+import { type EmailProvider, EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage } from "./email-provider";
 
 export const sesEmailProviderOptionsSchema = z.object({
   region: z.string().min(1),
@@ -14,7 +14,14 @@ export const sesEmailProviderOptionsSchema = z.object({
 export type SesEmailProviderOptions = z.input<typeof sesEmailProviderOptionsSchema>;
 
 /** SES error names that mean "slow down / try later", whatever the status. */
-const RETRYABLE_NAMES = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling", "InternalServiceErrorException", "ServiceUnavailable", "RequestTimeout"]);
+const RETRYABLE_NAMES = new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "InternalServiceErrorException",
+  "ServiceUnavailable",
+  "RequestTimeout",
+]);
 
 export function createSesEmailProvider(options: SesEmailProviderOptions): EmailProvider {
   const opts = sesEmailProviderOptionsSchema.parse(options);
@@ -59,11 +66,16 @@ export function createSesEmailProvider(options: SesEmailProviderOptions): EmailP
 function toEmailSendError(err: unknown): EmailSendError {
   if (err instanceof SESv2ServiceException) {
     const status = err.$metadata.httpStatusCode;
-    const retryable = Boolean(err.$retryable) || RETRYABLE_NAMES.has(err.name) || (status !== undefined && isRetryableStatus(status));
-    return new EmailSendError(`SES answered ${status ?? "?"} ${err.name}: ${err.message}`, retryable, status, { cause: err });
+    const retryable =
+      Boolean(err.$retryable) || RETRYABLE_NAMES.has(err.name) || (status !== undefined && isRetryableStatus(status));
+    return new EmailSendError(`SES answered ${status ?? "?"} ${err.name}: ${err.message}`, retryable, status, {
+      cause: err,
+    });
   }
   // No service answer: connection refused, DNS, timeout. (Credentials are given explicitly, so
   // a credential-provider failure cannot happen here.)
   const e = err as Error & { code?: string };
-  return new EmailSendError(`SES is unreachable${e.code ? ` (${e.code})` : ""}: ${e.message}`, true, undefined, { cause: err });
+  return new EmailSendError(`SES is unreachable${e.code ? ` (${e.code})` : ""}: ${e.message}`, true, undefined, {
+    cause: err,
+  });
 }

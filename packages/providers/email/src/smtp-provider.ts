@@ -1,6 +1,6 @@
 import nodemailer, { type NodemailerError } from "nodemailer";
 import { z } from "zod";
-import { EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage, type EmailProvider } from "./email-provider";
+import { type EmailProvider, EmailSendError, IDEMPOTENCY_HEADER, validateEmailMessage } from "./email-provider";
 
 export const smtpEmailProviderOptionsSchema = z.object({
   /** e.g. smtp://user:pass@127.0.0.1:2525 or smtps://user:pass@smtp.example.com:465 */
@@ -13,7 +13,19 @@ export const smtpEmailProviderOptionsSchema = z.object({
 export type SmtpEmailProviderOptions = z.input<typeof smtpEmailProviderOptionsSchema>;
 
 /** Failures that no amount of retrying fixes: configuration, credentials, the message itself. */
-const PERMANENT_CODES = new Set(["EAUTH", "ENOAUTH", "EOAUTH2", "ECONFIG", "EENVELOPE", "EMESSAGE", "EMAXRECIPIENTS", "EREQUIRETLS", "EFILEACCESS", "EURLACCESS", "EOTP"]);
+const PERMANENT_CODES = new Set([
+  "EAUTH",
+  "ENOAUTH",
+  "EOAUTH2",
+  "ECONFIG",
+  "EENVELOPE",
+  "EMESSAGE",
+  "EMAXRECIPIENTS",
+  "EREQUIRETLS",
+  "EFILEACCESS",
+  "EURLACCESS",
+  "EOTP",
+]);
 
 export function createSmtpEmailProvider(options: SmtpEmailProviderOptions): EmailProvider {
   const opts = smtpEmailProviderOptionsSchema.parse(options);
@@ -60,9 +72,19 @@ function toEmailSendError(err: NodemailerError, host: string): EmailSendError {
     // RFC 5321: 4yz is transient, 5yz permanent (nodemailer sets `permanent` the same way, with
     // 503 "bad sequence" counted as transient).
     const permanent = err.permanent ?? err.responseCode >= 500;
-    return new EmailSendError(`SMTP server ${host} refused the message (${err.responseCode}): ${detail}`, !permanent, err.responseCode, { cause: err });
+    return new EmailSendError(
+      `SMTP server ${host} refused the message (${err.responseCode}): ${detail}`,
+      !permanent,
+      err.responseCode,
+      { cause: err },
+    );
   }
   // No SMTP reply: either our side is wrong (permanent codes) or the connection failed.
   const retryable = !(err.code && PERMANENT_CODES.has(err.code));
-  return new EmailSendError(`SMTP send through ${host} failed${err.code ? ` (${err.code})` : ""}: ${detail}`, retryable, undefined, { cause: err });
+  return new EmailSendError(
+    `SMTP send through ${host} failed${err.code ? ` (${err.code})` : ""}: ${detail}`,
+    retryable,
+    undefined,
+    { cause: err },
+  );
 }

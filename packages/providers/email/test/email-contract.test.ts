@@ -8,7 +8,8 @@ runEmailContract("smtp (nodemailer → smtp-server)", async () => {
     provider: createSmtpEmailProvider({ url: smtp.url }),
     received: async () => smtp.received,
     failNext: smtp.failNext,
-    unreachableProvider: async () => createSmtpEmailProvider({ url: (await unusedLocalUrl()).replace("http:", "smtp:"), timeoutMs: 2_000 }),
+    unreachableProvider: async () =>
+      createSmtpEmailProvider({ url: (await unusedLocalUrl()).replace("http:", "smtp:"), timeoutMs: 2_000 }),
     close: smtp.close,
   };
 });
@@ -19,7 +20,8 @@ runEmailContract("sendgrid (@sendgrid/mail → fake /v3/mail/send)", async () =>
     provider: createSendGridEmailProvider({ apiKey: "SG.contract-key", baseUrl: api.url }),
     received: async () => api.received,
     failNext: api.failNext,
-    unreachableProvider: async () => createSendGridEmailProvider({ apiKey: "SG.contract-key", baseUrl: await unusedLocalUrl(), timeoutMs: 2_000 }),
+    unreachableProvider: async () =>
+      createSendGridEmailProvider({ apiKey: "SG.contract-key", baseUrl: await unusedLocalUrl(), timeoutMs: 2_000 }),
     close: api.close,
   };
 });
@@ -31,7 +33,8 @@ runEmailContract("ses (@aws-sdk/client-sesv2 → fake /v2/email/outbound-emails)
     provider: createSesEmailProvider({ ...creds, endpoint: api.url }),
     received: async () => api.received,
     failNext: api.failNext,
-    unreachableProvider: async () => createSesEmailProvider({ ...creds, endpoint: await unusedLocalUrl(), timeoutMs: 2_000 }),
+    unreachableProvider: async () =>
+      createSesEmailProvider({ ...creds, endpoint: await unusedLocalUrl(), timeoutMs: 2_000 }),
     close: api.close,
   };
 });

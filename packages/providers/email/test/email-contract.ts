@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EmailSendError, type EmailMessage, type EmailProvider } from "../src";
+import { type EmailMessage, type EmailProvider, EmailSendError } from "../src";
 
 /** What the receiving side (SMTP server, fake SendGrid, fake SES) saw of one message. */
 export interface ReceivedEmail {
@@ -68,11 +68,21 @@ export function runEmailContract(name: string, makeProvider: () => Promise<Email
       expect(messageId.length).toBeGreaterThan(0);
       const received = await h.received();
       expect(received).toHaveLength(1);
-      expect(received[0]).toMatchObject({ to: [message.to], from: message.from, subject: message.subject, html: message.html, text: message.text });
+      expect(received[0]).toMatchObject({
+        to: [message.to],
+        from: message.from,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      });
     });
 
     it("carries replyTo and the idempotency key to the receiving side", async () => {
-      await h.provider.send({ ...message, replyTo: "dm-team@leadmetrics.example", idempotencyKey: "notif:018f2c1e:email:ana@client.example" });
+      await h.provider.send({
+        ...message,
+        replyTo: "dm-team@leadmetrics.example",
+        idempotencyKey: "notif:018f2c1e:email:ana@client.example",
+      });
       const [got] = await h.received();
       expect(got?.replyTo).toBe("dm-team@leadmetrics.example");
       expect(got?.idempotencyKey).toBe("notif:018f2c1e:email:ana@client.example");

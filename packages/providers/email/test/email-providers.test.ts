@@ -4,16 +4,22 @@ import {
   createSendGridEmailProvider,
   createSesEmailProvider,
   createSmtpEmailProvider,
-  EmailSendError,
-  emailProviderEnvSchema,
   type EmailMessage,
   type EmailProvider,
+  EmailSendError,
+  emailProviderEnvSchema,
 } from "../src";
 import { startSendGridReceiver, startSesReceiver, startSmtpReceiver } from "./receivers";
 
 /** Provider-specific behaviour beyond the shared contract. */
 
-const message: EmailMessage = { to: "ana@client.example", from: "noreply@leadmetrics.example", subject: "Hi", html: "<p>Hi</p>", text: "Hi" };
+const message: EmailMessage = {
+  to: "ana@client.example",
+  from: "noreply@leadmetrics.example",
+  subject: "Hi",
+  html: "<p>Hi</p>",
+  text: "Hi",
+};
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
@@ -22,14 +28,22 @@ const track = <T extends { close(): Promise<void> } | EmailProvider>(x: T): T =>
   cleanup.push(() => x.close?.());
   return x;
 };
-const failure = (p: Promise<unknown>) => p.then(() => expect.unreachable("expected a failure"), (e: unknown) => e as EmailSendError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable("expected a failure"),
+    (e: unknown) => e as EmailSendError,
+  );
 
 describe("SMTP provider", () => {
   it("451 is retryable and 550 is not, each with its SMTP code as status", async () => {
     const smtp = track(await startSmtpReceiver());
     const provider = track(createSmtpEmailProvider({ url: smtp.url }));
     smtp.failNext("throttled");
-    expect(await failure(provider.send(message))).toMatchObject({ name: "EmailSendError", retryable: true, status: 451 });
+    expect(await failure(provider.send(message))).toMatchObject({
+      name: "EmailSendError",
+      retryable: true,
+      status: 451,
+    });
     smtp.failNext("rejected");
     expect(await failure(provider.send(message))).toMatchObject({ retryable: false, status: 550 });
     smtp.failNext("unavailable");
@@ -66,7 +80,11 @@ describe("SendGrid provider", () => {
   it("authenticates with the API key and sends the idempotency key as custom arg and header", async () => {
     const api = track(await startSendGridReceiver("SG.key-1"));
     const provider = createSendGridEmailProvider({ apiKey: "SG.key-1", baseUrl: api.url });
-    const { messageId } = await provider.send({ ...message, from: "Leadmetrics <noreply@leadmetrics.example>", idempotencyKey: "k-1" });
+    const { messageId } = await provider.send({
+      ...message,
+      from: "Leadmetrics <noreply@leadmetrics.example>",
+      idempotencyKey: "k-1",
+    });
     expect(messageId).toMatch(/^sg-/);
     const [req] = api.requests;
     expect(req?.headers.authorization).toBe("Bearer SG.key-1");
@@ -98,7 +116,9 @@ describe("SendGrid provider", () => {
     const throttled = await failure(createSendGridEmailProvider({ apiKey: "SG.good", baseUrl: api.url }).send(message));
     expect(throttled).toMatchObject({ retryable: true, status: 429 });
     expect(throttled.retryAfterMs).toBeGreaterThan(0);
-    expect(await failure(createSendGridEmailProvider({ apiKey: "SG.bad", baseUrl: api.url }).send(message))).toMatchObject({ retryable: false, status: 401 });
+    expect(
+      await failure(createSendGridEmailProvider({ apiKey: "SG.bad", baseUrl: api.url }).send(message)),
+    ).toMatchObject({ retryable: false, status: 401 });
   });
 
   it("names SendGrid's field error in the message", async () => {
@@ -116,7 +136,9 @@ describe("SES provider", () => {
     const api = track(await startSesReceiver(creds.accessKeyId, creds.region));
     const provider = track(createSesEmailProvider({ ...creds, endpoint: api.url }));
     await provider.send(message);
-    expect(api.requests[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIASESTEST\/\d{8}\/us-east-2\/ses\/aws4_request/);
+    expect(api.requests[0]?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIASESTEST\/\d{8}\/us-east-2\/ses\/aws4_request/,
+    );
     api.requests.length = 0;
     api.failNext("unavailable");
     expect(await failure(provider.send(message))).toMatchObject({ retryable: true, status: 500 });
@@ -131,7 +153,11 @@ describe("SES provider", () => {
     expect(rejected).toMatchObject({ retryable: false, status: 400 });
     expect(rejected.message).toContain("BadRequestException");
     api.failNext("throttled");
-    expect(await failure(provider.send(message))).toMatchObject({ retryable: true, status: 429, message: expect.stringContaining("TooManyRequestsException") });
+    expect(await failure(provider.send(message))).toMatchObject({
+      retryable: true,
+      status: 429,
+      message: expect.stringContaining("TooManyRequestsException"),
+    });
   });
 
   it("wrong credentials (403) are permanent", async () => {
@@ -150,7 +176,14 @@ describe("createEmailProvider", () => {
     expect(smtp.received).toHaveLength(1);
 
     expect(createEmailProvider({ EMAIL_PROVIDER: "sendgrid", SENDGRID_API_KEY: "SG.x" }).name).toBe("sendgrid");
-    const ses = track(createEmailProvider({ EMAIL_PROVIDER: "ses", SES_REGION: "eu-west-1", SES_ACCESS_KEY_ID: "a", SES_SECRET_ACCESS_KEY: "b" }));
+    const ses = track(
+      createEmailProvider({
+        EMAIL_PROVIDER: "ses",
+        SES_REGION: "eu-west-1",
+        SES_ACCESS_KEY_ID: "a",
+        SES_SECRET_ACCESS_KEY: "b",
+      }),
+    );
     expect(ses.name).toBe("ses");
   });
 
@@ -159,7 +192,9 @@ describe("createEmailProvider", () => {
     expect(emailProviderEnvSchema.parse(env)).toEqual({ EMAIL_PROVIDER: "sendgrid", SENDGRID_API_KEY: "SG.k" });
     const missing = emailProviderEnvSchema.safeParse({ EMAIL_PROVIDER: "ses", SES_REGION: "eu-west-1" });
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["SES_ACCESS_KEY_ID", "SES_SECRET_ACCESS_KEY"]));
+    expect(missing.error?.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["SES_ACCESS_KEY_ID", "SES_SECRET_ACCESS_KEY"]),
+    );
     expect(emailProviderEnvSchema.safeParse({ EMAIL_PROVIDER: "mailgun" }).success).toBe(false);
     expect(() => createEmailProvider({ EMAIL_PROVIDER: "smtp", SMTP_URL: "http://not-smtp" })).toThrow();
   });

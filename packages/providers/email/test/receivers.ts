@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { sendJson, startFakeHttpServer, unusedLocalUrl, type RecordedRequest } from "@leadmetrics/testing/fake-http";
-import { simpleParser, type AddressObject } from "mailparser";
+import { type RecordedRequest, sendJson, startFakeHttpServer, unusedLocalUrl } from "@leadmetrics/testing/fake-http";
+import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
-import type { ReceivedEmail, FailureKind } from "./email-contract";
+import type { FailureKind, ReceivedEmail } from "./email-contract";
 
 /** Test-only receiving sides for the email contract: a real SMTP server and two fake HTTP APIs. */
 
@@ -114,13 +114,27 @@ export async function startSendGridReceiver(apiKey: string): Promise<HttpReceive
   const received: ReceivedEmail[] = [];
   let failure: FailureKind | undefined;
   const server = await startFakeHttpServer((req, res) => {
-    if (req.method !== "POST" || req.url !== "/v3/mail/send") return sendJson(res, 404, { errors: [{ message: "Not found" }] });
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return sendJson(res, 401, { errors: [{ message: "The provided authorization grant is invalid, expired, or revoked", field: null }] });
+    if (req.method !== "POST" || req.url !== "/v3/mail/send")
+      return sendJson(res, 404, { errors: [{ message: "Not found" }] });
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return sendJson(res, 401, {
+        errors: [{ message: "The provided authorization grant is invalid, expired, or revoked", field: null }],
+      });
     const kind = failure;
     failure = undefined;
-    if (kind === "rejected") return sendJson(res, 400, { errors: [{ message: "The from address does not match a verified Sender Identity.", field: "from", help: null }] });
-    if (kind === "throttled") return sendJson(res, 429, { errors: [{ message: "too many requests", field: null }] }, { "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 2) });
-    if (kind === "unavailable") return sendJson(res, 503, { errors: [{ message: "Service Unavailable", field: null }] });
+    if (kind === "rejected")
+      return sendJson(res, 400, {
+        errors: [{ message: "The from address does not match a verified Sender Identity.", field: "from", help: null }],
+      });
+    if (kind === "throttled")
+      return sendJson(
+        res,
+        429,
+        { errors: [{ message: "too many requests", field: null }] },
+        { "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 2) },
+      );
+    if (kind === "unavailable")
+      return sendJson(res, 503, { errors: [{ message: "Service Unavailable", field: null }] });
     const body = req.body as SendGridBody;
     received.push({
       to: body.personalizations.flatMap((p) => p.to.map((t) => t.email)),
@@ -163,12 +177,29 @@ export async function startSesReceiver(accessKeyId: string, region: string): Pro
   const received: ReceivedEmail[] = [];
   let failure: FailureKind | undefined;
   const sesError = (res: Parameters<typeof sendJson>[0], status: number, type: string, message: string) =>
-    sendJson(res, status, { message }, { "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazonaws.sesv2/`, "x-amzn-requestid": randomUUID() });
+    sendJson(
+      res,
+      status,
+      { message },
+      {
+        "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazonaws.sesv2/`,
+        "x-amzn-requestid": randomUUID(),
+      },
+    );
   const server = await startFakeHttpServer((req, res) => {
-    if (req.method !== "POST" || req.url !== "/v2/email/outbound-emails") return sesError(res, 404, "NotFoundException", "Not found");
+    if (req.method !== "POST" || req.url !== "/v2/email/outbound-emails")
+      return sesError(res, 404, "NotFoundException", "Not found");
     // Real SES checks the SigV4 signature; here the credential scope is enough to prove the SDK signed.
-    if (!req.headers.authorization?.startsWith(`AWS4-HMAC-SHA256 Credential=${accessKeyId}/`) || !req.headers.authorization.includes(`/${region}/ses/aws4_request`)) {
-      return sesError(res, 403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+    if (
+      !req.headers.authorization?.startsWith(`AWS4-HMAC-SHA256 Credential=${accessKeyId}/`) ||
+      !req.headers.authorization.includes(`/${region}/ses/aws4_request`)
+    ) {
+      return sesError(
+        res,
+        403,
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+      );
     }
     const kind = failure;
     failure = undefined;
@@ -176,7 +207,9 @@ export async function startSesReceiver(accessKeyId: string, region: string): Pro
     if (kind === "throttled") return sesError(res, 429, "TooManyRequestsException", "Maximum sending rate exceeded.");
     if (kind === "unavailable") return sesError(res, 500, "InternalServiceErrorException", "Internal failure");
     const body = req.body as SesBody;
-    const idempotencyKey = body.Content.Simple.Headers?.find((h) => h.Name.toLowerCase() === "x-idempotency-key")?.Value;
+    const idempotencyKey = body.Content.Simple.Headers?.find(
+      (h) => h.Name.toLowerCase() === "x-idempotency-key",
+    )?.Value;
     received.push({
       to: body.Destination.ToAddresses,
       from: body.FromEmailAddress,

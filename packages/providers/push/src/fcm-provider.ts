@@ -1,4 +1,10 @@
-import { callHttp, isRetryableStatus, parseRetryAfter, ProviderError, type HttpResult } from "@leadmetrics/provider-core";
+import {
+  callHttp,
+  type HttpResult,
+  isRetryableStatus,
+  ProviderError,
+  parseRetryAfter,
+} from "@leadmetrics/provider-core";
 import { z } from "zod";
 import { createServiceAccountTokenSource, FCM_SCOPE } from "./service-account-token";
 
@@ -30,7 +36,12 @@ export class PushSendError extends ProviderError {
   /** FCM's own error code (UNREGISTERED, QUOTA_EXCEEDED, UNAVAILABLE, …) when it gave one. */
   readonly fcmErrorCode?: string;
 
-  constructor(message: string, retryable: boolean, status?: number, options: { retryAfterMs?: number; cause?: unknown; fcmErrorCode?: string } = {}) {
+  constructor(
+    message: string,
+    retryable: boolean,
+    status?: number,
+    options: { retryAfterMs?: number; cause?: unknown; fcmErrorCode?: string } = {},
+  ) {
     super(message, retryable, status, options);
     this.name = "PushSendError";
     if (options.fcmErrorCode !== undefined) this.fcmErrorCode = options.fcmErrorCode;
@@ -56,7 +67,9 @@ const fcmErrorSchema = z.object({
         z.looseObject({
           "@type": z.string().optional(),
           errorCode: z.string().optional(),
-          fieldViolations: z.array(z.object({ field: z.string().optional(), description: z.string().optional() })).optional(),
+          fieldViolations: z
+            .array(z.object({ field: z.string().optional(), description: z.string().optional() }))
+            .optional(),
         }),
       )
       .optional(),
@@ -72,8 +85,12 @@ export interface PushProvider {
 export function createFcmPushProvider(options: FcmPushProviderOptions): PushProvider {
   const opts = fcmPushProviderOptionsSchema.parse(options);
   const endpoint = `${opts.apiBaseUrl.replace(/\/+$/, "")}/v1/projects/${encodeURIComponent(opts.projectId)}/messages:send`;
-  const makeError = (message: string, retryable: boolean, status?: number, o?: { retryAfterMs?: number; cause?: unknown }) =>
-    new PushSendError(message, retryable, status, o);
+  const makeError = (
+    message: string,
+    retryable: boolean,
+    status?: number,
+    o?: { retryAfterMs?: number; cause?: unknown },
+  ) => new PushSendError(message, retryable, status, o);
   const tokens = createServiceAccountTokenSource({
     clientEmail: opts.clientEmail,
     privateKey: opts.privateKey,
@@ -88,7 +105,15 @@ export function createFcmPushProvider(options: FcmPushProviderOptions): PushProv
     const accessToken = await tokens.get();
     return callHttp(
       endpoint,
-      { method: "POST", headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json", accept: "application/json" }, body },
+      {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          "content-type": "application/json",
+          accept: "application/json",
+        },
+        body,
+      },
       { timeoutMs: opts.timeoutMs, signal, what: "FCM", makeError },
     );
   }
@@ -124,11 +149,13 @@ function toPushError(res: HttpResult): PushSendError {
 
   // UNREGISTERED: the app was uninstalled or the token expired. SENDER_ID_MISMATCH: the token
   // belongs to another Firebase project. Both mean this token will never work for us.
-  if (fcmErrorCode === "UNREGISTERED" || fcmErrorCode === "SENDER_ID_MISMATCH") return new PushTokenInvalidError(text, res.status, fcmErrorCode);
+  if (fcmErrorCode === "UNREGISTERED" || fcmErrorCode === "SENDER_ID_MISMATCH")
+    return new PushTokenInvalidError(text, res.status, fcmErrorCode);
   // INVALID_ARGUMENT is about the token only when FCM says so; a bad data payload is our bug.
   if (fcmErrorCode === "INVALID_ARGUMENT" || error?.status === "INVALID_ARGUMENT") {
     const onToken =
-      details.some((d) => d.fieldViolations?.some((v) => v.field === "message.token")) || /registration token/i.test(message);
+      details.some((d) => d.fieldViolations?.some((v) => v.field === "message.token")) ||
+      /registration token/i.test(message);
     if (onToken) return new PushTokenInvalidError(text, res.status, fcmErrorCode);
   }
   const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));

@@ -7,10 +7,19 @@ const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 /** Refresh this long before the token expires, so a send never goes out with a dying token. */
 const REFRESH_MARGIN_MS = 60_000;
 
-const tokenResponseSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: z.string().optional() });
+const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  token_type: z.string().optional(),
+});
 const tokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
-type MakeError = (message: string, retryable: boolean, status?: number, options?: { retryAfterMs?: number; cause?: unknown }) => ProviderError;
+type MakeError = (
+  message: string,
+  retryable: boolean,
+  status?: number,
+  options?: { retryAfterMs?: number; cause?: unknown },
+) => ProviderError;
 
 export interface ServiceAccountTokenSource {
   /** A valid access token, from the cache while it has more than a minute left. */
@@ -43,7 +52,12 @@ export function createServiceAccountTokenSource(opts: {
     // Keys pasted into an env var often arrive with literal "\n" sequences instead of newlines.
     key ??= importPKCS8(opts.privateKey.replace(/\\n/g, "\n"), "RS256").catch((err: unknown) => {
       key = undefined;
-      throw opts.makeError(`The FCM service-account private key is not a PKCS#8 PEM RSA key: ${(err as Error).message}`, false, undefined, { cause: err });
+      throw opts.makeError(
+        `The FCM service-account private key is not a PKCS#8 PEM RSA key: ${(err as Error).message}`,
+        false,
+        undefined,
+        { cause: err },
+      );
     });
     return key;
   }
@@ -72,9 +86,15 @@ export function createServiceAccountTokenSource(opts: {
       return ok.data.access_token;
     }
     const failure = tokenErrorSchema.safeParse(res.json);
-    const detail = failure.success ? `${failure.data.error}${failure.data.error_description ? `: ${failure.data.error_description}` : ""}` : res.text.slice(0, 200);
+    const detail = failure.success
+      ? `${failure.data.error}${failure.data.error_description ? `: ${failure.data.error_description}` : ""}`
+      : res.text.slice(0, 200);
     // invalid_grant / invalid_client mean the credentials are wrong: retrying will not help.
-    throw opts.makeError(`Google refused the FCM service-account token (${res.status}): ${detail}`, res.ok || isRetryableStatus(res.status), res.status);
+    throw opts.makeError(
+      `Google refused the FCM service-account token (${res.status}): ${detail}`,
+      res.ok || isRetryableStatus(res.status),
+      res.status,
+    );
   }
 
   return {

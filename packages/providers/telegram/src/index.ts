@@ -1,9 +1,9 @@
 export {
   createTelegramProvider,
-  TelegramSendError,
-  telegramMessageSchema,
-  telegramProviderOptionsSchema,
   type TelegramMessage,
   type TelegramProvider,
   type TelegramProviderOptions,
+  TelegramSendError,
+  telegramMessageSchema,
+  telegramProviderOptionsSchema,
 } from "./telegram-provider";

@@ -1,4 +1,4 @@
-import { callHttp, isRetryableStatus, parseRetryAfter, ProviderError } from "@leadmetrics/provider-core";
+import { callHttp, isRetryableStatus, ProviderError, parseRetryAfter } from "@leadmetrics/provider-core";
 import { z } from "zod";
 
 export const telegramProviderOptionsSchema = z.object({
@@ -55,7 +55,8 @@ export function createTelegramProvider(options: TelegramProviderOptions): Telegr
     name: "telegram",
     async send(message, callOpts = {}) {
       const parsed = telegramMessageSchema.safeParse(message);
-      if (!parsed.success) throw new TelegramSendError(`Invalid Telegram message: ${z.prettifyError(parsed.error)}`, false);
+      if (!parsed.success)
+        throw new TelegramSendError(`Invalid Telegram message: ${z.prettifyError(parsed.error)}`, false);
       const { chatId, text, parseMode } = parsed.data;
       const res = await callHttp(
         endpoint,
@@ -64,7 +65,12 @@ export function createTelegramProvider(options: TelegramProviderOptions): Telegr
           headers: { "content-type": "application/json", accept: "application/json" },
           body: JSON.stringify({ chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) }),
         },
-        { timeoutMs: opts.timeoutMs, signal: callOpts.signal, what: "Telegram", makeError: (...a) => new TelegramSendError(...a) },
+        {
+          timeoutMs: opts.timeoutMs,
+          signal: callOpts.signal,
+          what: "Telegram",
+          makeError: (...a) => new TelegramSendError(...a),
+        },
       );
       const ok = okSchema.safeParse(res.json);
       if (res.ok && ok.success) return { messageId: String(ok.data.result.message_id) };
@@ -73,7 +79,8 @@ export function createTelegramProvider(options: TelegramProviderOptions): Telegr
       const info = failure.success ? failure.data : undefined;
       const status = info?.error_code ?? res.status;
       const retryAfterSeconds = info?.parameters?.retry_after;
-      const retryAfterMs = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : parseRetryAfter(res.headers.get("retry-after"));
+      const retryAfterMs =
+        retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : parseRetryAfter(res.headers.get("retry-after"));
       const description = info?.description ?? (res.text.slice(0, 200) || `HTTP ${res.status}`);
       throw new TelegramSendError(
         `Telegram answered ${status}: ${description}`,
@@ -82,7 +89,9 @@ export function createTelegramProvider(options: TelegramProviderOptions): Telegr
         status,
         {
           ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-          ...(info?.parameters?.migrate_to_chat_id !== undefined ? { migrateToChatId: info.parameters.migrate_to_chat_id } : {}),
+          ...(info?.parameters?.migrate_to_chat_id !== undefined
+            ? { migrateToChatId: info.parameters.migrate_to_chat_id }
+            : {}),
         },
       );
     },

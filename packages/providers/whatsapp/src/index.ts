@@ -1,9 +1,9 @@
 export {
   createWhatsAppProvider,
-  WhatsAppSendError,
-  whatsAppMessageSchema,
-  whatsAppProviderOptionsSchema,
   type WhatsAppMessage,
   type WhatsAppProvider,
   type WhatsAppProviderOptions,
+  WhatsAppSendError,
+  whatsAppMessageSchema,
+  whatsAppProviderOptionsSchema,
 } from "./whatsapp-provider";

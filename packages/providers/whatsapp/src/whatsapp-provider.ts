@@ -1,4 +1,4 @@
-import { callHttp, isRetryableStatus, parseRetryAfter, ProviderError } from "@leadmetrics/provider-core";
+import { callHttp, isRetryableStatus, ProviderError, parseRetryAfter } from "@leadmetrics/provider-core";
 import { z } from "zod";
 
 export const whatsAppProviderOptionsSchema = z.object({
@@ -21,7 +21,12 @@ export class WhatsAppSendError extends ProviderError {
   /** The Graph API error code (e.g. 131047 outside the 24-hour window, 130429 rate limited). */
   readonly code?: number;
 
-  constructor(message: string, retryable: boolean, status?: number, options: { retryAfterMs?: number; cause?: unknown; code?: number } = {}) {
+  constructor(
+    message: string,
+    retryable: boolean,
+    status?: number,
+    options: { retryAfterMs?: number; cause?: unknown; code?: number } = {},
+  ) {
     super(message, retryable, status, options);
     this.name = "WhatsAppSendError";
     if (options.code !== undefined) this.code = options.code;
@@ -38,7 +43,12 @@ const RETRYABLE_GRAPH_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 1
 
 const successSchema = z.object({ messages: z.array(z.object({ id: z.string() })).min(1) });
 const graphErrorSchema = z.object({
-  error: z.object({ message: z.string().optional(), code: z.number().optional(), error_subcode: z.number().optional(), type: z.string().optional() }),
+  error: z.object({
+    message: z.string().optional(),
+    code: z.number().optional(),
+    error_subcode: z.number().optional(),
+    type: z.string().optional(),
+  }),
 });
 
 export interface WhatsAppProvider {
@@ -55,12 +65,17 @@ export function createWhatsAppProvider(options: WhatsAppProviderOptions): WhatsA
     name: "whatsapp",
     async send(message, callOpts = {}) {
       const parsed = whatsAppMessageSchema.safeParse(message);
-      if (!parsed.success) throw new WhatsAppSendError(`Invalid WhatsApp message: ${z.prettifyError(parsed.error)}`, false);
+      if (!parsed.success)
+        throw new WhatsAppSendError(`Invalid WhatsApp message: ${z.prettifyError(parsed.error)}`, false);
       const res = await callHttp(
         endpoint,
         {
           method: "POST",
-          headers: { authorization: `Bearer ${opts.accessToken}`, "content-type": "application/json", accept: "application/json" },
+          headers: {
+            authorization: `Bearer ${opts.accessToken}`,
+            "content-type": "application/json",
+            accept: "application/json",
+          },
           body: JSON.stringify({
             messaging_product: "whatsapp",
             recipient_type: "individual",
@@ -70,14 +85,20 @@ export function createWhatsAppProvider(options: WhatsAppProviderOptions): WhatsA
             text: { body: parsed.data.text },
           }),
         },
-        { timeoutMs: opts.timeoutMs, signal: callOpts.signal, what: "WhatsApp Cloud API", makeError: (...a) => new WhatsAppSendError(...a) },
+        {
+          timeoutMs: opts.timeoutMs,
+          signal: callOpts.signal,
+          what: "WhatsApp Cloud API",
+          makeError: (...a) => new WhatsAppSendError(...a),
+        },
       );
       const ok = successSchema.safeParse(res.json);
       if (res.ok && ok.success) return { messageId: ok.data.messages[0]!.id };
 
       const graph = graphErrorSchema.safeParse(res.json);
       const code = graph.success ? graph.data.error.code : undefined;
-      const description = (graph.success ? graph.data.error.message : undefined) ?? (res.text.slice(0, 200) || `HTTP ${res.status}`);
+      const description =
+        (graph.success ? graph.data.error.message : undefined) ?? (res.text.slice(0, 200) || `HTTP ${res.status}`);
       const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
       throw new WhatsAppSendError(
         `WhatsApp answered ${res.status}${code !== undefined ? ` (code ${code})` : ""}: ${description}`,

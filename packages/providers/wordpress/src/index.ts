@@ -20,7 +20,11 @@ export interface WordPressPost {
 
 export class WordPressError extends Error {
   /** `permanent`: retrying cannot help (the site's address is refused), only a new channel can. */
-  constructor(message: string, readonly status?: number, readonly permanent = false) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly permanent = false,
+  ) {
     super(message);
     this.name = "WordPressError";
   }
@@ -38,10 +42,15 @@ export function createWordPressClient(opts: WordPressOptions) {
       res = await (opts.fetch ?? fetch)(`${base}${path}`, {
         ...init,
         signal: AbortSignal.any(signals),
-        headers: { authorization: auth, accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}) },
+        headers: {
+          authorization: auth,
+          accept: "application/json",
+          ...(init.body ? { "content-type": "application/json" } : {}),
+        },
       });
     } catch (err) {
-      if (err instanceof NotPublicAddressError) throw new WordPressError(`WordPress at ${opts.siteUrl} is refused: ${err.message}`, undefined, true);
+      if (err instanceof NotPublicAddressError)
+        throw new WordPressError(`WordPress at ${opts.siteUrl} is refused: ${err.message}`, undefined, true);
       throw new WordPressError(`WordPress at ${opts.siteUrl} is unreachable: ${(err as Error).message}`);
     }
     const text = await res.text();
@@ -59,10 +68,17 @@ export function createWordPressClient(opts: WordPressOptions) {
 
   return {
     async findPostBySlug(slug: string): Promise<WordPressPost | null> {
-      const posts = await call<WordPressPost[]>(`/posts?slug=${encodeURIComponent(slug)}&status=publish,future,draft,pending,private&context=edit`);
+      const posts = await call<WordPressPost[]>(
+        `/posts?slug=${encodeURIComponent(slug)}&status=publish,future,draft,pending,private&context=edit`,
+      );
       return posts[0] ?? null;
     },
-    createPost(post: { title: string; content: string; slug: string; status: "publish" | "draft" }): Promise<WordPressPost> {
+    createPost(post: {
+      title: string;
+      content: string;
+      slug: string;
+      status: "publish" | "draft";
+    }): Promise<WordPressPost> {
       return call<WordPressPost>("/posts", { method: "POST", body: JSON.stringify(post) });
     },
     /** Checks the credentials: used when a channel is connected. */

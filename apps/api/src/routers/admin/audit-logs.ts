@@ -24,17 +24,26 @@ const listQuery = paginationQuery.extend({
 export const adminAuditLogsRouter =
   (ctx: RouterContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get("/audit-logs", { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(entrySchema), ...errorResponses } } }, async (req) => {
-      const { tenantId, actorId, action } = req.query;
-      const where = {
-        ...(tenantId ? { tenantId } : {}),
-        ...(actorId ? { actorId } : {}),
-        ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
-      };
-      const [rows, total] = await Promise.all([
-        ctx.db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
-        ctx.db.auditLog.count({ where }),
-      ]);
-      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page: req.query.page, pageSize: req.query.pageSize };
-    });
+    app.get(
+      "/audit-logs",
+      { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(entrySchema), ...errorResponses } } },
+      async (req) => {
+        const { tenantId, actorId, action } = req.query;
+        const where = {
+          ...(tenantId ? { tenantId } : {}),
+          ...(actorId ? { actorId } : {}),
+          ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
+        };
+        const [rows, total] = await Promise.all([
+          ctx.db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
+          ctx.db.auditLog.count({ where }),
+        ]);
+        return {
+          items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+          total,
+          page: req.query.page,
+          pageSize: req.query.pageSize,
+        };
+      },
+    );
   };

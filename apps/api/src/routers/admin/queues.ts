@@ -1,8 +1,8 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
-import { QUEUES, type QueueName } from "@leadmetrics/queue";
 import { errorBody } from "@leadmetrics/errors";
+import { QUEUES, type QueueName } from "@leadmetrics/queue";
 import type { FastifyInstance } from "fastify";
 import { STATUS_CODES } from "../../plugins/error-handler";
 import type { RouterContext } from "../context";

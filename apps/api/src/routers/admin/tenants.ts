@@ -4,7 +4,16 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
-import { emailSchema, errorResponses, idParams, nameSchema, page, paginationQuery, skipTake, timezoneSchema } from "../../lib/http-schemas";
+import {
+  emailSchema,
+  errorResponses,
+  idParams,
+  nameSchema,
+  page,
+  paginationQuery,
+  skipTake,
+  timezoneSchema,
+} from "../../lib/http-schemas";
 import { slugify } from "../../lib/slug";
 import type { RouterContext } from "../context";
 
@@ -34,18 +43,38 @@ const createBody = z.strictObject({
 const suspendBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
 const select = {
-  id: true, name: true, slug: true, status: true, timezone: true, suspendedAt: true, suspendedReason: true, createdAt: true,
+  id: true,
+  name: true,
+  slug: true,
+  status: true,
+  timezone: true,
+  suspendedAt: true,
+  suspendedReason: true,
+  createdAt: true,
   _count: { select: { members: true } },
 } as const;
 
 type Row = {
-  id: string; name: string; slug: string; status: "active" | "suspended"; timezone: string;
-  suspendedAt: Date | null; suspendedReason: string | null; createdAt: Date; _count: { members: number };
+  id: string;
+  name: string;
+  slug: string;
+  status: "active" | "suspended";
+  timezone: string;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+  createdAt: Date;
+  _count: { members: number };
 };
 const toTenant = (t: Row) => ({
-  id: t.id, name: t.name, slug: t.slug, status: t.status, timezone: t.timezone,
-  suspendedAt: t.suspendedAt?.toISOString() ?? null, suspendedReason: t.suspendedReason,
-  memberCount: t._count.members, createdAt: t.createdAt.toISOString(),
+  id: t.id,
+  name: t.name,
+  slug: t.slug,
+  status: t.status,
+  timezone: t.timezone,
+  suspendedAt: t.suspendedAt?.toISOString() ?? null,
+  suspendedReason: t.suspendedReason,
+  memberCount: t._count.members,
+  createdAt: t.createdAt.toISOString(),
 });
 
 export const adminTenantsRouter =
@@ -53,39 +82,78 @@ export const adminTenantsRouter =
   async (app) => {
     const { db } = ctx;
 
-    app.get("/tenants", { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(tenantSchema), ...errorResponses } } }, async (req) => {
-      const { status, search } = req.query;
-      const where = {
-        ...(status ? { status } : {}),
-        ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" as const } }, { slug: { contains: search.toLowerCase() } }] } : {}),
-      };
-      const [rows, total] = await Promise.all([
-        db.tenant.findMany({ where, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
-        db.tenant.count({ where }),
-      ]);
-      return { items: rows.map(toTenant), total, page: req.query.page, pageSize: req.query.pageSize };
-    });
+    app.get(
+      "/tenants",
+      { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(tenantSchema), ...errorResponses } } },
+      async (req) => {
+        const { status, search } = req.query;
+        const where = {
+          ...(status ? { status } : {}),
+          ...(search
+            ? {
+                OR: [
+                  { name: { contains: search, mode: "insensitive" as const } },
+                  { slug: { contains: search.toLowerCase() } },
+                ],
+              }
+            : {}),
+        };
+        const [rows, total] = await Promise.all([
+          db.tenant.findMany({
+            where,
+            select,
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            ...skipTake(req.query),
+          }),
+          db.tenant.count({ where }),
+        ]);
+        return { items: rows.map(toTenant), total, page: req.query.page, pageSize: req.query.pageSize };
+      },
+    );
 
-    app.get("/tenants/:id", { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } }, async (req) => {
-      const row = await db.tenant.findUnique({ where: { id: req.params.id }, select });
-      if (!row) throw notFound("Tenant");
-      return toTenant(row);
-    });
+    app.get(
+      "/tenants/:id",
+      { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } },
+      async (req) => {
+        const row = await db.tenant.findUnique({ where: { id: req.params.id }, select });
+        if (!row) throw notFound("Tenant");
+        return toTenant(row);
+      },
+    );
 
-    app.post("/tenants", { schema: { tags: ["admin"], body: createBody, response: { 201: tenantSchema, ...errorResponses } } }, async (req, reply) => {
-      const actor = authOf(req);
-      const { name, timezone, owner } = req.body;
-      const { tenant, ownerId, needsInvite } = await db.$transaction(async (tx) => {
-        const existing = await tx.user.findUnique({ where: { email: owner.email }, select: { id: true, passwordHash: true } });
-        const user = existing ?? (await tx.user.create({ data: { email: owner.email, name: owner.name } }));
-        const created = await tx.tenant.create({ data: { name, timezone, slug: slugify(name) } });
-        await tx.tenantMember.create({ data: { tenantId: created.id, userId: user.id, role: "owner", invitedById: actor.sub } });
-        await writeAudit(tx, { tenantId: created.id, actorId: actor.sub, action: "tenant.created", targetType: "Tenant", targetId: created.id, requestId: req.id, metadata: { ownerEmail: owner.email } });
-        return { tenant: created, ownerId: user.id, needsInvite: !existing?.passwordHash };
-      });
-      if (needsInvite) await ctx.invites.issue(ownerId, req.log, name, req.id);
-      return reply.status(201).send(toTenant((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select }))));
-    });
+    app.post(
+      "/tenants",
+      { schema: { tags: ["admin"], body: createBody, response: { 201: tenantSchema, ...errorResponses } } },
+      async (req, reply) => {
+        const actor = authOf(req);
+        const { name, timezone, owner } = req.body;
+        const { tenant, ownerId, needsInvite } = await db.$transaction(async (tx) => {
+          const existing = await tx.user.findUnique({
+            where: { email: owner.email },
+            select: { id: true, passwordHash: true },
+          });
+          const user = existing ?? (await tx.user.create({ data: { email: owner.email, name: owner.name } }));
+          const created = await tx.tenant.create({ data: { name, timezone, slug: slugify(name) } });
+          await tx.tenantMember.create({
+            data: { tenantId: created.id, userId: user.id, role: "owner", invitedById: actor.sub },
+          });
+          await writeAudit(tx, {
+            tenantId: created.id,
+            actorId: actor.sub,
+            action: "tenant.created",
+            targetType: "Tenant",
+            targetId: created.id,
+            requestId: req.id,
+            metadata: { ownerEmail: owner.email },
+          });
+          return { tenant: created, ownerId: user.id, needsInvite: !existing?.passwordHash };
+        });
+        if (needsInvite) await ctx.invites.issue(ownerId, req.log, name, req.id);
+        return reply
+          .status(201)
+          .send(toTenant(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select })));
+      },
+    );
 
     async function setStatus(req: FastifyRequest, id: string, action: "suspend" | "reactivate", reason?: string) {
       const actor = authOf(req);
@@ -101,13 +169,33 @@ export const adminTenantsRouter =
           throw new AppError(409, "INVALID_STATE", `Tenant is already ${exists.status}`);
         }
         await writeAudit(tx, {
-          tenantId: id, actorId: actor.sub, action: action === "suspend" ? "tenant.suspended" : "tenant.reactivated",
-          targetType: "Tenant", targetId: id, requestId: req.id, ...(reason ? { metadata: { reason } } : {}),
+          tenantId: id,
+          actorId: actor.sub,
+          action: action === "suspend" ? "tenant.suspended" : "tenant.reactivated",
+          targetType: "Tenant",
+          targetId: id,
+          requestId: req.id,
+          ...(reason ? { metadata: { reason } } : {}),
         });
         return toTenant(await tx.tenant.findUniqueOrThrow({ where: { id }, select }));
       });
     }
 
-    app.post("/tenants/:id/suspend", { schema: { tags: ["admin"], params: idParams, body: suspendBody, response: { 200: tenantSchema, ...errorResponses } } }, (req) => setStatus(req, req.params.id, "suspend", req.body.reason));
-    app.post("/tenants/:id/reactivate", { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } }, (req) => setStatus(req, req.params.id, "reactivate"));
+    app.post(
+      "/tenants/:id/suspend",
+      {
+        schema: {
+          tags: ["admin"],
+          params: idParams,
+          body: suspendBody,
+          response: { 200: tenantSchema, ...errorResponses },
+        },
+      },
+      (req) => setStatus(req, req.params.id, "suspend", req.body.reason),
+    );
+    app.post(
+      "/tenants/:id/reactivate",
+      { schema: { tags: ["admin"], params: idParams, response: { 200: tenantSchema, ...errorResponses } } },
+      (req) => setStatus(req, req.params.id, "reactivate"),
+    );
   };

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { cookieNames, hashOpaqueToken, hashPassword, verifyPassword, type Portal } from "@leadmetrics/auth";
+import { cookieNames, hashOpaqueToken, hashPassword, type Portal, verifyPassword } from "@leadmetrics/auth";
 import { grantCreditsIn } from "@leadmetrics/billing";
 import { writeAudit } from "@leadmetrics/db";
-import { stageJobs } from "@leadmetrics/queue";
 import { AppError, unauthorized } from "@leadmetrics/errors";
+import { stageJobs } from "@leadmetrics/queue";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { clearSessionCookies, setSessionCookies } from "../../auth/cookies";
@@ -36,19 +36,33 @@ export const authRouter =
   async (app) => {
     const { db, redis, sessions, throttle, signer, config } = ctx;
 
-    const respondWithSession = (reply: FastifyReply, tokens: SessionTokens, portal: Portal | undefined, status = 200) => {
+    const respondWithSession = (
+      reply: FastifyReply,
+      tokens: SessionTokens,
+      portal: Portal | undefined,
+      status = 200,
+    ) => {
       if (portal) setSessionCookies(reply, portal, tokens, config);
       const { claims, ...rest } = tokens;
       return reply.status(status).send({
         ...rest,
-        session: { kind: claims.kind, userId: claims.sub, tenantId: claims.tenantId, role: claims.role, appAccess: claims.appAccess },
+        session: {
+          kind: claims.kind,
+          userId: claims.sub,
+          tenantId: claims.tenantId,
+          role: claims.role,
+          appAccess: claims.appAccess,
+        },
       });
     };
 
     // Step 1 of sign-up: check the account details and open a one-hour registration session.
     app.post(
       "/register",
-      { config: perMinute(5), schema: { tags: ["auth"], body: registerBody, response: { 201: registerResponse, ...errorResponses } } },
+      {
+        config: perMinute(5),
+        schema: { tags: ["auth"], body: registerBody, response: { 201: registerResponse, ...errorResponses } },
+      },
       async (req, reply) => {
         const { email, password, name } = req.body;
         if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -56,16 +70,30 @@ export const authRouter =
         }
         const sessionId = randomUUID();
         const passwordHash = await hashPassword(password);
-        await redis.set(authKeys.registration(sessionId), JSON.stringify({ email, name, passwordHash }), "EX", REGISTRATION_TTL_SECONDS);
+        await redis.set(
+          authKeys.registration(sessionId),
+          JSON.stringify({ email, name, passwordHash }),
+          "EX",
+          REGISTRATION_TTL_SECONDS,
+        );
         const registrationToken = await signer.signRegistration(sessionId);
-        return reply.status(201).send({ registrationToken, expiresAt: new Date(Date.now() + REGISTRATION_TTL_SECONDS * 1000).toISOString() });
+        return reply
+          .status(201)
+          .send({ registrationToken, expiresAt: new Date(Date.now() + REGISTRATION_TTL_SECONDS * 1000).toISOString() });
       },
     );
 
     // Step 2: name the workspace. Creates the tenant and its owner in one transaction.
     app.post(
       "/register/complete",
-      { config: perMinute(5), schema: { tags: ["auth"], body: completeRegistrationBody, response: { 201: sessionResponse, ...errorResponses } } },
+      {
+        config: perMinute(5),
+        schema: {
+          tags: ["auth"],
+          body: completeRegistrationBody,
+          response: { 201: sessionResponse, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const { registrationToken, workspaceName, timezone, portal } = req.body;
         const { sessionId } = await signer.verifyRegistration(registrationToken).catch(() => {
@@ -76,11 +104,29 @@ export const authRouter =
         if (!raw) throw new AppError(400, "INVALID_TOKEN", "The registration session is invalid, used or expired");
         const pending = JSON.parse(raw) as { email: string; name: string; passwordHash: string };
         const user = await db.$transaction(async (tx) => {
-          const created = await tx.user.create({ data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash } });
-          const tenant = await tx.tenant.create({ data: { name: workspaceName, slug: slugify(workspaceName), timezone } });
+          const created = await tx.user.create({
+            data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash },
+          });
+          const tenant = await tx.tenant.create({
+            data: { name: workspaceName, slug: slugify(workspaceName), timezone },
+          });
           await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: created.id, role: "owner" } });
-          await writeAudit(tx, { tenantId: tenant.id, actorId: created.id, action: "tenant.registered", targetType: "Tenant", targetId: tenant.id, requestId: req.id });
-          if (config.SIGNUP_CREDITS > 0) await grantCreditsIn(tx, { tenantId: tenant.id, amount: config.SIGNUP_CREDITS, note: "Welcome credits", actorId: null, requestId: req.id });
+          await writeAudit(tx, {
+            tenantId: tenant.id,
+            actorId: created.id,
+            action: "tenant.registered",
+            targetType: "Tenant",
+            targetId: tenant.id,
+            requestId: req.id,
+          });
+          if (config.SIGNUP_CREDITS > 0)
+            await grantCreditsIn(tx, {
+              tenantId: tenant.id,
+              amount: config.SIGNUP_CREDITS,
+              note: "Welcome credits",
+              actorId: null,
+              requestId: req.id,
+            });
           return created;
         });
         return respondWithSession(reply, await sessions.start(user, portal), portal, 201);
@@ -89,12 +135,17 @@ export const authRouter =
 
     app.post(
       "/login",
-      { config: perMinute(config.LOGIN_RATE_LIMIT_MAX), schema: { tags: ["auth"], body: loginBody, response: { 200: sessionResponse, ...errorResponses } } },
+      {
+        config: perMinute(config.LOGIN_RATE_LIMIT_MAX),
+        schema: { tags: ["auth"], body: loginBody, response: { 200: sessionResponse, ...errorResponses } },
+      },
       async (req, reply) => {
         const { email, password, portal, tenantId } = req.body;
         const lockedFor = await throttle.lockedForSeconds(email);
         if (lockedFor > 0) {
-          throw new AppError(429, "ACCOUNT_LOCKED", "Too many failed logins for this account; try again later", { retryAfterSeconds: lockedFor });
+          throw new AppError(429, "ACCOUNT_LOCKED", "Too many failed logins for this account; try again later", {
+            retryAfterSeconds: lockedFor,
+          });
         }
         const user = await db.user.findUnique({ where: { email } });
         const valid = await verifyPassword(user?.passwordHash, password);
@@ -111,7 +162,10 @@ export const authRouter =
 
     app.post(
       "/refresh",
-      { config: perMinute(30), schema: { tags: ["auth"], body: refreshBody, response: { 200: sessionResponse, ...errorResponses } } },
+      {
+        config: perMinute(30),
+        schema: { tags: ["auth"], body: refreshBody, response: { 200: sessionResponse, ...errorResponses } },
+      },
       async (req, reply) => {
         const { portal } = req.body;
         const presented = req.body.refreshToken ?? (portal ? req.cookies[cookieNames(portal).refresh] : undefined);
@@ -123,9 +177,15 @@ export const authRouter =
 
     app.post(
       "/forgot-password",
-      { config: perMinute(5), schema: { tags: ["auth"], body: forgotPasswordBody, response: { 202: okSchema, ...errorResponses } } },
+      {
+        config: perMinute(5),
+        schema: { tags: ["auth"], body: forgotPasswordBody, response: { 202: okSchema, ...errorResponses } },
+      },
       async (req, reply) => {
-        const user = await db.user.findUnique({ where: { email: req.body.email }, select: { id: true, disabledAt: true } });
+        const user = await db.user.findUnique({
+          where: { email: req.body.email },
+          select: { id: true, disabledAt: true },
+        });
         if (user && !user.disabledAt) {
           // The notifications server mints the single-use link as it sends the email: the token
           // is never in the outbox, in Redis or in a FailedJob row. Staged in the outbox, so a
@@ -134,11 +194,20 @@ export const authRouter =
             stageJobs(tx, [
               {
                 queue: "notifications__dispatch",
-                payload: { tenantId: null, recipient: { userId: user.id }, event: "password_reset", data: {}, dedupeKey: `password-reset-${randomUUID()}`, requestId: req.id },
+                payload: {
+                  tenantId: null,
+                  recipient: { userId: user.id },
+                  event: "password_reset",
+                  data: {},
+                  dedupeKey: `password-reset-${randomUUID()}`,
+                  requestId: req.id,
+                },
               },
             ]),
           );
-          await ctx.outbox.flush(staged).catch((err) => req.log.warn({ err }, "reset email not enqueued yet; the outbox relay will retry"));
+          await ctx.outbox
+            .flush(staged)
+            .catch((err) => req.log.warn({ err }, "reset email not enqueued yet; the outbox relay will retry"));
         }
         // The same answer whether or not the account exists.
         return reply.status(202).send({ ok: true as const });
@@ -151,36 +220,63 @@ export const authRouter =
       if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
         throw new AppError(400, "INVALID_TOKEN", "This link is invalid, used or expired");
       }
-      const claimed = await db.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+      const claimed = await db.userToken.updateMany({
+        where: { id: row.id, usedAt: null },
+        data: { usedAt: new Date() },
+      });
       if (claimed.count !== 1) throw new AppError(400, "INVALID_TOKEN", "This link is invalid, used or expired");
       return row;
     }
 
     app.post(
       "/reset-password",
-      { config: perMinute(10), schema: { tags: ["auth"], body: resetPasswordBody, response: { 200: okSchema, ...errorResponses } } },
+      {
+        config: perMinute(10),
+        schema: { tags: ["auth"], body: resetPasswordBody, response: { 200: okSchema, ...errorResponses } },
+      },
       async (req) => {
         const row = await consumeUserToken(req.body.token, "password_reset");
-        await db.user.update({ where: { id: row.userId }, data: { passwordHash: await hashPassword(req.body.password) } });
+        await db.user.update({
+          where: { id: row.userId },
+          data: { passwordHash: await hashPassword(req.body.password) },
+        });
         // A new password ends every session, in case the old one was known to someone else.
         await sessions.logoutAll(row.userId);
         const user = await db.user.findUniqueOrThrow({ where: { id: row.userId }, select: { email: true } });
         await throttle.clear(user.email);
-        await writeAudit(db, { actorId: row.userId, action: "user.password_reset", targetType: "User", targetId: row.userId, requestId: req.id });
+        await writeAudit(db, {
+          actorId: row.userId,
+          action: "user.password_reset",
+          targetType: "User",
+          targetId: row.userId,
+          requestId: req.id,
+        });
         return { ok: true as const };
       },
     );
 
     app.post(
       "/accept-invite",
-      { config: perMinute(10), schema: { tags: ["auth"], body: acceptInviteBody, response: { 200: okSchema, ...errorResponses } } },
+      {
+        config: perMinute(10),
+        schema: { tags: ["auth"], body: acceptInviteBody, response: { 200: okSchema, ...errorResponses } },
+      },
       async (req) => {
         const row = await consumeUserToken(req.body.token, "invite");
         await db.user.update({
           where: { id: row.userId },
-          data: { passwordHash: await hashPassword(req.body.password), ...(req.body.name ? { name: req.body.name } : {}) },
+          data: {
+            passwordHash: await hashPassword(req.body.password),
+            ...(req.body.name ? { name: req.body.name } : {}),
+          },
         });
-        await writeAudit(db, { actorId: row.userId, action: "user.invite_accepted", targetType: "User", targetId: row.userId, requestId: req.id });
+        await writeAudit(db, {
+          actorId: row.userId,
+          action: "user.invite_accepted",
+          targetType: "User",
+          targetId: row.userId,
+          requestId: req.id,
+        });
         return { ok: true as const };
       },
     );
@@ -194,31 +290,62 @@ export const authRouter =
         const claims = authOf(req);
         const user = await db.user.findUnique({
           where: { id: claims.sub },
-          select: { id: true, email: true, name: true, platformRole: true, memberships: { select: { tenantId: true, role: true, tenant: { select: { name: true, status: true } } } } },
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            platformRole: true,
+            memberships: { select: { tenantId: true, role: true, tenant: { select: { name: true, status: true } } } },
+          },
         });
         if (!user) throw unauthorized("Account no longer exists");
         return {
           user: { id: user.id, email: user.email, name: user.name, platformRole: user.platformRole },
-          session: { kind: claims.kind, userId: claims.sub, tenantId: claims.tenantId, role: claims.role, appAccess: claims.appAccess },
-          memberships: user.memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenant.name, role: m.role, tenantStatus: m.tenant.status })),
+          session: {
+            kind: claims.kind,
+            userId: claims.sub,
+            tenantId: claims.tenantId,
+            role: claims.role,
+            appAccess: claims.appAccess,
+          },
+          memberships: user.memberships.map((m) => ({
+            tenantId: m.tenantId,
+            tenantName: m.tenant.name,
+            role: m.role,
+            tenantStatus: m.tenant.status,
+          })),
         };
       });
 
-      s.post("/logout", { schema: { tags: ["auth"], body: logoutBody, response: { 200: okSchema, ...errorResponses } } }, async (req, reply) => {
-        await sessions.logout(authOf(req));
-        if (req.body.portal) clearSessionCookies(reply, req.body.portal, config);
-        return { ok: true as const };
-      });
+      s.post(
+        "/logout",
+        { schema: { tags: ["auth"], body: logoutBody, response: { 200: okSchema, ...errorResponses } } },
+        async (req, reply) => {
+          await sessions.logout(authOf(req));
+          if (req.body.portal) clearSessionCookies(reply, req.body.portal, config);
+          return { ok: true as const };
+        },
+      );
 
       await s.register(meRouter(ctx));
 
-      s.post("/logout-all", { schema: { tags: ["auth"], body: logoutBody, response: { 200: okSchema, ...errorResponses } } }, async (req, reply) => {
-        const claims = authOf(req);
-        await sessions.logoutAll(claims.sub);
-        await writeAudit(db, { tenantId: claims.tenantId, actorId: claims.sub, action: "user.logout_all", targetType: "User", targetId: claims.sub, requestId: req.id });
-        if (req.body.portal) clearSessionCookies(reply, req.body.portal, config);
-        return { ok: true as const };
-      });
+      s.post(
+        "/logout-all",
+        { schema: { tags: ["auth"], body: logoutBody, response: { 200: okSchema, ...errorResponses } } },
+        async (req, reply) => {
+          const claims = authOf(req);
+          await sessions.logoutAll(claims.sub);
+          await writeAudit(db, {
+            tenantId: claims.tenantId,
+            actorId: claims.sub,
+            action: "user.logout_all",
+            targetType: "User",
+            targetId: claims.sub,
+            requestId: req.id,
+          });
+          if (req.body.portal) clearSessionCookies(reply, req.body.portal, config);
+          return { ok: true as const };
+        },
+      );
     });
-
   };

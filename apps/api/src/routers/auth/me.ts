@@ -1,5 +1,10 @@
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENT_DEFINITIONS, NOTIFICATION_EVENTS, type EventDefinition } from "@leadmetrics/queue";
 import { notFound } from "@leadmetrics/errors";
+import {
+  type EventDefinition,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENT_DEFINITIONS,
+  NOTIFICATION_EVENTS,
+} from "@leadmetrics/queue";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
@@ -15,7 +20,12 @@ const notificationSchema = z.object({
   read: z.boolean(),
   createdAt: z.string(),
 });
-const preferenceSchema = z.object({ event: z.enum(NOTIFICATION_EVENTS), channel: z.enum(NOTIFICATION_CHANNELS), enabled: z.boolean(), mandatory: z.boolean() });
+const preferenceSchema = z.object({
+  event: z.enum(NOTIFICATION_EVENTS),
+  channel: z.enum(NOTIFICATION_CHANNELS),
+  enabled: z.boolean(),
+  mandatory: z.boolean(),
+});
 
 /** The signed-in user's own notifications, preferences and devices: every query is by their id. */
 export const meRouter =
@@ -25,7 +35,13 @@ export const meRouter =
 
     app.get(
       "/me/notifications",
-      { schema: { tags: ["auth"], querystring: paginationQuery.extend({ unread: z.enum(["true", "false"]).optional() }), response: { 200: page(notificationSchema).extend({ unreadCount: z.number().int() }), ...errorResponses } } },
+      {
+        schema: {
+          tags: ["auth"],
+          querystring: paginationQuery.extend({ unread: z.enum(["true", "false"]).optional() }),
+          response: { 200: page(notificationSchema).extend({ unreadCount: z.number().int() }), ...errorResponses },
+        },
+      },
       async (req) => {
         const userId = authOf(req).sub;
         const where = { userId, ...(req.query.unread === "true" ? { readAt: null } : {}) };
@@ -35,7 +51,15 @@ export const meRouter =
           db.notification.count({ where: { userId, readAt: null } }),
         ]);
         return {
-          items: rows.map((n) => ({ id: n.id, event: n.event, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+          items: rows.map((n) => ({
+            id: n.id,
+            event: n.event,
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            read: n.readAt !== null,
+            createdAt: n.createdAt.toISOString(),
+          })),
           total,
           unreadCount,
           page: req.query.page,
@@ -44,15 +68,31 @@ export const meRouter =
       },
     );
 
-    app.post("/me/notifications/:id/read", { schema: { tags: ["auth"], params: idParams, response: { 200: okSchema, ...errorResponses } } }, async (req) => {
-      const found = await db.notification.updateMany({ where: { id: req.params.id, userId: authOf(req).sub }, data: { readAt: new Date() } });
-      if (found.count !== 1) throw notFound("Notification");
-      return { ok: true as const };
-    });
+    app.post(
+      "/me/notifications/:id/read",
+      { schema: { tags: ["auth"], params: idParams, response: { 200: okSchema, ...errorResponses } } },
+      async (req) => {
+        const found = await db.notification.updateMany({
+          where: { id: req.params.id, userId: authOf(req).sub },
+          data: { readAt: new Date() },
+        });
+        if (found.count !== 1) throw notFound("Notification");
+        return { ok: true as const };
+      },
+    );
 
-    app.post("/me/notifications/read-all", { schema: { tags: ["auth"], response: { 200: z.object({ marked: z.number().int() }), ...errorResponses } } }, async (req) => ({
-      marked: (await db.notification.updateMany({ where: { userId: authOf(req).sub, readAt: null }, data: { readAt: new Date() } })).count,
-    }));
+    app.post(
+      "/me/notifications/read-all",
+      { schema: { tags: ["auth"], response: { 200: z.object({ marked: z.number().int() }), ...errorResponses } } },
+      async (req) => ({
+        marked: (
+          await db.notification.updateMany({
+            where: { userId: authOf(req).sub, readAt: null },
+            data: { readAt: new Date() },
+          })
+        ).count,
+      }),
+    );
 
     const effective = async (userId: string) => {
       const rows = await db.notificationPreference.findMany({ where: { userId } });
@@ -60,21 +100,46 @@ export const meRouter =
         const def: EventDefinition = NOTIFICATION_EVENT_DEFINITIONS[event];
         return NOTIFICATION_CHANNELS.map((channel) => {
           const row = rows.find((r) => r.event === event && r.channel === channel);
-          return { event, channel, enabled: def.mandatory ? def.defaults.includes(channel) : (row?.enabled ?? def.defaults.includes(channel)), mandatory: def.mandatory ?? false };
+          return {
+            event,
+            channel,
+            enabled: def.mandatory ? def.defaults.includes(channel) : (row?.enabled ?? def.defaults.includes(channel)),
+            mandatory: def.mandatory ?? false,
+          };
         });
       });
     };
 
-    app.get("/me/notification-preferences", { schema: { tags: ["auth"], response: { 200: z.object({ items: z.array(preferenceSchema) }), ...errorResponses } } }, async (req) => ({
-      items: await effective(authOf(req).sub),
-    }));
+    app.get(
+      "/me/notification-preferences",
+      {
+        schema: {
+          tags: ["auth"],
+          response: { 200: z.object({ items: z.array(preferenceSchema) }), ...errorResponses },
+        },
+      },
+      async (req) => ({
+        items: await effective(authOf(req).sub),
+      }),
+    );
 
     app.put(
       "/me/notification-preferences",
       {
         schema: {
           tags: ["auth"],
-          body: z.strictObject({ items: z.array(z.strictObject({ event: z.enum(NOTIFICATION_EVENTS), channel: z.enum(NOTIFICATION_CHANNELS), enabled: z.boolean() })).min(1).max(100) }),
+          body: z.strictObject({
+            items: z
+              .array(
+                z.strictObject({
+                  event: z.enum(NOTIFICATION_EVENTS),
+                  channel: z.enum(NOTIFICATION_CHANNELS),
+                  enabled: z.boolean(),
+                }),
+              )
+              .min(1)
+              .max(100),
+          }),
           response: { 200: z.object({ items: z.array(preferenceSchema) }), ...errorResponses },
         },
       },
@@ -95,11 +160,21 @@ export const meRouter =
 
     app.post(
       "/me/devices",
-      { schema: { tags: ["auth"], body: z.strictObject({ token: z.string().min(10).max(4_096), platform: z.enum(["ios", "android", "web"]) }), response: { 200: okSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ["auth"],
+          body: z.strictObject({ token: z.string().min(10).max(4_096), platform: z.enum(["ios", "android", "web"]) }),
+          response: { 200: okSchema, ...errorResponses },
+        },
+      },
       async (req) => {
         const userId = authOf(req).sub;
         // A token moves to whoever registered it last (a shared device that changed hands).
-        await db.deviceToken.upsert({ where: { token: req.body.token }, create: { userId, ...req.body }, update: { userId, platform: req.body.platform, lastSeenAt: new Date() } });
+        await db.deviceToken.upsert({
+          where: { token: req.body.token },
+          create: { userId, ...req.body },
+          update: { userId, platform: req.body.platform, lastSeenAt: new Date() },
+        });
         return { ok: true as const };
       },
     );

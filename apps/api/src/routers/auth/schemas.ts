@@ -2,7 +2,10 @@ import { PORTALS, STAFF_ROLES, TENANT_ROLES } from "@leadmetrics/auth";
 import { z } from "zod";
 import { emailSchema, nameSchema, passwordSchema, timezoneSchema } from "../../lib/http-schemas";
 
-export const portalField = z.enum(PORTALS).optional().describe("Set the portal's httpOnly cookies as well as returning the tokens");
+export const portalField = z
+  .enum(PORTALS)
+  .optional()
+  .describe("Set the portal's httpOnly cookies as well as returning the tokens");
 
 export const registerBody = z.strictObject({ email: emailSchema, password: passwordSchema, name: nameSchema });
 export const registerResponse = z.object({ registrationToken: z.string(), expiresAt: z.string() });
@@ -30,7 +33,11 @@ export const logoutBody = z.strictObject({ portal: portalField }).default({});
 
 export const forgotPasswordBody = z.strictObject({ email: emailSchema });
 export const resetPasswordBody = z.strictObject({ token: z.string().min(1).max(512), password: passwordSchema });
-export const acceptInviteBody = z.strictObject({ token: z.string().min(1).max(512), password: passwordSchema, name: nameSchema.optional() });
+export const acceptInviteBody = z.strictObject({
+  token: z.string().min(1).max(512),
+  password: passwordSchema,
+  name: nameSchema.optional(),
+});
 
 export const sessionSchema = z.object({
   kind: z.enum(["tenant", "staff"]),
@@ -49,9 +56,19 @@ export const sessionResponse = z.object({
 });
 
 export const meResponse = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), platformRole: z.enum(["super_admin", "dm_reviewer", "none"]) }),
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    platformRole: z.enum(["super_admin", "dm_reviewer", "none"]),
+  }),
   session: sessionSchema,
   memberships: z.array(
-    z.object({ tenantId: z.uuid(), tenantName: z.string(), role: z.enum(TENANT_ROLES), tenantStatus: z.enum(["active", "suspended"]) }),
+    z.object({
+      tenantId: z.uuid(),
+      tenantName: z.string(),
+      role: z.enum(TENANT_ROLES),
+      tenantStatus: z.enum(["active", "suspended"]),
+    }),
   ),
 });

@@ -15,9 +15,21 @@ export const dmRouter =
     // The workspaces a reviewer can filter the review queue by.
     app.get(
       "/tenants",
-      { schema: { tags: ["dm"], response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), timezone: z.string() })) }), ...errorResponses } } },
+      {
+        schema: {
+          tags: ["dm"],
+          response: {
+            200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), timezone: z.string() })) }),
+            ...errorResponses,
+          },
+        },
+      },
       async () => ({
-        items: await ctx.db.tenant.findMany({ where: { status: "active" }, select: { id: true, name: true, timezone: true }, orderBy: { name: "asc" } }),
+        items: await ctx.db.tenant.findMany({
+          where: { status: "active" },
+          select: { id: true, name: true, timezone: true },
+          orderBy: { name: "asc" },
+        }),
       }),
     );
   };

@@ -1,6 +1,6 @@
+import { notFound } from "@leadmetrics/errors";
 import { AGENT_ROLES } from "@leadmetrics/queue";
 import { outputStreamKey, readAgentLive } from "@leadmetrics/realtime";
-import { notFound } from "@leadmetrics/errors";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
@@ -14,8 +14,18 @@ export const liveRouter =
   async (app) => {
     app.get(
       "/agents/live",
-      { schema: { tags: ["tenant"], response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } } },
-      async (req) => ({ items: (await readAgentLive(ctx.redis, tenantOf(req).tenantId, AGENT_ROLES)) as unknown as Record<string, unknown>[] }),
+      {
+        schema: {
+          tags: ["tenant"],
+          response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
+        },
+      },
+      async (req) => ({
+        items: (await readAgentLive(ctx.redis, tenantOf(req).tenantId, AGENT_ROLES)) as unknown as Record<
+          string,
+          unknown
+        >[],
+      }),
     );
 
     /**
@@ -25,7 +35,10 @@ export const liveRouter =
      */
     app.get("/activities/:id/stream", { schema: { tags: ["tenant"], params: idParams } }, async (req, reply) => {
       const t = tenantOf(req);
-      const activity = await t.db.activity.findFirst({ where: { id: req.params.id }, select: { id: true, revision: true, status: true } });
+      const activity = await t.db.activity.findFirst({
+        where: { id: req.params.id },
+        select: { id: true, revision: true, status: true },
+      });
       if (!activity) throw notFound("Activity");
       reply.hijack();
       reply.raw.writeHead(200, {
@@ -36,7 +49,8 @@ export const liveRouter =
         "x-accel-buffering": "no",
         "x-request-id": req.id,
       });
-      const send = (event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const send = (event: string, data: unknown) =>
+        reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       // A blocking XREAD needs its own connection.
       const reader = ctx.redis.duplicate({ enableOfflineQueue: true });
       let open = true;
@@ -55,11 +69,16 @@ export const liveRouter =
       const heartbeat = setInterval(() => open && reply.raw.write(": keep-alive\n\n"), 15_000);
       try {
         while (open) {
-          const res = (await reader.xread("COUNT", 100, "BLOCK", 5_000, "STREAMS", outputStreamKey(activity.id), cursor).catch(() => null)) as [string, [string, string[]][]][] | null;
+          const res = (await reader
+            .xread("COUNT", 100, "BLOCK", 5_000, "STREAMS", outputStreamKey(activity.id), cursor)
+            .catch(() => null)) as [string, [string, string[]][]][] | null;
           if (!open) break;
           if (!res) {
             // Nothing new: the draft may have finished before we started reading.
-            const now = await t.db.activity.findFirst({ where: { id: activity.id }, select: { status: true, revision: true } });
+            const now = await t.db.activity.findFirst({
+              where: { id: activity.id },
+              select: { status: true, revision: true },
+            });
             if (now && now.status !== "drafting" && now.status !== "planned") return finish(now.status);
             continue;
           }

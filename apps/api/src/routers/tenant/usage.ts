@@ -39,7 +39,16 @@ const runSchema = z.object({
 export const usageRouter = (): FastifyPluginAsyncZod => async (app) => {
   app.get(
     "/credits",
-    { schema: { tags: ["tenant"], querystring: paginationQuery, response: { 200: z.object({ available: z.number().int(), reserved: z.number().int(), ledger: page(ledgerSchema) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["tenant"],
+        querystring: paginationQuery,
+        response: {
+          200: z.object({ available: z.number().int(), reserved: z.number().int(), ledger: page(ledgerSchema) }),
+          ...errorResponses,
+        },
+      },
+    },
     async (req) => {
       const { db } = tenantOf(req);
       const [balance, rows, total] = await Promise.all([
@@ -51,7 +60,16 @@ export const usageRouter = (): FastifyPluginAsyncZod => async (app) => {
         available: balance?.available ?? 0,
         reserved: balance?.reserved ?? 0,
         ledger: {
-          items: rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, amount: r.amount, runKey: r.runKey, agentRunId: r.agentRunId, note: r.note, createdAt: r.createdAt.toISOString() })),
+          items: rows.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            status: r.status,
+            amount: r.amount,
+            runKey: r.runKey,
+            agentRunId: r.agentRunId,
+            note: r.note,
+            createdAt: r.createdAt.toISOString(),
+          })),
           total,
           page: req.query.page,
           pageSize: req.query.pageSize,
@@ -62,16 +80,35 @@ export const usageRouter = (): FastifyPluginAsyncZod => async (app) => {
 
   app.get(
     "/agent-runs",
-    { schema: { tags: ["tenant"], querystring: paginationQuery.extend({ activityId: z.uuid().optional(), role: z.string().max(64).optional() }), response: { 200: page(runSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["tenant"],
+        querystring: paginationQuery.extend({ activityId: z.uuid().optional(), role: z.string().max(64).optional() }),
+        response: { 200: page(runSchema), ...errorResponses },
+      },
+    },
     async (req) => {
       const { db } = tenantOf(req);
-      const where = { ...(req.query.activityId ? { activityId: req.query.activityId } : {}), ...(req.query.role ? { role: req.query.role } : {}) };
+      const where = {
+        ...(req.query.activityId ? { activityId: req.query.activityId } : {}),
+        ...(req.query.role ? { role: req.query.role } : {}),
+      };
       const [rows, total] = await Promise.all([
-        db.agentRun.findMany({ where, omit: { prompt: true, tenantId: true, runKey: true, jobId: true, requestId: true }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
+        db.agentRun.findMany({
+          where,
+          omit: { prompt: true, tenantId: true, runKey: true, jobId: true, requestId: true },
+          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+          ...skipTake(req.query),
+        }),
         db.agentRun.count({ where }),
       ]);
       return {
-        items: rows.map((r) => ({ ...r, costUsd: Number(r.costUsd), startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null })),
+        items: rows.map((r) => ({
+          ...r,
+          costUsd: Number(r.costUsd),
+          startedAt: r.startedAt.toISOString(),
+          finishedAt: r.finishedAt?.toISOString() ?? null,
+        })),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,

@@ -8,8 +8,13 @@ export const metadata = { title: "Create a workspace" };
 async function register(formData: FormData) {
   "use server";
   const password = String(formData.get("password") ?? "");
-  if (password !== String(formData.get("confirm") ?? "")) redirect(`/register?error=${encodeURIComponent("The two passwords differ: type the same one twice.")}`);
-  const failed = await startRegistration({ name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password });
+  if (password !== String(formData.get("confirm") ?? ""))
+    redirect(`/register?error=${encodeURIComponent("The two passwords differ: type the same one twice.")}`);
+  const failed = await startRegistration({
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    password,
+  });
   if (failed) redirect(`/register?error=${encodeURIComponent(errorSentence(failed))}`);
   redirect("/register/workspace");
 }
@@ -18,7 +23,10 @@ async function register(formData: FormData) {
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
   return (
-    <SignedOutCard title="Create your workspace" intro="Step 1 of 2: you. Your plans, drafts and results live in a workspace of your own.">
+    <SignedOutCard
+      title="Create your workspace"
+      intro="Step 1 of 2: you. Your plans, drafts and results live in a workspace of your own."
+    >
       <form action={register}>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <Field label="Your name" name="name" required />

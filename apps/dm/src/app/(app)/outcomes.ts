@@ -7,4 +7,5 @@ export const OUTCOMES = {
 } as const;
 
 export type Outcome = keyof typeof OUTCOMES;
-export const outcomeOf = (raw: string | undefined): Outcome | undefined => (raw && raw in OUTCOMES ? (raw as Outcome) : undefined);
+export const outcomeOf = (raw: string | undefined): Outcome | undefined =>
+  raw && raw in OUTCOMES ? (raw as Outcome) : undefined;

@@ -1,15 +1,30 @@
 import { Alert, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
-import { OUTCOMES, outcomeOf } from "./outcomes";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { OUTCOMES, outcomeOf } from "./outcomes";
 
-export type QueueQuery = { tenantId?: string; type?: "blog_post" | "social_post" | "strategy"; page?: string; after?: string };
+export type QueueQuery = {
+  tenantId?: string;
+  type?: "blog_post" | "social_post" | "strategy";
+  page?: string;
+  after?: string;
+};
 const PAGE_SIZE = 50;
 
 /** The review queue and the needs-attention list: the same view of a different status. */
 export async function QueueView(props: { kind: "review" | "attention"; query: QueueQuery }) {
   const api = await serverApi("dm");
-  const query = { pageSize: PAGE_SIZE, page: pageParam(props.query.page), ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}), ...(props.query.type ? { type: props.query.type } : {}) };
-  const data = unwrap("dm", props.kind === "review" ? await api.GET("/dm/v1/review-queue", { params: { query } }) : await api.GET("/dm/v1/needs-attention", { params: { query } }));
+  const query = {
+    pageSize: PAGE_SIZE,
+    page: pageParam(props.query.page),
+    ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}),
+    ...(props.query.type ? { type: props.query.type } : {}),
+  };
+  const data = unwrap(
+    "dm",
+    props.kind === "review"
+      ? await api.GET("/dm/v1/review-queue", { params: { query } })
+      : await api.GET("/dm/v1/needs-attention", { params: { query } }),
+  );
   const base = props.kind === "review" ? "/review" : "/needs-attention";
   const after = outcomeOf(props.query.after);
   return (
@@ -22,7 +37,11 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get" action={base}>
         <label>
           Client
-          <select name="tenantId" defaultValue={props.query.tenantId ?? ""} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+          <select
+            name="tenantId"
+            defaultValue={props.query.tenantId ?? ""}
+            className="ml-2 rounded-md border border-slate-300 px-2 py-1.5"
+          >
             <option value="">All clients</option>
             {data.counts.byTenant.map((t) => (
               <option key={t.tenantId} value={t.tenantId}>
@@ -33,7 +52,11 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
         </label>
         <label>
           Type
-          <select name="type" defaultValue={props.query.type ?? ""} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+          <select
+            name="type"
+            defaultValue={props.query.type ?? ""}
+            className="ml-2 rounded-md border border-slate-300 px-2 py-1.5"
+          >
             <option value="">All types</option>
             <option value="blog_post">Blog posts</option>
             <option value="social_post">Social posts</option>
@@ -46,9 +69,20 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
         caption={props.kind === "review" ? "Drafts waiting for review" : "Activities that need attention"}
         rows={data.items}
         rowKey={(a) => a.id}
-        empty={<p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">Nothing waiting. Well done.</p>}
+        empty={
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+            Nothing waiting. Well done.
+          </p>
+        }
         columns={[
-          { header: "Draft", cell: (a) => <a className="font-medium text-indigo-700 hover:underline" href={`/review/${a.id}`}>{a.topic}</a> },
+          {
+            header: "Draft",
+            cell: (a) => (
+              <a className="font-medium text-indigo-700 hover:underline" href={`/review/${a.id}`}>
+                {a.topic}
+              </a>
+            ),
+          },
           { header: "Client", cell: (a) => a.tenantName },
           { header: "Type", cell: (a) => a.type.replace("_", " ") },
           { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
@@ -56,7 +90,13 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
           { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },
         ]}
       />
-      <Pager path={base} query={{ tenantId: props.query.tenantId, type: props.query.type }} page={data.page} pageSize={data.pageSize} total={data.total} />
+      <Pager
+        path={base}
+        query={{ tenantId: props.query.tenantId, type: props.query.type }}
+        page={data.page}
+        pageSize={data.pageSize}
+        total={data.total}
+      />
     </>
   );
 }

@@ -2,4 +2,8 @@ import { createLoginPage } from "@leadmetrics/ui/portal";
 
 export const metadata = { title: "Sign in · DM" };
 
-export default createLoginPage("dm", { title: "Leadmetrics DM", tagline: "Review drafts across every client.", home: "/review" });
+export default createLoginPage("dm", {
+  title: "Leadmetrics DM",
+  tagline: "Review drafts across every client.",
+  home: "/review",
+});

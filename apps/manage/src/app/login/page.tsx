@@ -2,4 +2,8 @@ import { createLoginPage } from "@leadmetrics/ui/portal";
 
 export const metadata = { title: "Sign in · Manage" };
 
-export default createLoginPage("manage", { title: "Leadmetrics Manage", tagline: "Tenants, users, agents, credits and failed jobs.", home: "/tenants" });
+export default createLoginPage("manage", {
+  title: "Leadmetrics Manage",
+  tagline: "Tenants, users, agents, credits and failed jobs.",
+  home: "/tenants",
+});

@@ -25,7 +25,9 @@ export default async function CreditsPage() {
       <PageHeader title="Credits and agent runs" />
       <div className="mb-6 grid grid-cols-1 gap-6 md:grid-cols-3">
         <Card title="Available">
-          <p className="text-3xl font-semibold" data-testid="credits-available">{credits.available}</p>
+          <p className="text-3xl font-semibold" data-testid="credits-available">
+            {credits.available}
+          </p>
         </Card>
         <Card title="Held by running work">
           <p className="text-3xl font-semibold">{credits.reserved}</p>
@@ -38,7 +40,12 @@ export default async function CreditsPage() {
         {days.length === 0 ? (
           <p className="text-sm text-slate-600">No runs yet.</p>
         ) : (
-          <svg role="img" aria-label="Credits spent per day" viewBox={`0 0 ${days.length * 40} 140`} className="h-40 w-full">
+          <svg
+            role="img"
+            aria-label="Credits spent per day"
+            viewBox={`0 0 ${days.length * 40} 140`}
+            className="h-40 w-full"
+          >
             {days.map(([day, d], i) => {
               const h = Math.round((d.credits / max) * 110);
               return (
@@ -60,7 +67,14 @@ export default async function CreditsPage() {
         rowKey={(r) => r.id}
         columns={[
           { header: "Role", cell: (r) => r.role },
-          { header: "Status", cell: (r) => <StatusBadge status={r.status === "succeeded" ? "published" : r.status === "failed" ? "needs_attention" : "drafting"} /> },
+          {
+            header: "Status",
+            cell: (r) => (
+              <StatusBadge
+                status={r.status === "succeeded" ? "published" : r.status === "failed" ? "needs_attention" : "drafting"}
+              />
+            ),
+          },
           { header: "Adapter", cell: (r) => `${r.adapter}${r.offline ? " (offline)" : ""} · ${r.model}` },
           { header: "Tokens", cell: (r) => `${r.inputTokens} in / ${r.outputTokens} out` },
           { header: "Credits", cell: (r) => r.credits },

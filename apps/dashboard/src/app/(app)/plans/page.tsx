@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  Field,
+  formatDate,
+  PageHeader,
+  Pager,
+  pageParam,
+  StatusBadge,
+  Table,
+} from "@leadmetrics/ui";
 import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -12,7 +23,10 @@ const TYPES = [
 
 async function createPlan(formData: FormData) {
   "use server";
-  const items = TYPES.map((t) => ({ deliverableType: t.value, quantity: Number(formData.get(`qty_${t.value}`) || 0) })).filter((i) => i.quantity > 0);
+  const items = TYPES.map((t) => ({
+    deliverableType: t.value,
+    quantity: Number(formData.get(`qty_${t.value}`) || 0),
+  })).filter((i) => i.quantity > 0);
   const api = await serverApi("dashboard");
   const res = await api.POST("/tenant/v1/plans", {
     body: {
@@ -25,20 +39,32 @@ async function createPlan(formData: FormData) {
   });
   if (res.error) {
     const f = formError(res.error);
-    redirect(`/plans?error=${encodeURIComponent(items.length === 0 ? "Choose at least one deliverable" : Object.values(f.fields ?? {})[0] ? `${Object.keys(f.fields!)[0]}: ${Object.values(f.fields!)[0]}` : f.error!)}`);
+    redirect(
+      `/plans?error=${encodeURIComponent(items.length === 0 ? "Choose at least one deliverable" : Object.values(f.fields ?? {})[0] ? `${Object.keys(f.fields!)[0]}: ${Object.values(f.fields!)[0]}` : f.error!)}`,
+    );
   }
   redirect(`/plans/${res.data.id}`);
 }
 
-export default async function PlansPage({ searchParams }: { searchParams: Promise<{ error?: string; page?: string }> }) {
+export default async function PlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; page?: string }>;
+}) {
   const { error, page } = await searchParams;
   const api = await serverApi("dashboard");
-  const plans = unwrap("dashboard", await api.GET("/tenant/v1/plans", { params: { query: { pageSize: 50, page: pageParam(page) } } }));
+  const plans = unwrap(
+    "dashboard",
+    await api.GET("/tenant/v1/plans", { params: { query: { pageSize: 50, page: pageParam(page) } } }),
+  );
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
   return (
     <>
-      <PageHeader title="Deliverable plans" subtitle="What gets produced each week or month. Nothing is drafted until you approve a plan." />
+      <PageHeader
+        title="Deliverable plans"
+        subtitle="What gets produced each week or month. Nothing is drafted until you approve a plan."
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">
@@ -47,9 +73,20 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
             rows={plans.items}
             rowKey={(p) => p.id}
             columns={[
-              { header: "Plan", cell: (p) => <a className="font-medium text-indigo-700 hover:underline" href={`/plans/${p.id}`}>{p.name}</a> },
+              {
+                header: "Plan",
+                cell: (p) => (
+                  <a className="font-medium text-indigo-700 hover:underline" href={`/plans/${p.id}`}>
+                    {p.name}
+                  </a>
+                ),
+              },
               { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
-              { header: "Deliverables", cell: (p) => `${p.totalDeliverables} over ${p.periodCount} ${p.cadence === "weekly" ? "weeks" : "months"}` },
+              {
+                header: "Deliverables",
+                cell: (p) =>
+                  `${p.totalDeliverables} over ${p.periodCount} ${p.cadence === "weekly" ? "weeks" : "months"}`,
+              },
               { header: "Created", cell: (p) => formatDate(p.createdAt) },
             ]}
           />
@@ -65,12 +102,25 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
                 <option value="monthly">Monthly</option>
               </select>
             </label>
-            <Field label="Starts on" name="startDate" type="date" required defaultValue={monday.toISOString().slice(0, 10)} />
+            <Field
+              label="Starts on"
+              name="startDate"
+              type="date"
+              required
+              defaultValue={monday.toISOString().slice(0, 10)}
+            />
             <Field label="Number of periods" name="periodCount" type="number" min={1} defaultValue={1} required />
             <fieldset className="mb-4">
               <legend className="text-sm font-medium text-slate-700">Per period</legend>
               {TYPES.map((t) => (
-                <Field key={t.value} label={t.label} name={`qty_${t.value}`} type="number" min={0} defaultValue={t.value === "blog_post" ? 1 : 0} />
+                <Field
+                  key={t.value}
+                  label={t.label}
+                  name={`qty_${t.value}`}
+                  type="number"
+                  min={0}
+                  defaultValue={t.value === "blog_post" ? 1 : 0}
+                />
               ))}
             </fieldset>
             <Button>Create draft plan</Button>

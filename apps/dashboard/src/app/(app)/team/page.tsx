@@ -9,7 +9,11 @@ async function invite(formData: FormData) {
   const api = await serverApi("dashboard");
   const role = String(formData.get("role"));
   const res = await api.POST("/tenant/v1/members", {
-    body: { email: String(formData.get("email") ?? ""), name: String(formData.get("name") ?? ""), role: role === "admin" ? "admin" : role === "owner" ? "owner" : "member" },
+    body: {
+      email: String(formData.get("email") ?? ""),
+      name: String(formData.get("name") ?? ""),
+      role: role === "admin" ? "admin" : role === "owner" ? "owner" : "member",
+    },
   });
   if (res.error) redirect(`/team?error=${encodeURIComponent(formError(res.error).error!)}`);
   redirect("/team?ok=invited");
@@ -18,7 +22,9 @@ async function invite(formData: FormData) {
 async function removeMember(formData: FormData) {
   "use server";
   const api = await serverApi("dashboard");
-  const res = await api.DELETE("/tenant/v1/members/{userId}", { params: { path: { userId: String(formData.get("userId")) } } });
+  const res = await api.DELETE("/tenant/v1/members/{userId}", {
+    params: { path: { userId: String(formData.get("userId")) } },
+  });
   if (res.error) redirect(`/team?error=${encodeURIComponent(res.error.error.message)}`);
   redirect("/team?ok=removed");
 }
@@ -39,7 +45,15 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             rows={members.items}
             rowKey={(m) => m.userId}
             columns={[
-              { header: "Name", cell: (m) => <><div className="font-medium">{m.name}</div><div className="text-xs text-slate-500">{m.email}</div></> },
+              {
+                header: "Name",
+                cell: (m) => (
+                  <>
+                    <div className="font-medium">{m.name}</div>
+                    <div className="text-xs text-slate-500">{m.email}</div>
+                  </>
+                ),
+              },
               { header: "Role", cell: (m) => m.role },
               { header: "Joined", cell: (m) => (m.invitationPending ? "invitation pending" : formatDate(m.joinedAt)) },
               {

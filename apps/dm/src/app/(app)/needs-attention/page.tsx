@@ -1,4 +1,4 @@
-import { QueueView, type QueueQuery } from "../queue-view";
+import { type QueueQuery, QueueView } from "../queue-view";
 
 export const metadata = { title: "Needs attention" };
 

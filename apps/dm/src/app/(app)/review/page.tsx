@@ -1,5 +1,5 @@
 import { LiveFeed } from "@leadmetrics/ui/live";
-import { QueueView, type QueueQuery } from "../queue-view";
+import { type QueueQuery, QueueView } from "../queue-view";
 
 export const metadata = { title: "Review queue" };
 

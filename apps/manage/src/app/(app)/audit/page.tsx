@@ -8,7 +8,13 @@ type Filters = { tenantId?: string; actorId?: string; action?: string; page?: st
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Filters> }) {
   const f = await searchParams;
   const api = await serverApi("manage");
-  const query = { pageSize: 50, page: pageParam(f.page), ...(f.tenantId ? { tenantId: f.tenantId } : {}), ...(f.actorId ? { actorId: f.actorId } : {}), ...(f.action ? { action: f.action } : {}) };
+  const query = {
+    pageSize: 50,
+    page: pageParam(f.page),
+    ...(f.tenantId ? { tenantId: f.tenantId } : {}),
+    ...(f.actorId ? { actorId: f.actorId } : {}),
+    ...(f.action ? { action: f.action } : {}),
+  };
   const [log, tenants] = await Promise.all([
     api.GET("/admin/v1/audit-logs", { params: { query } }).then((r) => unwrap("manage", r)),
     api.GET("/admin/v1/tenants", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("manage", r)),
@@ -18,7 +24,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" subtitle="Every change, who made it and in which request. Append-only." />
       <form method="get" className="mb-4 flex flex-wrap gap-2 text-sm">
-        <select name="tenantId" defaultValue={f.tenantId ?? ""} aria-label="Tenant" className="rounded-md border border-slate-300 px-2 py-1.5">
+        <select
+          name="tenantId"
+          defaultValue={f.tenantId ?? ""}
+          aria-label="Tenant"
+          className="rounded-md border border-slate-300 px-2 py-1.5"
+        >
           <option value="">All tenants</option>
           {tenants.items.map((t) => (
             <option key={t.id} value={t.id}>
@@ -26,8 +37,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </option>
           ))}
         </select>
-        <input name="actorId" defaultValue={f.actorId} placeholder="Actor id" aria-label="Actor id" className="rounded-md border border-slate-300 px-3 py-1.5" />
-        <input name="action" defaultValue={f.action} placeholder="Action, or a prefix like tenant." aria-label="Action" className="rounded-md border border-slate-300 px-3 py-1.5" />
+        <input
+          name="actorId"
+          defaultValue={f.actorId}
+          placeholder="Actor id"
+          aria-label="Actor id"
+          className="rounded-md border border-slate-300 px-3 py-1.5"
+        />
+        <input
+          name="action"
+          defaultValue={f.action}
+          placeholder="Action, or a prefix like tenant."
+          aria-label="Action"
+          className="rounded-md border border-slate-300 px-3 py-1.5"
+        />
         <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
       </form>
       <Table
@@ -43,7 +66,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { header: "Request", cell: (e) => <code className="text-xs">{e.requestId?.slice(0, 12) ?? "—"}</code> },
         ]}
       />
-      <Pager path="/audit" query={{ tenantId: f.tenantId, actorId: f.actorId, action: f.action }} page={log.page} pageSize={log.pageSize} total={log.total} />
+      <Pager
+        path="/audit"
+        query={{ tenantId: f.tenantId, actorId: f.actorId, action: f.action }}
+        page={log.page}
+        pageSize={log.pageSize}
+        total={log.total}
+      />
     </>
   );
 }

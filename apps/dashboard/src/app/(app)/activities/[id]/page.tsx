@@ -15,8 +15,14 @@ async function decide(formData: FormData) {
     action === "approve"
       ? await api.POST("/tenant/v1/activities/{id}/approve", { params: { path: { id } }, body: { expectedVersion } })
       : action === "retry"
-        ? await api.POST("/tenant/v1/activities/{id}/retry-publish", { params: { path: { id } }, body: { expectedVersion } })
-        : await api.POST("/tenant/v1/activities/{id}/reject", { params: { path: { id } }, body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion } });
+        ? await api.POST("/tenant/v1/activities/{id}/retry-publish", {
+            params: { path: { id } },
+            body: { expectedVersion },
+          })
+        : await api.POST("/tenant/v1/activities/{id}/reject", {
+            params: { path: { id } },
+            body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion },
+          });
   if (res.error) redirect(`/activities/${id}?error=${encodeURIComponent(res.error.error.message)}`);
   revalidatePath(`/activities/${id}`);
   redirect(`/activities/${id}?ok=${action}`);
@@ -30,9 +36,24 @@ export default async function ActivityPage({ params, searchParams }: Params) {
   const [current, previous] = a.versions;
   return (
     <>
-      <PageHeader title={a.topic} subtitle={<>{a.planName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /></>} />
+      <PageHeader
+        title={a.topic}
+        subtitle={
+          <>
+            {a.planName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} />
+          </>
+        }
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok ? <Alert kind="success">{ok === "approve" ? "Approved: it will be published now." : ok === "reject" ? "Sent back with your feedback: the agent is redrafting." : "Publishing again."}</Alert> : null}
+      {ok ? (
+        <Alert kind="success">
+          {ok === "approve"
+            ? "Approved: it will be published now."
+            : ok === "reject"
+              ? "Sent back with your feedback: the agent is redrafting."
+              : "Publishing again."}
+        </Alert>
+      ) : null}
       {a.publishedUrl ? (
         <Alert kind="success">
           Published at{" "}
@@ -41,7 +62,9 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           </a>
         </Alert>
       ) : null}
-      {a.lastError && a.status === "publish_failed" ? <Alert kind="error">Publishing failed: {a.lastError}</Alert> : null}
+      {a.lastError && a.status === "publish_failed" ? (
+        <Alert kind="error">Publishing failed: {a.lastError}</Alert>
+      ) : null}
       {a.lastError && a.status === "drafting" ? <Alert kind="error">Drafting is on hold: {a.lastError}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
@@ -59,7 +82,12 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           )}
           {current && previous ? (
             <Card title="Changes since the previous version">
-              <DiffView before={previous.body} after={current.body} beforeLabel={`Version ${previous.number}`} afterLabel={`Version ${current.number}`} />
+              <DiffView
+                before={previous.body}
+                after={current.body}
+                beforeLabel={`Version ${previous.number}`}
+                afterLabel={`Version ${current.number}`}
+              />
             </Card>
           ) : null}
         </div>

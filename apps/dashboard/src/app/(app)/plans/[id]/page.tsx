@@ -13,12 +13,21 @@ async function move(formData: FormData) {
       ? await api.POST("/tenant/v1/plans/{id}/submit", path)
       : action === "approve"
         ? await api.POST("/tenant/v1/plans/{id}/approve", path)
-        : await api.POST("/tenant/v1/plans/{id}/reject", { ...path, body: { reason: String(formData.get("reason") ?? "") } });
+        : await api.POST("/tenant/v1/plans/{id}/reject", {
+            ...path,
+            body: { reason: String(formData.get("reason") ?? "") },
+          });
   if (res.error) redirect(`/plans/${id}?error=${encodeURIComponent(res.error.error.message)}`);
   redirect(action === "approve" ? `/activities?plan=${id}` : `/plans/${id}`);
 }
 
-export default async function PlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { id } = await params;
   const { error } = await searchParams;
   const api = await serverApi("dashboard");
@@ -26,12 +35,20 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   const hidden = <input type="hidden" name="id" value={plan.id} />;
   return (
     <>
-      <PageHeader title={plan.name} subtitle={<><StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from {plan.startDate}</>} />
+      <PageHeader
+        title={plan.name}
+        subtitle={
+          <>
+            <StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from {plan.startDate}
+          </>
+        }
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {plan.rejectionReason ? <Alert kind="error">Rejected: {plan.rejectionReason}</Alert> : null}
       {plan.planning?.status === "failed" ? (
         <Alert kind="error">
-          Planning is on hold: {plan.planning.error} Contact us to add credits; planning starts again once they are added.
+          Planning is on hold: {plan.planning.error} Contact us to add credits; planning starts again once they are
+          added.
         </Alert>
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -72,7 +89,11 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           ) : null}
           {plan.status === "approved" ? (
             <p className="text-sm">
-              Approved. <a className="text-indigo-700 underline" href="/activities">See the activities</a>.
+              Approved.{" "}
+              <a className="text-indigo-700 underline" href="/activities">
+                See the activities
+              </a>
+              .
             </p>
           ) : null}
         </Card>

@@ -15,10 +15,26 @@ async function review(formData: FormData) {
     action === "approve"
       ? await api.POST("/dm/v1/activities/{id}/approve", { ...path, body: { expectedVersion } })
       : action === "edit"
-        ? await api.POST("/dm/v1/activities/{id}/edit-approve", { ...path, body: { title: String(formData.get("title") ?? ""), body: String(formData.get("body") ?? ""), expectedVersion } })
+        ? await api.POST("/dm/v1/activities/{id}/edit-approve", {
+            ...path,
+            body: {
+              title: String(formData.get("title") ?? ""),
+              body: String(formData.get("body") ?? ""),
+              expectedVersion,
+            },
+          })
         : action === "retry"
-          ? await api.POST("/dm/v1/activities/{id}/retry", { ...path, body: { expectedVersion, ...(formData.get("feedback") ? { feedback: String(formData.get("feedback")) } : {}) } })
-          : await api.POST("/dm/v1/activities/{id}/reject", { ...path, body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion } });
+          ? await api.POST("/dm/v1/activities/{id}/retry", {
+              ...path,
+              body: {
+                expectedVersion,
+                ...(formData.get("feedback") ? { feedback: String(formData.get("feedback")) } : {}),
+              },
+            })
+          : await api.POST("/dm/v1/activities/{id}/reject", {
+              ...path,
+              body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion },
+            });
   if (res.error) redirect(`/review/${id}?error=${encodeURIComponent(res.error.error.message)}`);
   if (action === "retry") redirect(`/needs-attention?after=retry`);
   // Straight on to the next draft (oldest first), so a reviewer works through the queue without going back to it.
@@ -27,7 +43,13 @@ async function review(formData: FormData) {
   redirect(next ? `/review/${next.id}?after=${action}&prev=${id}` : `/review?after=${action}`);
 }
 
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; after?: string; prev?: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string; after?: string; prev?: string }>;
+}) {
   const { id } = await params;
   const query = await searchParams;
   const { error, prev } = query;
@@ -44,7 +66,15 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const reviewable = a.status === "dm_review";
   return (
     <>
-      <PageHeader title={a.topic} subtitle={<>{a.tenantName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /> · rejected {a.dmRejectionCount}×</>} />
+      <PageHeader
+        title={a.topic}
+        subtitle={
+          <>
+            {a.tenantName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /> · rejected{" "}
+            {a.dmRejectionCount}×
+          </>
+        }
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {after ? (
         <Alert kind="success">
@@ -69,7 +99,12 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           )}
           {current && previous ? (
             <Card title="Compared with the previous version">
-              <DiffView before={previous.body} after={current.body} beforeLabel={`Version ${previous.number}`} afterLabel={`Version ${current.number}`} />
+              <DiffView
+                before={previous.body}
+                after={current.body}
+                beforeLabel={`Version ${previous.number}`}
+                afterLabel={`Version ${current.number}`}
+              />
             </Card>
           ) : null}
           {current && (reviewable || a.status === "needs_attention") ? (
@@ -96,7 +131,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
               <form action={review} className="mt-6 border-t border-slate-200 pt-4">
                 {hidden}
                 <input type="hidden" name="action" value="reject" />
-                <Field label="Feedback for the agent" name="feedback" multiline required hint="Required. The agent redrafts with it; after 3 rejections the draft comes back to a person." />
+                <Field
+                  label="Feedback for the agent"
+                  name="feedback"
+                  multiline
+                  required
+                  hint="Required. The agent redrafts with it; after 3 rejections the draft comes back to a person."
+                />
                 <Button variant="danger">Reject with feedback</Button>
               </form>
             </Card>
@@ -130,9 +171,18 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           <Card title={`Client context${a.clientContext ? ` · v${a.clientContext.version}` : ""}`}>
             {a.clientContext ? (
               <dl className="space-y-2 text-sm">
-                <div><dt className="font-medium">Brand voice</dt><dd>{a.clientContext.brandVoice}</dd></div>
-                <div><dt className="font-medium">Audience</dt><dd>{a.clientContext.audience}</dd></div>
-                <div><dt className="font-medium">Products</dt><dd>{a.clientContext.products}</dd></div>
+                <div>
+                  <dt className="font-medium">Brand voice</dt>
+                  <dd>{a.clientContext.brandVoice}</dd>
+                </div>
+                <div>
+                  <dt className="font-medium">Audience</dt>
+                  <dd>{a.clientContext.audience}</dd>
+                </div>
+                <div>
+                  <dt className="font-medium">Products</dt>
+                  <dd>{a.clientContext.products}</dd>
+                </div>
               </dl>
             ) : (
               <p className="text-sm text-slate-600">The client has not written one yet.</p>

@@ -11,14 +11,23 @@ async function replay(formData: FormData) {
   redirect(`/failed-jobs/${id}`);
 }
 
-export default async function FailedJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function FailedJobPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { id } = await params;
   const { error } = await searchParams;
   const api = await serverApi("manage");
   const job = unwrap("manage", await api.GET("/admin/v1/failed-jobs/{id}", { params: { path: { id } } }));
   return (
     <>
-      <PageHeader title={`Failed job on ${job.queue}`} subtitle={`Job ${job.jobId} · ${job.attempts} attempt(s) · ${formatDate(job.createdAt)}`} />
+      <PageHeader
+        title={`Failed job on ${job.queue}`}
+        subtitle={`Job ${job.jobId} · ${job.attempts} attempt(s) · ${formatDate(job.createdAt)}`}
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
@@ -28,13 +37,16 @@ export default async function FailedJobPage({ params, searchParams }: { params: 
             </p>
           </Card>
           <Card title="Payload">
-            <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-xs text-slate-100">{JSON.stringify(job.payload, null, 2)}</pre>
+            <pre className="overflow-x-auto rounded bg-slate-900 p-4 text-xs text-slate-100">
+              {JSON.stringify(job.payload, null, 2)}
+            </pre>
           </Card>
         </div>
         <Card title="Replay">
           {job.replayedAt ? (
             <p className="text-sm" data-testid="replay-state">
-              Replayed {formatDate(job.replayedAt)} as {job.replayJobId}: <strong>{job.replayState ?? "unknown"}</strong>
+              Replayed {formatDate(job.replayedAt)} as {job.replayJobId}:{" "}
+              <strong>{job.replayState ?? "unknown"}</strong>
             </p>
           ) : (
             <form action={replay}>

@@ -11,14 +11,26 @@ async function act(formData: FormData) {
   const api = await serverApi("manage");
   const path = { params: { path: { id } } };
   let res: { error?: { error: { message: string } }; data?: unknown };
-  if (action === "suspend") res = await api.POST("/admin/v1/tenants/{id}/suspend", { ...path, body: { reason: String(formData.get("reason") ?? "") } });
+  if (action === "suspend")
+    res = await api.POST("/admin/v1/tenants/{id}/suspend", {
+      ...path,
+      body: { reason: String(formData.get("reason") ?? "") },
+    });
   else if (action === "reactivate") res = await api.POST("/admin/v1/tenants/{id}/reactivate", path);
-  else if (action === "grant") res = await api.POST("/admin/v1/credits/grants", { body: { tenantId: id, amount: Number(formData.get("amount") || 0), note: String(formData.get("note") ?? "") } });
+  else if (action === "grant")
+    res = await api.POST("/admin/v1/credits/grants", {
+      body: { tenantId: id, amount: Number(formData.get("amount") || 0), note: String(formData.get("note") ?? "") },
+    });
   else {
     const role = String(formData.get("role")) as "blog-writer";
     res = await api.PUT("/admin/v1/tenants/{id}/agent-configs/{role}", {
       params: { path: { id, role } },
-      body: { adapter: String(formData.get("adapter")) as (typeof ADAPTERS)[number], model: String(formData.get("model") ?? ""), temperature: Number(formData.get("temperature") ?? 0.7), enabled: formData.get("enabled") === "on" },
+      body: {
+        adapter: String(formData.get("adapter")) as (typeof ADAPTERS)[number],
+        model: String(formData.get("model") ?? ""),
+        temperature: Number(formData.get("temperature") ?? 0.7),
+        enabled: formData.get("enabled") === "on",
+      },
     });
   }
   if (res.error) redirect(`/tenants/${id}?error=${encodeURIComponent(res.error.error.message)}`);
@@ -26,7 +38,13 @@ async function act(formData: FormData) {
   redirect(`/tenants/${id}?ok=${action}${resumed ? `&resumed=${resumed}` : ""}`);
 }
 
-export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string; resumed?: string }> }) {
+export default async function TenantPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string; ok?: string; resumed?: string }>;
+}) {
   const { id } = await params;
   const { error, ok, resumed } = await searchParams;
   const api = await serverApi("manage");
@@ -37,11 +55,20 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
   const hidden = <input type="hidden" name="id" value={tenant.id} />;
   return (
     <>
-      <PageHeader title={tenant.name} subtitle={<><StatusBadge status={tenant.status} /> · {tenant.memberCount} members · {tenant.timezone}</>} />
+      <PageHeader
+        title={tenant.name}
+        subtitle={
+          <>
+            <StatusBadge status={tenant.status} /> · {tenant.memberCount} members · {tenant.timezone}
+          </>
+        }
+      />
       {error ? <Alert kind="error">{error}</Alert> : null}
       {ok ? (
         <Alert kind="success">
-          {ok === "grant" ? `Credits granted.${Number(resumed) > 0 ? ` ${resumed} ${Number(resumed) === 1 ? "job that was" : "jobs that were"} waiting for credits ${Number(resumed) === 1 ? "is" : "are"} running again.` : ""}` : "Saved."}
+          {ok === "grant"
+            ? `Credits granted.${Number(resumed) > 0 ? ` ${resumed} ${Number(resumed) === 1 ? "job that was" : "jobs that were"} waiting for credits ${Number(resumed) === 1 ? "is" : "are"} running again.` : ""}`
+            : "Saved."}
         </Alert>
       ) : null}
       {tenant.suspendedReason ? <Alert kind="error">Suspended: {tenant.suspendedReason}</Alert> : null}
@@ -61,13 +88,32 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                       {hidden}
                       <input type="hidden" name="action" value="config" />
                       <input type="hidden" name="role" value={c.role} />
-                      <select name="adapter" defaultValue={c.adapter} aria-label={`${c.role} adapter`} className="rounded border border-slate-300 px-2 py-1 text-sm">
+                      <select
+                        name="adapter"
+                        defaultValue={c.adapter}
+                        aria-label={`${c.role} adapter`}
+                        className="rounded border border-slate-300 px-2 py-1 text-sm"
+                      >
                         {ADAPTERS.map((a) => (
                           <option key={a}>{a}</option>
                         ))}
                       </select>
-                      <input name="model" defaultValue={c.model} aria-label={`${c.role} model`} className="w-36 rounded border border-slate-300 px-2 py-1 text-sm" />
-                      <input name="temperature" type="number" step="0.1" min="0" max="2" defaultValue={c.temperature} aria-label={`${c.role} temperature`} className="w-20 rounded border border-slate-300 px-2 py-1 text-sm" />
+                      <input
+                        name="model"
+                        defaultValue={c.model}
+                        aria-label={`${c.role} model`}
+                        className="w-36 rounded border border-slate-300 px-2 py-1 text-sm"
+                      />
+                      <input
+                        name="temperature"
+                        type="number"
+                        step="0.1"
+                        min="0"
+                        max="2"
+                        defaultValue={c.temperature}
+                        aria-label={`${c.role} temperature`}
+                        className="w-20 rounded border border-slate-300 px-2 py-1 text-sm"
+                      />
                       <label className="text-xs">
                         <input type="checkbox" name="enabled" defaultChecked={c.enabled} /> enabled
                       </label>
