@@ -1,9 +1,10 @@
+import { ERROR_CODES } from "@leadmetrics/errors";
 import { z } from "zod";
 
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       details: z.unknown().optional(),
     }),

@@ -1,18 +1,18 @@
 import { isNotFoundError, isUnavailableError, uniqueViolation } from "@leadmetrics/db";
-import { AppError, errorBody } from "@leadmetrics/errors";
+import { AppError, codeForStatus, type ErrorCode, errorBody } from "@leadmetrics/errors";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { isRedisUnavailable } from "../lib/redis";
 
 interface Mapped {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }
 
 /** Fastify and plugin error codes that are the client's fault, with the code we answer. */
-const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
+const FRAMEWORK_CODES: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "PAYLOAD_TOO_LARGE" },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: "FILE_TOO_LARGE" },
   FST_FILES_LIMIT: { status: 413, code: "TOO_MANY_FILES" },
@@ -32,23 +32,6 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: "BAD_REQUEST" },
 };
 
-/** The code an error answer carries when only its status is known. */
-export const STATUS_CODES: Record<number, string> = {
-  500: "INTERNAL_ERROR",
-  400: "BAD_REQUEST",
-  401: "UNAUTHORIZED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  405: "METHOD_NOT_ALLOWED",
-  406: "NOT_ACCEPTABLE",
-  408: "REQUEST_TIMEOUT",
-  409: "CONFLICT",
-  413: "PAYLOAD_TOO_LARGE",
-  414: "URI_TOO_LONG",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  429: "RATE_LIMITED",
-  431: "HEADERS_TOO_LARGE",
-};
 
 export function mapError(err: unknown, production: boolean): Mapped {
   if (err instanceof AppError)
@@ -93,7 +76,7 @@ export function mapError(err: unknown, production: boolean): Mapped {
   ) {
     return {
       status: fe.statusCode,
-      code: STATUS_CODES[fe.statusCode] ?? "BAD_REQUEST",
+      code: codeForStatus(fe.statusCode),
       message: fe.message ?? "Bad request",
     };
   }

@@ -1,10 +1,9 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
-import { errorBody } from "@leadmetrics/errors";
+import { codeForStatus, errorBody } from "@leadmetrics/errors";
 import { QUEUES, type QueueName } from "@leadmetrics/queue";
 import type { FastifyInstance } from "fastify";
-import { STATUS_CODES } from "../../plugins/error-handler";
 import type { RouterContext } from "../context";
 
 /**
@@ -32,7 +31,7 @@ export async function registerQueueDashboard(app: FastifyInstance, ctx: RouterCo
         try {
           const body = JSON.parse(payload) as { error?: { code?: string }; message?: string };
           if (body.error?.code) return payload;
-          return JSON.stringify(errorBody(STATUS_CODES[reply.statusCode] ?? "ERROR", body.message ?? "Request failed"));
+          return JSON.stringify(errorBody(codeForStatus(reply.statusCode), body.message ?? "Request failed"));
         } catch {
           return payload;
         }
