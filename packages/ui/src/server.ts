@@ -19,7 +19,7 @@ export async function serverApi(portal: Portal): Promise<ApiClient> {
 }
 
 /** Reads an API answer: 401 → login, 404 → the not-found page, other errors → thrown. */
-export function unwrap<T>(portal: Portal, result: { data?: T; error?: unknown; response: Response }): T {
+export function unwrap<T>(_portal: Portal, result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data !== undefined) return result.data;
   if (result.response.status === 401) redirect("/login");
   if (result.response.status === 404) notFound();
