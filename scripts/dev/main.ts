@@ -30,9 +30,9 @@ function prefixLines(name: string, color: number, stream: NodeJS.ReadableStream,
     buffered += chunk.toString();
     const lines = buffered.split("\n");
     buffered = lines.pop() ?? "";
-    for (const line of lines) out.write(label + line + "\n");
+    for (const line of lines) out.write(`${label}${line}\n`);
   });
-  stream.on("end", () => buffered && out.write(label + buffered + "\n"));
+  stream.on("end", () => buffered && out.write(`${label}${buffered}\n`));
 }
 
 /** Processes left behind by a run that was killed with SIGKILL: ours if their cwd is in this repo. */

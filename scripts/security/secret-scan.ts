@@ -127,7 +127,7 @@ async function readBlobs(root: string, shas: string[]): Promise<Map<string, Buff
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git cat-file exited ${code}`))));
   });
-  child.stdin.end(shas.join("\n") + "\n");
+  child.stdin.end(`${shas.join("\n")}\n`);
   await done;
   const out = Buffer.concat(chunks);
   const blobs = new Map<string, Buffer>();

@@ -142,6 +142,7 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
     "..%2f..%2fetc%2fpasswd",
     "%00",
     "\u0000",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, literally
     "${7*7}",
     "{{constructor.constructor('x')()}}",
     "$where",

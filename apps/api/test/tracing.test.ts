@@ -41,9 +41,9 @@ let databaseUrl: string;
 const queuePrefix = `q${uniqueKeyPrefix().slice(0, -1)}`;
 
 type OtlpValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number };
-const valueOf = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
+const otlpValue = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
 const attrs = (list: { key: string; value: OtlpValue }[] = []) =>
-  Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+  Object.fromEntries(list.map((a) => [a.key, otlpValue(a.value)]));
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
@@ -110,8 +110,7 @@ function startFixture(
     let buf = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       buf += chunk.toString();
-      let nl;
-      while ((nl = buf.indexOf("\n")) >= 0) {
+      for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         try {

@@ -59,8 +59,10 @@ export function createAdapterRegistry(settings: AdapterSettings) {
     get(name: string): LlmAdapter {
       if (!(ADAPTER_NAMES as readonly string[]).includes(name))
         throw new PermanentJobError(`unknown adapter "${name}"`);
-      let adapter = cache.get(name as AdapterName);
-      if (!adapter) cache.set(name as AdapterName, (adapter = factories[name as AdapterName]()));
+      const cached = cache.get(name as AdapterName);
+      if (cached) return cached;
+      const adapter = factories[name as AdapterName]();
+      cache.set(name as AdapterName, adapter);
       return adapter;
     },
   };

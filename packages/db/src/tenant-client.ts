@@ -197,7 +197,10 @@ const CACHE_LIMIT = 1_000;
 /** `forTenant(db, tenantId)`: the tenant-scoped client, cached per tenant (an LRU of 1,000). */
 export function forTenant(db: Db, tenantId: string): TenantDb {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   const hit = perDb.get(tenantId);
   if (hit) {
     perDb.delete(tenantId);

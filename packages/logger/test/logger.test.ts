@@ -5,7 +5,12 @@ import { createLogger } from "../src";
 describe("createLogger", () => {
   it("tags lines with the service and redacts secrets, tokens, passwords and cookies", () => {
     const lines: string[] = [];
-    const destination = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });
+    const destination = new Writable({
+      write: (c, _e, cb) => {
+        lines.push(String(c));
+        cb();
+      },
+    });
     const log = createLogger({ service: "unit", level: "info", destination });
     log.info(
       {

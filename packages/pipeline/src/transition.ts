@@ -33,6 +33,7 @@ export interface TransitionInput {
   expectedVersion?: number;
   requestId?: string;
   /** Writes that belong to the same transaction (the new draft, the published URL, …). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook may also just do its writes and return nothing
   within?: (tx: TenantTx, activity: Activity) => Promise<Prisma.ActivityUncheckedUpdateManyInput | void>;
 }
 

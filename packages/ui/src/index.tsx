@@ -302,8 +302,10 @@ export function DiffView(props: { before: string; after: string; beforeLabel: st
               if (side === "before" && p.added) return null;
               if (side === "after" && p.removed) return null;
               const changed = side === "before" ? p.removed : p.added;
+              // The parts of one diff never reorder: their position is their identity.
               return changed ? (
                 <mark
+                  // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
                   key={i}
                   className={side === "before" ? "bg-rose-100 text-rose-900" : "bg-emerald-100 text-emerald-900"}
                 >
@@ -311,6 +313,7 @@ export function DiffView(props: { before: string; after: string; beforeLabel: st
                   {p.value}
                 </mark>
               ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
                 <span key={i}>{p.value}</span>
               );
             })}
@@ -323,8 +326,9 @@ export function DiffView(props: { before: string; after: string; beforeLabel: st
 
 export function Skeleton({ lines = 3 }: { lines?: number }) {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-2">
+    <div role="status" aria-busy="true" aria-label="Loading" className="animate-pulse space-y-2">
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines have no identity
         <div key={i} className="h-4 rounded bg-slate-200" style={{ width: `${90 - i * 12}%` }} />
       ))}
     </div>

@@ -55,6 +55,7 @@ export function LiveBell({ apiUrl, portal, initialUnread }: LiveProps) {
   return (
     <div className="flex items-center gap-2" aria-live="polite">
       <span
+        role="status"
         aria-label={`${unread} unread notifications`}
         data-testid="unread-count"
         className={`inline-flex min-w-6 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${unread > 0 ? "bg-rose-600 text-white" : "bg-slate-200 text-slate-700"}`}

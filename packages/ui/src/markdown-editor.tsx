@@ -1,4 +1,5 @@
 "use client";
+import DOMPurify from "dompurify";
 import { marked } from "marked";
 import { useId, useMemo, useState } from "react";
 
@@ -7,9 +8,10 @@ export function MarkdownEditor(props: { name: string; label: string; defaultValu
   const id = useId();
   const [value, setValue] = useState(props.defaultValue ?? "");
   const [tab, setTab] = useState<"edit" | "preview">("edit");
-  // The preview shows the reviewer's own text to the reviewer; marked output is not sanitised further.
+  // The text may come from a model that read untrusted pages: markdown may carry raw HTML or
+  // javascript: links, so the preview (rendered only in the browser, on click) is sanitised.
   const html = useMemo(
-    () => (tab === "preview" ? (marked.parse(value, { async: false }) as string) : ""),
+    () => (tab === "preview" ? DOMPurify.sanitize(marked.parse(value, { async: false }) as string) : ""),
     [tab, value],
   );
   return (
@@ -45,6 +47,7 @@ export function MarkdownEditor(props: { name: string; label: string; defaultValu
       {tab === "preview" ? (
         <div
           className="prose max-w-none rounded-md border border-slate-200 bg-white p-3 text-sm"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify above
           dangerouslySetInnerHTML={{ __html: html }}
         />
       ) : null}

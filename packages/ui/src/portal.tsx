@@ -22,6 +22,7 @@ export function createLoginPage(
     // Only same-site paths: never an open redirect.
     redirect(next.startsWith("/") && !next.startsWith("//") ? next : opts.home);
   }
+  // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function LoginPage({ searchParams }: LoginProps) {
     const { error, next, reason } = await searchParams;
     return (
@@ -82,6 +83,7 @@ export function createForgotPasswordPage() {
       redirect(`/forgot-password?error=${encodeURIComponent(formError(res.error).error ?? "Something went wrong")}`);
     redirect("/forgot-password?sent=1");
   }
+  // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function ForgotPasswordPage({
     searchParams,
   }: {
@@ -134,6 +136,7 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
     if (res.error) back(errorSentence(formError(res.error), { password: "Password" }));
     redirect(`/login?reason=${kind === "reset" ? "password_reset" : "invite_accepted"}`);
   }
+  // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function TokenPasswordPage({
     searchParams,
   }: {
@@ -188,6 +191,7 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
     await signOut(portal, formData.get("everywhere") === "1");
     redirect("/login");
   }
+  // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function PortalLayout({ children }: { children: ReactNode }) {
     const api = await serverApi(portal);
     const [me, notifications] = await Promise.all([
@@ -208,8 +212,11 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
         }
         logout={
           <form action={logout} className="flex gap-3">
-            <button className="text-indigo-700 underline">Sign out</button>
+            <button type="submit" className="text-indigo-700 underline">
+              Sign out
+            </button>
             <button
+              type="submit"
               name="everywhere"
               value="1"
               className="text-slate-500 underline"

@@ -57,7 +57,7 @@ export function nulFields(value: unknown, path: string, depth = 0, found: string
   if (typeof value === "string") {
     if (value.includes("\u0000")) found.push(path);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulFields(v, `${path}.${i}`, depth + 1, found));
+    for (const [i, v] of value.entries()) nulFields(v, `${path}.${i}`, depth + 1, found);
   } else if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k.includes("\u0000")) found.push(`${path}.${k.replaceAll("\u0000", "\\0")}`);

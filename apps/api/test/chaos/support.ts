@@ -140,7 +140,13 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
           () => reject(new Error(`${name}: no log matching ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)),
           timeoutMs,
         );
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+        waiters.push({
+          pattern,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
         void stopped.then((code) =>
           reject(new Error(`${name} exited (${code}) before logging ${pattern}; stderr: ${stderr}`)),
         );

@@ -50,7 +50,12 @@ export function trackGroup(child: ChildProcess, graceMs: number): GroupHandle {
   let exited = child.exitCode !== null || child.signalCode !== null;
   const leaderExit = exited
     ? Promise.resolve()
-    : new Promise<void>((r) => child.once("exit", () => ((exited = true), r())));
+    : new Promise<void>((r) =>
+        child.once("exit", () => {
+          exited = true;
+          r();
+        }),
+      );
   let killing: Promise<void> | undefined;
 
   const waitUntilGone = async (ms: number) => {

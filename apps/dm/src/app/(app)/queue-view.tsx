@@ -63,7 +63,9 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
             <option value="strategy">Strategy</option>
           </select>
         </label>
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
+          Filter
+        </button>
       </form>
       <Table
         caption={props.kind === "review" ? "Drafts waiting for review" : "Activities that need attention"}

@@ -68,7 +68,9 @@ export default async function ChannelsPage({
                 cell: (c) => (
                   <form action={remove}>
                     <input type="hidden" name="id" value={c.id} />
-                    <button className="text-xs text-rose-700 underline">Remove</button>
+                    <button type="submit" className="text-xs text-rose-700 underline">
+                      Remove
+                    </button>
                   </form>
                 ),
               },

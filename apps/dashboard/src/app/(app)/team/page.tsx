@@ -61,7 +61,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 cell: (m) => (
                   <form action={removeMember}>
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button className="text-xs text-rose-700 underline">Remove</button>
+                    <button type="submit" className="text-xs text-rose-700 underline">
+                      Remove
+                    </button>
                   </form>
                 ),
               },

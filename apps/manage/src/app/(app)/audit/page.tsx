@@ -51,7 +51,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           aria-label="Action"
           className="rounded-md border border-slate-300 px-3 py-1.5"
         />
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
+          Filter
+        </button>
       </form>
       <Table
         caption="Audit log"

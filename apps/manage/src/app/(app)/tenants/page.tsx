@@ -68,7 +68,9 @@ export default async function TenantsPage({
               <option value="active">Active</option>
               <option value="suspended">Suspended</option>
             </select>
-            <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5">Filter</button>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
+              Filter
+            </button>
           </form>
           <Table
             caption="Tenants"

@@ -117,7 +117,9 @@ export default async function TenantPage({
                       <label className="text-xs">
                         <input type="checkbox" name="enabled" defaultChecked={c.enabled} /> enabled
                       </label>
-                      <button className="rounded border border-slate-300 bg-white px-2 py-1 text-xs">Save</button>
+                      <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 text-xs">
+                        Save
+                      </button>
                       {!c.configured ? <span className="text-xs text-slate-500">(platform default)</span> : null}
                     </form>
                   ),
