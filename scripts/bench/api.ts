@@ -10,14 +10,18 @@ export interface HttpFigure {
   non2xx: number;
 }
 
-/** One autocannon run: 20 connections, no pipelining. */
+/** Connections of every HTTP measurement: many people at once, as a shared review queue sees. */
+export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+
+/** One autocannon run, no pipelining. */
 export async function measureHttp(
   name: string,
   url: string,
   headers: Record<string, string>,
   seconds: number,
+  connections = BENCH_CONNECTIONS,
 ): Promise<HttpFigure> {
-  const result = await autocannon({ url, headers, connections: 20, duration: seconds, pipelining: 1 });
+  const result = await autocannon({ url, headers, connections, duration: seconds, pipelining: 1 });
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { benchApi, type HttpFigure } from "./api";
+import { BENCH_CONNECTIONS, benchApi, type HttpFigure } from "./api";
 import { benchBareFastify } from "./bare-fastify";
 import { mixedLoad, stackRss } from "./memory";
 import { benchNotificationLatency } from "./notifications";
@@ -43,14 +43,21 @@ say(`load average (1 / 5 / 15 min) at the start: ${loadAverage()}`);
 const stack = await startBenchStack();
 stopRunning = () => stack.stop();
 try {
-  const bare = await benchBareFastify(seconds);
+  const bare = await benchBareFastify(stack, seconds);
   const api = await benchApi(stack, seconds);
-  say(`\nAPI (autocannon, 20 connections, ${seconds} s each, each server in its own process)`);
-  say(row(bare));
+  say(`\nAPI (autocannon, ${BENCH_CONNECTIONS} connections, ${seconds} s each, each server in its own process)`);
+  say(row(bare.live));
+  say(row(bare.members));
   say(row(api.live));
   say(row(api.members));
-  say(ratio("API liveness / bare Fastify", api.live.requestsPerSecond, bare.requestsPerSecond));
-  say(ratio("authenticated list / bare Fastify", api.members.requestsPerSecond, bare.requestsPerSecond));
+  say(ratio("API liveness / bare Fastify", api.live.requestsPerSecond, bare.live.requestsPerSecond));
+  say(
+    ratio(
+      "authenticated list / bare Fastify + pg, same SQL (target >= 0.5)",
+      api.members.requestsPerSecond,
+      bare.members.requestsPerSecond,
+    ),
+  );
   say(ratio("authenticated list / liveness", api.members.requestsPerSecond, api.live.requestsPerSecond));
 
   const q = await benchQueue(stack, Number(process.env.BENCH_PIPELINE_JOBS ?? 300));

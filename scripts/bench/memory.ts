@@ -144,14 +144,16 @@ export async function mixedLoad(minutes: number) {
     }
   };
   const seconds = minutes * 60;
+  // 20 connections each: a sustained load beside the pipeline and the portals, comparable across reports.
   const [list, live] = await Promise.all([
     measureHttp(
       "GET /tenant/v1/members (authenticated)",
       `${api}/tenant/v1/members`,
       { authorization: `Bearer ${owner}` },
       seconds,
+      20,
     ),
-    measureHttp("GET /health/live", `${api}/health/live`, {}, seconds),
+    measureHttp("GET /health/live", `${api}/health/live`, {}, seconds, 20),
     pipeline(),
     portals(),
   ]);
