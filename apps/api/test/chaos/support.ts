@@ -102,6 +102,8 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
       NODE_ENV: "test",
       LOG_LEVEL: "info",
       LOG_FORMAT: "json",
+      // Any free port unless the test names one: the worker servers' defaults are the dev stack's.
+      METRICS_PORT: "0",
       ...env,
     },
   });
@@ -140,7 +142,13 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
           () => reject(new Error(`${name}: no log matching ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)),
           timeoutMs,
         );
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+        waiters.push({
+          pattern,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
         void stopped.then((code) =>
           reject(new Error(`${name} exited (${code}) before logging ${pattern}; stderr: ${stderr}`)),
         );
