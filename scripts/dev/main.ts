@@ -205,7 +205,7 @@ function run(label: string, command: string, args: string[]): number {
 interface PhaseTiming {
   phase: string;
   seconds: number;
-  ok: boolean;
+  result: "ok" | "failed" | "not run";
 }
 
 /** The end-of-run table of `./dev test`: how long each phase took, so a phase outgrowing CI's budget shows. */
@@ -216,8 +216,8 @@ function phaseTable(timings: PhaseTiming[]): string {
   const total = timings.reduce((sum, t) => sum + t.seconds, 0);
   return [
     row("phase", "seconds", "result"),
-    ...timings.map((t) => row(t.phase, t.seconds.toFixed(1), t.ok ? "ok" : "failed")),
-    row("total", total.toFixed(1), timings.every((t) => t.ok) ? "ok" : "failed"),
+    ...timings.map((t) => row(t.phase, t.result === "not run" ? "-" : t.seconds.toFixed(1), t.result)),
+    row("total", total.toFixed(1), timings.every((t) => t.result === "ok") ? "ok" : "failed"),
   ].join("\n");
 }
 
@@ -254,10 +254,11 @@ async function test() {
   for (const [label, command, args] of steps) {
     const started = performance.now();
     const code = run(label, command, args);
-    timings.push({ phase: label, seconds: (performance.now() - started) / 1000, ok: code === 0 });
+    timings.push({ phase: label, seconds: (performance.now() - started) / 1000, result: code === 0 ? "ok" : "failed" });
     if (code !== 0) {
       say(`FAILED: ${label}`);
-      process.stdout.write(`${phaseTable(timings)}\n`);
+      const notRun = steps.slice(timings.length).map(([phase]) => ({ phase, seconds: 0, result: "not run" as const }));
+      process.stdout.write(`${phaseTable([...timings, ...notRun])}\n`);
       process.exit(code);
     }
   }
