@@ -8,25 +8,13 @@ import { createDb, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
 import { startMailSink } from "@leadmetrics/mail-sink";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
+import { pickStackPorts, stackProcesses, waitForReady } from "./stack";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 /**
  * The whole system on throwaway data: PostgreSQL, Redis, the API, the agents (offline adapter),
- * the portals' production builds, and a local WordPress to publish to.
+ * the portals' production builds, and a local WordPress to publish to. Every port is picked free.
  */
 export default async function globalSetup() {
   const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-e2e-"));
@@ -42,68 +30,40 @@ export default async function globalSetup() {
   // Every email the stack sends, readable by the tests (GET /api/messages).
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
 
-  const [apiPort, dashboardPort, dmPort, managePort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const ports = await pickStackPorts();
   const jwtSecret = randomBytes(32).toString("hex");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    LOG_FORMAT: "json",
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    JWT_SECRET: jwtSecret,
-    CHANNEL_SECRETS_KEY: randomBytes(32).toString("base64"),
-    ALLOW_PRIVATE_CHANNEL_URLS: "true",
-    COOKIE_SECURE: "false",
-    API_HOST: "127.0.0.1",
-    API_PORT: String(apiPort),
-    API_URL: `http://127.0.0.1:${apiPort}`,
-    PUBLIC_API_URL: `http://127.0.0.1:${apiPort}`,
-    CORS_ORIGINS: `http://127.0.0.1:${dashboardPort},http://127.0.0.1:${dmPort},http://127.0.0.1:${managePort}`,
-    RATE_LIMIT_MAX: "100000",
-    // Every browser of the suite signs in from this one machine.
-    LOGIN_RATE_LIMIT_MAX: "1000",
-    OFFLINE_ADAPTER_DELAY_MS: "0",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const processes = stackProcesses(ROOT, ports, {
+    databaseUrl,
+    redisUrl: redis.url,
+    smtpUrl: mail.smtpUrl,
+    jwtSecret,
+    channelSecretsKey: randomBytes(32).toString("base64"),
+  });
   const children: ChildProcess[] = [];
-  const run = (cwd: string, args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn(args[0]!, args.slice(1), {
-      cwd: path.join(ROOT, cwd),
-      env: { ...env, ...extra },
+  const ready = processes.map((p) => {
+    const child = spawn(p.command[0]!, p.command.slice(1), {
+      cwd: p.cwd,
+      env: { ...process.env, ...p.env },
       stdio: ["ignore", "ignore", "inherit"],
     });
     children.push(child);
-  };
-  const next = path.join(ROOT, "node_modules/.bin/next");
-  run("apps/api", ["node", "--import", "tsx", "src/index.ts"]);
-  run("apps/servers/agents", ["node", "--import", "tsx", "src/index.ts"]);
-  run("apps/servers/notifications", ["node", "--import", "tsx", "src/index.ts"], {
-    EMAIL_PROVIDER: "smtp",
-    SMTP_URL: mail.smtpUrl,
-    DEV_ALLOWED_EMAIL_DOMAINS: "leadmetrics.local",
-    // Links in emails open this stack's portals.
-    DASHBOARD_URL: `http://127.0.0.1:${dashboardPort}`,
-    DM_URL: `http://127.0.0.1:${dmPort}`,
+    const exited = new Promise<string>((resolve) =>
+      child.once("exit", (code, signal) => resolve(`${p.name}: ${signal ?? code}`)),
+    );
+    return waitForReady(p.readyUrl, exited);
   });
-  run("apps/dashboard", [next, "start", "-p", String(dashboardPort), "-H", "127.0.0.1"]);
-  run("apps/dm", [next, "start", "-p", String(dmPort), "-H", "127.0.0.1"]);
-  run("apps/manage", [next, "start", "-p", String(managePort), "-H", "127.0.0.1"]);
-  await Promise.all([
-    waitFor(`${env.API_URL}/health/ready`),
-    ...[dashboardPort, dmPort, managePort].map((port) => waitFor(`http://127.0.0.1:${port}/login`)),
-  ]);
+  try {
+    await Promise.all(ready);
+  } catch (err) {
+    await Promise.all(children.map((c) => stopChild(c)));
+    throw err;
+  }
 
   Object.assign(process.env, {
-    E2E_API_URL: env.API_URL,
-    E2E_DASHBOARD_URL: `http://127.0.0.1:${dashboardPort}`,
-    E2E_DM_URL: `http://127.0.0.1:${dmPort}`,
-    E2E_MANAGE_URL: `http://127.0.0.1:${managePort}`,
+    E2E_API_URL: `http://127.0.0.1:${ports.api}`,
+    E2E_DASHBOARD_URL: `http://127.0.0.1:${ports.dashboard}`,
+    E2E_DM_URL: `http://127.0.0.1:${ports.dm}`,
+    E2E_MANAGE_URL: `http://127.0.0.1:${ports.manage}`,
     E2E_DATABASE_URL: databaseUrl,
     E2E_JWT_SECRET: jwtSecret,
     E2E_WORDPRESS_URL: wp.url,

@@ -202,11 +202,31 @@ function run(label: string, command: string, args: string[]): number {
   return result.status ?? 1;
 }
 
+interface PhaseTiming {
+  phase: string;
+  seconds: number;
+  result: "ok" | "failed" | "not run";
+}
+
+/** The end-of-run table of `./dev test`: how long each phase took, so a phase outgrowing CI's budget shows. */
+function phaseTable(timings: PhaseTiming[]): string {
+  const width = Math.max("phase".length, ...timings.map((t) => t.phase.length));
+  const row = (phase: string, seconds: string, state: string) =>
+    `  ${phase.padEnd(width)}  ${seconds.padStart(8)}  ${state}`;
+  const total = timings.reduce((sum, t) => sum + t.seconds, 0);
+  return [
+    row("phase", "seconds", "result"),
+    ...timings.map((t) => row(t.phase, t.result === "not run" ? "-" : t.seconds.toFixed(1), t.result)),
+    row("total", total.toFixed(1), timings.every((t) => t.result === "ok") ? "ok" : "failed"),
+  ].join("\n");
+}
+
 async function test() {
   const steps: [string, string, string[]][] = [
     ["typecheck (packages and apps)", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]],
     ["typecheck (scripts)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]],
     ["typecheck (end-to-end suite)", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
+    ["lint (Biome)", "pnpm", ["lint"]],
     ["unit and integration tests (vitest, real PostgreSQL + Redis)", "pnpm", ["exec", "vitest", "run"]],
     [
       "production build of the portals",
@@ -230,13 +250,19 @@ async function test() {
       ["exec", "playwright", "test", "-c", "e2e/playwright.config.ts"],
     ],
   ];
+  const timings: PhaseTiming[] = [];
   for (const [label, command, args] of steps) {
+    const started = performance.now();
     const code = run(label, command, args);
+    timings.push({ phase: label, seconds: (performance.now() - started) / 1000, result: code === 0 ? "ok" : "failed" });
     if (code !== 0) {
       say(`FAILED: ${label}`);
+      const notRun = steps.slice(timings.length).map(([phase]) => ({ phase, seconds: 0, result: "not run" as const }));
+      process.stdout.write(`${phaseTable([...timings, ...notRun])}\n`);
       process.exit(code);
     }
   }
+  process.stdout.write(`${phaseTable(timings)}\n`);
   say("all checks passed");
 }
 

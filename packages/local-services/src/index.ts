@@ -1,4 +1,4 @@
-export { freePort, isPortFree } from "./ports";
+export { freePort, freePorts, isPortFree } from "./ports";
 export {
   createDatabase,
   type LocalPostgres,

@@ -102,6 +102,8 @@ export function startServer(kind: keyof typeof SERVERS, name: string, env: Recor
       NODE_ENV: "test",
       LOG_LEVEL: "info",
       LOG_FORMAT: "json",
+      // Any free port unless the test names one: the worker servers' defaults are the dev stack's.
+      METRICS_PORT: "0",
       ...env,
     },
   });

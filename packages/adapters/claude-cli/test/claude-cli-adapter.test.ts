@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
+import { describeAdapterBasics } from "@leadmetrics/adapter-core/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClaudeCliAdapter, killAllClaudeChildren, liveClaudeChildCount } from "../src";
 
@@ -68,6 +69,26 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+
+describeAdapterBasics("claude-cli", {
+  adapter: "claude-cli",
+  // A well-behaved CLI: its result is the text it streamed.
+  create: async () =>
+    createClaudeCliAdapter({
+      command: await fakeClaude(
+        "claude-basic",
+        `
+emit({ type: "system", subtype: "init", model: arg("--model") });
+emit({ type: "assistant", message: { content: [{ type: "text", text: "Hello " }] } });
+emit({ type: "assistant", message: { content: [{ type: "text", text: "from the CLI" }] } });
+emit({ type: "result", subtype: "success", is_error: false, result: "Hello from the CLI", usage: { input_tokens: 7, output_tokens: 4 } });
+`,
+      ),
+      timeoutMs: 10_000,
+    }),
+  request: { system: "Be brief.", prompt: "Say hi", model: "claude-sonnet-4-6" },
+  offline: false,
 });
 
 describe("claude CLI adapter (fake claude executables)", () => {

@@ -1,4 +1,5 @@
 import { completeStructured } from "@leadmetrics/adapter-core";
+import { describeAdapterBasics } from "@leadmetrics/adapter-core/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOfflineAdapter } from "../src";
@@ -21,6 +22,13 @@ const draftPrompt = (feedback: string[] = []) =>
     }),
     "```",
   ].join("\n");
+
+describeAdapterBasics("offline", {
+  adapter: "offline",
+  create: () => createOfflineAdapter({ chunkDelayMs: 1 }),
+  request: { ...base, prompt: "Topic: Pricing pages\nWrite." },
+  offline: true,
+});
 
 describe("offline adapter", () => {
   it("is deterministic, offline, free, and counts rough tokens", async () => {

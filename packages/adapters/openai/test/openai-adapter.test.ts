@@ -1,4 +1,5 @@
-import { completeStructured, costOf, FatalLlmError, RetryableLlmError } from "@leadmetrics/adapter-core";
+import { RetryableLlmError } from "@leadmetrics/adapter-core";
+import { describeHttpAdapterContract } from "@leadmetrics/adapter-core/testing";
 import {
   type FakeHttpServer,
   type Responder,
@@ -6,8 +7,7 @@ import {
   sendSse,
   startFakeHttpServer,
 } from "@leadmetrics/testing/fake-http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOpenAIAdapter } from "../src";
 
 /** Chat Completions streaming, as the real service frames it (usage in a last chunk with no choices). */
@@ -45,10 +45,54 @@ const answer =
     );
   };
 
+const ERROR_CODES = {
+  400: "invalid_request_error",
+  401: "invalid_api_key",
+  429: "rate_limit_exceeded",
+  500: "server_error",
+} as const;
+
 const failure =
-  (status: number, code: string, headers: Record<string, string> = {}): Responder =>
-  (_req, res) =>
+  (status: keyof typeof ERROR_CODES, headers: Record<string, string> = {}): Responder =>
+  (_req, res) => {
+    const code = ERROR_CODES[status];
     sendJson(res, status, { error: { message: `fake ${status}`, type: code, param: null, code } }, headers);
+  };
+
+describeHttpAdapterContract("openai", {
+  adapter: "openai",
+  model: "gpt-4o-mini",
+  create: (url, opts) => createOpenAIAdapter({ ...opts, baseURL: `${url}/v1` }),
+  answer: (deltas) => answer(deltas),
+  failure,
+  stalledStream: (_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write(": keep-alive\n\n");
+  },
+  honoursRetryAfter: true,
+  streamed: {
+    request: { maxOutputTokens: 256 },
+    usage: { inputTokens: 120, outputTokens: 30 },
+    cost: (120 * 0.15 + 30 * 0.6) / 1e6,
+    expectRequest: (sent, apiKey) => {
+      expect(sent.url).toBe("/v1/chat/completions");
+      expect(sent.headers.authorization).toBe(`Bearer ${apiKey}`);
+      expect(sent.body).toMatchObject({
+        model: "gpt-4o-mini",
+        stream: true,
+        stream_options: { include_usage: true },
+        max_completion_tokens: 256,
+        messages: [
+          { role: "system", content: "You are terse." },
+          { role: "user", content: "Say hello." },
+        ],
+      });
+    },
+  },
+  promptOf: (sent) => (sent.body as { messages: Array<{ role: string; content: string }> }).messages.at(-1)!.content,
+  malformedStructured: ['```json\n{"title": "x"\n```'],
+  repairedStructured: ['{"title": "Spring launch", "tags": ["a"]}'],
+});
 
 const request = { system: "You are terse.", prompt: "Say hello.", model: "gpt-4o-mini" };
 
@@ -67,77 +111,6 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
     server = await startFakeHttpServer();
   });
   afterAll(() => server.close());
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
-
-  it("streams deltas to onChunk in order and returns the full text, usage and cost", async () => {
-    server.script(answer(["Hel", "lo, ", "world", "!"]));
-    const chunks: string[] = [];
-    const result = await adapter().complete({ ...request, maxOutputTokens: 256, onChunk: (c) => chunks.push(c) });
-
-    expect(chunks).toEqual(["Hel", "lo, ", "world", "!"]);
-    expect(result.text).toBe("Hello, world!");
-    expect(result.usage).toEqual({ inputTokens: 120, outputTokens: 30 });
-    expect(result.cost).toBe(costOf("gpt-4o-mini", { inputTokens: 120, outputTokens: 30 }));
-    expect(result.cost).toBeCloseTo((120 * 0.15 + 30 * 0.6) / 1e6, 9);
-    expect(result).toMatchObject({ adapter: "openai", model: "gpt-4o-mini", offline: false });
-
-    expect(server.requests).toHaveLength(1);
-    const sent = server.requests[0]!;
-    expect(sent.url).toBe("/v1/chat/completions");
-    expect(sent.headers.authorization).toBe("Bearer test-key");
-    expect(sent.body).toMatchObject({
-      model: "gpt-4o-mini",
-      stream: true,
-      stream_options: { include_usage: true },
-      max_completion_tokens: 256,
-      messages: [
-        { role: "system", content: "You are terse." },
-        { role: "user", content: "Say hello." },
-      ],
-    });
-  });
-
-  it("retries a 429 after the retry-after delay and then succeeds", async () => {
-    server.script(failure(429, "rate_limit_exceeded", { "retry-after": "0.2" }), answer(["ok"]));
-    // A one-minute backoff: finishing fast proves retry-after was used instead.
-    const patient = createOpenAIAdapter({
-      apiKey: "k",
-      baseURL: `${server.url}/v1`,
-      retries: 1,
-      retryBaseDelayMs: 60_000,
-    });
-    const started = Date.now();
-    const result = await patient.complete(request);
-    expect(result.text).toBe("ok");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(server.requests).toHaveLength(2);
-  });
-
-  it("gives up on repeated 500s with a RetryableLlmError after retries + 1 attempts", async () => {
-    server.script(failure(500, "server_error"));
-    const err = await adapter()
-      .complete(request)
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RetryableLlmError);
-    expect((err as RetryableLlmError).status).toBe(500);
-    expect(server.requests).toHaveLength(3);
-  });
-
-  it.each([
-    [400, "invalid_request_error"],
-    [401, "invalid_api_key"],
-  ])("maps %i to FatalLlmError without retrying", async (status, code) => {
-    server.script(failure(status, code));
-    const err = await adapter()
-      .complete(request)
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(FatalLlmError);
-    expect((err as FatalLlmError).status).toBe(status);
-    expect(server.requests).toHaveLength(1);
-  });
 
   it("does not retry a stream that broke after text reached onChunk", async () => {
     server.script((_req, res) => {
@@ -153,29 +126,6 @@ describe("openai adapter (official SDK against a local Chat Completions API)", (
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableLlmError);
     expect(chunks).toEqual(["par"]);
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it("repairs malformed structured output with a second call", async () => {
-    server.script(answer(['```json\n{"title": "x"\n```']), answer(['{"title": "Spring launch", "tags": ["a"]}']));
-    const schema = z.object({ title: z.string(), tags: z.array(z.string()) });
-    const out = await completeStructured(adapter(), request, schema);
-    expect(out.value).toEqual({ title: "Spring launch", tags: ["a"] });
-    expect(out.repaired).toBe(true);
-    expect(out.calls).toHaveLength(2);
-    expect(server.requests).toHaveLength(2);
-  });
-
-  it("passes the abort signal through and rejects with an AbortError", async () => {
-    server.script((_req, res) => {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write(": keep-alive\n\n");
-    });
-    const controller = new AbortController();
-    const pending = adapter().complete({ ...request, signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
-    const err = await pending.catch((e: unknown) => e);
-    expect((err as Error).name).toBe("AbortError");
     expect(server.requests).toHaveLength(1);
   });
 });
