@@ -1,5 +1,5 @@
 import type { Db } from "@leadmetrics/db";
-import type { NotificationChannel, NotificationJob } from "@leadmetrics/queue";
+import { type NotificationChannel, type NotificationJob, PermanentJobError } from "@leadmetrics/queue";
 
 export interface UserRecipient {
   kind: "user";
@@ -15,6 +15,8 @@ export interface AddressRecipient {
   name: string;
 }
 export type Recipient = UserRecipient | AddressRecipient;
+/** A recipient as a channel sees it: with the addresses the chat channels need. */
+export type ChannelRecipient = Recipient & { whatsappNumber?: string | null; telegramChatId?: string | null };
 
 const userSelect = { id: true, email: true, name: true, platformRole: true } as const;
 const toUser = (
@@ -59,6 +61,23 @@ export async function resolveRecipients(
     case "operators":
       return alertsEmails.map((email) => ({ kind: "address" as const, email, name: "Operators" }));
   }
+}
+
+/** The one user or address a channel job is for, read now; null when the user is gone or disabled. */
+export async function loadChannelRecipient(
+  db: Db,
+  recipient: NotificationJob["recipient"],
+): Promise<ChannelRecipient | null> {
+  if ("userId" in recipient) {
+    const user = await db.user.findFirst({
+      where: { id: recipient.userId, disabledAt: null },
+      select: { ...userSelect, whatsappNumber: true, telegramChatId: true },
+    });
+    if (!user) return null;
+    return { ...toUser(user), whatsappNumber: user.whatsappNumber, telegramChatId: user.telegramChatId };
+  }
+  if ("email" in recipient) return { kind: "address", email: recipient.email, name: recipient.email };
+  throw new PermanentJobError("channel jobs address one user or one email");
 }
 
 /** The channels a user gets an event on: their preference where they set one, the event's default otherwise. */
