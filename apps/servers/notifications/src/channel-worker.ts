@@ -1,3 +1,4 @@
+import type { PortalUrls } from "@leadmetrics/notification-events";
 import {
   createWorker,
   type JobContext,
@@ -7,7 +8,6 @@ import {
   type Worker,
   type WorkerOptions,
 } from "@leadmetrics/queue";
-import type { NotificationsConfig } from "./config";
 import { withOneTimeLink } from "./one-time-link";
 import { type ChannelRecipient, loadChannelRecipient } from "./recipients";
 import { isPermanentProviderError } from "./senders";
@@ -37,7 +37,7 @@ const recipientKey = (r: NotificationJob["recipient"]) => ("userId" in r ? r.use
 export function createChannelWorker(
   channel: NotificationChannel,
   send: Send,
-  config: Pick<NotificationsConfig, "DASHBOARD_URL" | "DM_URL" | "NODE_ENV">,
+  links: { urls: PortalUrls; logLinks: boolean },
   opts: WorkerOptions,
 ): Worker {
   const { db } = opts;
@@ -54,7 +54,7 @@ export function createChannelWorker(
       const to = await loadChannelRecipient(db, payload.recipient);
       if (!to) return { skipped: "recipient gone" };
 
-      const data = await withOneTimeLink(db, config, payload.event, to, payload.data, log);
+      const data = await withOneTimeLink(db, links.urls, links.logLinks, payload.event, to, payload.data, log);
       let rendered: RenderedNotification;
       try {
         rendered = renderNotification(payload.event, { ...data, name: to.name });

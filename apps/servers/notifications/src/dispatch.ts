@@ -1,8 +1,12 @@
 import type { Db } from "@leadmetrics/db";
 import {
-  createWorker,
-  NOTIFICATION_EVENT_DEFINITIONS as EVENTS,
   type EventDefinition,
+  NOTIFICATION_EVENT_DEFINITIONS,
+  type PortalUrls,
+  portalUrl,
+} from "@leadmetrics/notification-events";
+import {
+  createWorker,
   NOTIFICATION_CHANNELS,
   type NotificationChannel,
   type NotificationJob,
@@ -11,7 +15,6 @@ import {
   type WorkerOptions,
 } from "@leadmetrics/queue";
 import type { ChannelQueue } from "./channel-worker";
-import type { NotificationsConfig } from "./config";
 import { channelsFor, type Recipient, resolveRecipients } from "./recipients";
 
 const TYPE_LABEL: Record<string, string> = { blog_post: "blog post", social_post: "social post", strategy: "strategy" };
@@ -44,19 +47,13 @@ async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unkn
 }
 
 /** Fan-out: one job per recipient and channel, after preferences. */
-export function createDispatchWorker(
-  config: Pick<NotificationsConfig, "ALERTS_EMAIL" | "DASHBOARD_URL" | "DM_URL">,
-  opts: WorkerOptions,
-): Worker {
+export function createDispatchWorker(alertsEmails: string[], urls: PortalUrls, opts: WorkerOptions): Worker {
   const { db, queues } = opts;
   return createWorker(
     "notifications__dispatch",
     async ({ payload, log }) => {
-      const def: EventDefinition = EVENTS[payload.event];
-      const [recipients, data] = await Promise.all([
-        resolveRecipients(db, payload, config.ALERTS_EMAIL),
-        enrich(db, payload),
-      ]);
+      const def: EventDefinition<NotificationChannel> = NOTIFICATION_EVENT_DEFINITIONS[payload.event];
+      const [recipients, data] = await Promise.all([resolveRecipients(db, payload, alertsEmails), enrich(db, payload)]);
       const users = recipients.filter((r): r is Extract<Recipient, { kind: "user" }> => r.kind === "user");
       const channels = await channelsFor(
         db,
@@ -70,14 +67,13 @@ export function createDispatchWorker(
       for (const r of recipients) {
         const targets: NotificationChannel[] = r.kind === "user" ? (channels.get(r.userId) ?? []) : ["email"];
         const link = def.link?.(data) ?? "";
-        const base = r.kind === "user" && r.portal === "dm" ? config.DM_URL : config.DASHBOARD_URL;
         for (const channel of targets) {
           await queues.enqueue(`notifications__${channel}` as ChannelQueue, {
             tenantId: payload.tenantId,
             requestId: payload.requestId,
             recipient: r.kind === "user" ? { userId: r.userId } : { email: r.email },
             event: payload.event,
-            data: { ...data, url: `${base}${link}`, link },
+            data: { ...data, url: portalUrl(urls, r.kind === "user" ? r.portal : undefined, link), link },
             dedupeKey: payload.dedupeKey,
           });
           fanned++;

@@ -2,12 +2,12 @@ import { generateOpaqueToken, hashOpaqueToken } from "@leadmetrics/auth";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import {
-  NOTIFICATION_EVENT_DEFINITIONS as EVENTS,
   type EventDefinition,
-  type NotificationJob,
-  PermanentJobError,
-} from "@leadmetrics/queue";
-import type { NotificationsConfig } from "./config";
+  NOTIFICATION_EVENT_DEFINITIONS,
+  oneTimeLinkUrl,
+  type PortalUrls,
+} from "@leadmetrics/notification-events";
+import { type NotificationJob, PermanentJobError } from "@leadmetrics/queue";
 import type { Recipient } from "./recipients";
 
 /**
@@ -17,13 +17,15 @@ import type { Recipient } from "./recipients";
  */
 export async function withOneTimeLink(
   db: Db,
-  config: Pick<NotificationsConfig, "DASHBOARD_URL" | "DM_URL" | "NODE_ENV">,
+  urls: PortalUrls,
+  /** Development only: the link is also logged, for API-only work without opening the mail sink. */
+  logLinks: boolean,
   event: NotificationJob["event"],
   to: Recipient,
   data: Record<string, unknown>,
   log: Logger,
 ): Promise<Record<string, unknown>> {
-  const spec = (EVENTS[event] as EventDefinition).oneTimeLink;
+  const spec = (NOTIFICATION_EVENT_DEFINITIONS[event] as EventDefinition).oneTimeLink;
   if (!spec) return data;
   if (to.kind !== "user") throw new PermanentJobError(`a ${event} email needs a user to address`);
   const token = generateOpaqueToken();
@@ -35,9 +37,7 @@ export async function withOneTimeLink(
       expiresAt: new Date(Date.now() + spec.ttlMs),
     },
   });
-  const url = `${to.portal === "dm" ? config.DM_URL : config.DASHBOARD_URL}${spec.path}?token=${encodeURIComponent(token)}`;
-  // For API-only work in development without opening the mail sink.
-  if (config.NODE_ENV === "development")
-    log.debug({ oneTimeLink: url, purpose: spec.purpose, userId: to.userId }, "one-time link minted");
+  const url = oneTimeLinkUrl(urls, to.portal, spec, token);
+  if (logLinks) log.debug({ oneTimeLink: url, purpose: spec.purpose, userId: to.userId }, "one-time link minted");
   return { ...data, [spec.field]: url };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@leadmetrics/db";
+import { portalOf, type RecipientPortal } from "@leadmetrics/notification-events";
 import { type NotificationChannel, type NotificationJob, PermanentJobError } from "@leadmetrics/queue";
 
 export interface UserRecipient {
@@ -6,8 +7,8 @@ export interface UserRecipient {
   userId: string;
   email: string;
   name: string;
-  /** Which portal their links open: staff use the DM portal, clients the Dashboard. */
-  portal: "dashboard" | "dm";
+  /** Which portal their links open. */
+  portal: RecipientPortal;
 }
 export interface AddressRecipient {
   kind: "address";
@@ -21,13 +22,13 @@ export type ChannelRecipient = Recipient & { whatsappNumber?: string | null; tel
 const userSelect = { id: true, email: true, name: true, platformRole: true } as const;
 const toUser = (
   u: { id: string; email: string; name: string; platformRole: string },
-  portal?: "dashboard" | "dm",
+  portal?: RecipientPortal,
 ): UserRecipient => ({
   kind: "user",
   userId: u.id,
   email: u.email,
   name: u.name,
-  portal: portal ?? (u.platformRole === "none" ? "dashboard" : "dm"),
+  portal: portal ?? portalOf(u.platformRole),
 });
 
 /** Who a notification is for: one user, an address, or a group resolved now (not when it was queued). */
@@ -85,7 +86,7 @@ export async function channelsFor(
   db: Db,
   userIds: string[],
   event: string,
-  defaults: NotificationChannel[],
+  defaults: readonly NotificationChannel[],
   all: readonly NotificationChannel[],
   mandatory: boolean,
 ) {

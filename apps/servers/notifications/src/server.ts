@@ -28,14 +28,18 @@ export function startNotificationsServer(config: NotificationsConfig, deps: Noti
   const queues: QueueClient = createQueueClient({ connection, prefix: deps.prefix });
   const opts = { connection, prefix: deps.prefix, db: deps.db, logger: deps.logger, queues };
   const { senders } = deps;
+  const links = {
+    urls: { dashboard: config.DASHBOARD_URL, dm: config.DM_URL },
+    logLinks: config.NODE_ENV === "development",
+  };
 
   const workers: Worker[] = [
-    createDispatchWorker(config, opts),
-    createChannelWorker("email", sendEmail(senders.email, config), config, opts),
-    createChannelWorker("in_app", sendInApp(deps.db, createRealtimePublisher(deps.redis)), config, opts),
-    createChannelWorker("push", sendPush(deps.db, senders.push), config, opts),
-    createChannelWorker("whatsapp", sendWhatsApp(senders.whatsapp), config, opts),
-    createChannelWorker("telegram", sendTelegram(senders.telegram), config, opts),
+    createDispatchWorker(config.ALERTS_EMAIL, links.urls, opts),
+    createChannelWorker("email", sendEmail(senders.email, config), links, opts),
+    createChannelWorker("in_app", sendInApp(deps.db, createRealtimePublisher(deps.redis)), links, opts),
+    createChannelWorker("push", sendPush(deps.db, senders.push), links, opts),
+    createChannelWorker("whatsapp", sendWhatsApp(senders.whatsapp), links, opts),
+    createChannelWorker("telegram", sendTelegram(senders.telegram), links, opts),
   ];
 
   return {
