@@ -1,5 +1,6 @@
 import { cookieNames, InvalidTokenError, type Portal, verifyAccessToken } from "@leadmetrics/auth/edge";
 import { type NextRequest, NextResponse } from "next/server";
+import { parsePortalEnv, portalCookieOptions, portalEnv } from "./portal-env";
 
 export interface SessionTokens {
   accessToken: string;
@@ -164,16 +165,35 @@ export function withSecurityHeaders<R extends { headers: Headers }>(res: R, http
 }
 
 /**
- * The middleware of a portal's `proxy.ts`, configured from the portal server's environment:
- * API_URL, JWT_SECRET (and JWT_SECRET_PREVIOUS while a rotation is under way, so signed-in
- * people are not sent through a refresh), COOKIE_SECURE, COOKIE_DOMAIN.
+ * The middleware of a portal's `proxy.ts`, configured from the portal's environment (`portalEnv`,
+ * or `env` in tests): API_URL, JWT_SECRET (and JWT_SECRET_PREVIOUS while a rotation is under way,
+ * so signed-in people are not sent through a refresh), COOKIE_SECURE, COOKIE_DOMAIN. It is built on
+ * the first request, so loading proxy.ts (the production build does) needs no environment; the
+ * portal's instrumentation.ts validates it when the server starts.
  */
-export function createPortalProxy(portal: Portal, env: Record<string, string | undefined> = process.env) {
-  return createJwtAuthMiddleware({
-    portal,
-    apiUrl: env.API_URL ?? "http://127.0.0.1:3003",
-    jwtSecret: env.JWT_SECRET ?? "",
-    previousJwtSecret: env.JWT_SECRET_PREVIOUS || undefined,
-    cookies: { secure: env.COOKIE_SECURE === "true", domain: env.COOKIE_DOMAIN || undefined },
-  });
+export function createPortalProxy(portal: Portal, env?: Record<string, string | undefined>) {
+  let middleware: ((req: NextRequest) => Promise<NextResponse>) | undefined;
+  return (req: NextRequest): Promise<NextResponse> => {
+    if (!middleware) {
+      const config = env ? parsePortalEnv(env) : portalEnv();
+      middleware = createJwtAuthMiddleware({
+        portal,
+        apiUrl: config.API_URL,
+        jwtSecret: config.JWT_SECRET,
+        previousJwtSecret: config.JWT_SECRET_PREVIOUS,
+        cookies: portalCookieOptions(config),
+      });
+    }
+    return middleware(req);
+  };
 }
+
+export {
+  loadPortalEnvOrExit,
+  type PortalEnv,
+  PortalEnvError,
+  parsePortalEnv,
+  portalCookieOptions,
+  portalEnv,
+  portalEnvSchema,
+} from "./portal-env";

@@ -8,13 +8,8 @@ import {
   writeAudit,
 } from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
-import {
-  type NotificationEvent,
-  type OutboxRelay,
-  type StagedJob,
-  stageJobs,
-  type WakeReason,
-} from "@leadmetrics/queue";
+import type { NotificationEvent } from "@leadmetrics/notification-events";
+import { type OutboxRelay, type StagedJob, stageJobs, type WakeReason } from "@leadmetrics/queue";
 import { type RealtimePublisher, rooms } from "@leadmetrics/realtime";
 import { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE } from "./transitions";
 

@@ -1,12 +1,6 @@
 export { UnrecoverableError, type Worker } from "bullmq";
 export { redisConnection } from "./connection";
 export {
-  EVENTS as NOTIFICATION_EVENT_DEFINITIONS,
-  type EventDefinition,
-  NOTIFICATION_EVENTS,
-  type NotificationEvent,
-} from "./notification-events";
-export {
   createOutboxRelay,
   type OutboxRelay,
   type OutboxRelayOptions,

@@ -1,5 +1,5 @@
+import { NOTIFICATION_EVENTS, type NotificationEvent } from "@leadmetrics/notification-events";
 import { z } from "zod";
-import { NOTIFICATION_EVENTS, type NotificationEvent } from "./notification-events";
 
 /** Agent roles that have a queue. A new role is a new entry here and in the agents registry. */
 export const AGENT_ROLES = [

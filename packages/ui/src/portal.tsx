@@ -4,7 +4,17 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert, AppShell, Button, Field, type NavItem } from "./index";
 import { LiveBell } from "./live";
-import { apiUrl, clientAddressHeaders, errorSentence, formError, serverApi, signIn, signOut, unwrap } from "./server";
+import {
+  apiUrl,
+  clientAddressHeaders,
+  errorSentence,
+  formError,
+  publicApiUrl,
+  serverApi,
+  signIn,
+  signOut,
+  unwrap,
+} from "./server";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
@@ -185,7 +195,11 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
 }
 
 /** The signed-in frame of a portal: navigation, the user, sign-out. */
-export function createPortalLayout(portal: Portal, opts: { name: string; nav: NavItem[] }) {
+export function createPortalLayout(
+  portal: Portal,
+  /** `nav` as a function when an item depends on the environment: it is read per request, not at import. */
+  opts: { name: string; nav: NavItem[] | (() => NavItem[]) },
+) {
   async function logout(formData: FormData) {
     "use server";
     await signOut(portal, formData.get("everywhere") === "1");
@@ -201,15 +215,9 @@ export function createPortalLayout(portal: Portal, opts: { name: string; nav: Na
     return (
       <AppShell
         portalName={opts.name}
-        nav={opts.nav}
+        nav={typeof opts.nav === "function" ? opts.nav() : opts.nav}
         user={{ name: me.user.name, email: me.user.email }}
-        live={
-          <LiveBell
-            apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"}
-            portal={portal}
-            initialUnread={notifications.unreadCount}
-          />
-        }
+        live={<LiveBell apiUrl={publicApiUrl()} portal={portal} initialUnread={notifications.unreadCount} />}
         logout={
           <form action={logout} className="flex gap-3">
             <button type="submit" className="text-indigo-700 underline">

@@ -1,15 +1,21 @@
 import "server-only";
 import { type ApiClient, createApiClient } from "@leadmetrics/api-client";
 import { cookieNames, type Portal } from "@leadmetrics/auth/edge";
-import { clearSessionCookies, type SessionTokens, setSessionCookies } from "@leadmetrics/middleware";
+import {
+  clearSessionCookies,
+  portalCookieOptions,
+  portalEnv,
+  type SessionTokens,
+  setSessionCookies,
+} from "@leadmetrics/middleware";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 
-export const apiUrl = () => process.env.API_URL ?? "http://127.0.0.1:3003";
-const cookieOptions = () => ({
-  secure: process.env.COOKIE_SECURE === "true",
-  domain: process.env.COOKIE_DOMAIN || undefined,
-});
+/** Where this portal's server reaches the API. */
+export const apiUrl = () => portalEnv().API_URL;
+/** The API address browsers use, for the client components that connect to it. */
+export const publicApiUrl = () => portalEnv().PUBLIC_API_URL;
+const cookieOptions = () => portalCookieOptions(portalEnv());
 
 /** The API, as the signed-in user of this portal (server components and actions only). */
 export async function serverApi(portal: Portal): Promise<ApiClient> {

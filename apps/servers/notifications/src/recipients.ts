@@ -1,13 +1,14 @@
 import type { Db } from "@leadmetrics/db";
-import type { NotificationChannel, NotificationJob } from "@leadmetrics/queue";
+import { portalOf, type RecipientPortal } from "@leadmetrics/notification-events";
+import { type NotificationChannel, type NotificationJob, PermanentJobError } from "@leadmetrics/queue";
 
 export interface UserRecipient {
   kind: "user";
   userId: string;
   email: string;
   name: string;
-  /** Which portal their links open: staff use the DM portal, clients the Dashboard. */
-  portal: "dashboard" | "dm";
+  /** Which portal their links open. */
+  portal: RecipientPortal;
 }
 export interface AddressRecipient {
   kind: "address";
@@ -15,17 +16,19 @@ export interface AddressRecipient {
   name: string;
 }
 export type Recipient = UserRecipient | AddressRecipient;
+/** A recipient as a channel sees it: with the addresses the chat channels need. */
+export type ChannelRecipient = Recipient & { whatsappNumber?: string | null; telegramChatId?: string | null };
 
 const userSelect = { id: true, email: true, name: true, platformRole: true } as const;
 const toUser = (
   u: { id: string; email: string; name: string; platformRole: string },
-  portal?: "dashboard" | "dm",
+  portal?: RecipientPortal,
 ): UserRecipient => ({
   kind: "user",
   userId: u.id,
   email: u.email,
   name: u.name,
-  portal: portal ?? (u.platformRole === "none" ? "dashboard" : "dm"),
+  portal: portal ?? portalOf(u.platformRole),
 });
 
 /** Who a notification is for: one user, an address, or a group resolved now (not when it was queued). */
@@ -61,12 +64,29 @@ export async function resolveRecipients(
   }
 }
 
+/** The one user or address a channel job is for, read now; null when the user is gone or disabled. */
+export async function loadChannelRecipient(
+  db: Db,
+  recipient: NotificationJob["recipient"],
+): Promise<ChannelRecipient | null> {
+  if ("userId" in recipient) {
+    const user = await db.user.findFirst({
+      where: { id: recipient.userId, disabledAt: null },
+      select: { ...userSelect, whatsappNumber: true, telegramChatId: true },
+    });
+    if (!user) return null;
+    return { ...toUser(user), whatsappNumber: user.whatsappNumber, telegramChatId: user.telegramChatId };
+  }
+  if ("email" in recipient) return { kind: "address", email: recipient.email, name: recipient.email };
+  throw new PermanentJobError("channel jobs address one user or one email");
+}
+
 /** The channels a user gets an event on: their preference where they set one, the event's default otherwise. */
 export async function channelsFor(
   db: Db,
   userIds: string[],
   event: string,
-  defaults: NotificationChannel[],
+  defaults: readonly NotificationChannel[],
   all: readonly NotificationChannel[],
   mandatory: boolean,
 ) {

@@ -1,10 +1,10 @@
 import { notFound } from "@leadmetrics/errors";
 import {
   type EventDefinition,
-  NOTIFICATION_CHANNELS,
   NOTIFICATION_EVENT_DEFINITIONS,
   NOTIFICATION_EVENTS,
-} from "@leadmetrics/queue";
+} from "@leadmetrics/notification-events";
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@leadmetrics/queue";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
@@ -97,7 +97,7 @@ export const meRouter =
     const effective = async (userId: string) => {
       const rows = await db.notificationPreference.findMany({ where: { userId } });
       return NOTIFICATION_EVENTS.flatMap((event) => {
-        const def: EventDefinition = NOTIFICATION_EVENT_DEFINITIONS[event];
+        const def: EventDefinition<NotificationChannel> = NOTIFICATION_EVENT_DEFINITIONS[event];
         return NOTIFICATION_CHANNELS.map((channel) => {
           const row = rows.find((r) => r.event === event && r.channel === channel);
           return {

@@ -1,4 +1,5 @@
 import { LiveFeed } from "@leadmetrics/ui/live";
+import { publicApiUrl } from "@leadmetrics/ui/server";
 import { type QueueQuery, QueueView } from "../queue-view";
 
 export const metadata = { title: "Review queue" };
@@ -7,7 +8,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <>
       <QueueView kind="review" query={await searchParams} />
-      <LiveFeed apiUrl={process.env.PUBLIC_API_URL ?? "http://localhost:3003"} />
+      <LiveFeed apiUrl={publicApiUrl()} />
     </>
   );
 }

@@ -1,0 +1,87 @@
+import type { Db } from "@leadmetrics/db";
+import {
+  type EventDefinition,
+  NOTIFICATION_EVENT_DEFINITIONS,
+  type PortalUrls,
+  portalUrl,
+} from "@leadmetrics/notification-events";
+import {
+  createWorker,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type NotificationJob,
+  PermanentJobError,
+  type Worker,
+  type WorkerOptions,
+} from "@leadmetrics/queue";
+import type { ChannelQueue } from "./channel-worker";
+import { channelsFor, type Recipient, resolveRecipients } from "./recipients";
+
+const TYPE_LABEL: Record<string, string> = { blog_post: "blog post", social_post: "social post", strategy: "strategy" };
+
+/** Adds what templates need and the job does not carry (read fresh, tenant-checked). */
+async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = { ...job.data };
+  const activityId = typeof data.activityId === "string" ? data.activityId : undefined;
+  if (activityId && job.tenantId) {
+    const a = await db.activity.findFirst({
+      where: { id: activityId, tenantId: job.tenantId },
+      select: {
+        topic: true,
+        type: true,
+        publishedUrl: true,
+        lastError: true,
+        plan: { select: { tenant: { select: { name: true } } } },
+      },
+    });
+    if (!a) throw new PermanentJobError("the activity of this notification no longer exists for its tenant");
+    Object.assign(data, {
+      topic: a.topic,
+      typeLabel: TYPE_LABEL[a.type] ?? a.type,
+      publishedUrl: a.publishedUrl,
+      reason: a.lastError ?? "unknown",
+      tenantName: a.plan.tenant.name,
+    });
+  }
+  return data;
+}
+
+/** Fan-out: one job per recipient and channel, after preferences. */
+export function createDispatchWorker(alertsEmails: string[], urls: PortalUrls, opts: WorkerOptions): Worker {
+  const { db, queues } = opts;
+  return createWorker(
+    "notifications__dispatch",
+    async ({ payload, log }) => {
+      const def: EventDefinition<NotificationChannel> = NOTIFICATION_EVENT_DEFINITIONS[payload.event];
+      const [recipients, data] = await Promise.all([resolveRecipients(db, payload, alertsEmails), enrich(db, payload)]);
+      const users = recipients.filter((r): r is Extract<Recipient, { kind: "user" }> => r.kind === "user");
+      const channels = await channelsFor(
+        db,
+        users.map((u) => u.userId),
+        payload.event,
+        def.defaults,
+        NOTIFICATION_CHANNELS,
+        def.mandatory ?? false,
+      );
+      let fanned = 0;
+      for (const r of recipients) {
+        const targets: NotificationChannel[] = r.kind === "user" ? (channels.get(r.userId) ?? []) : ["email"];
+        const link = def.link?.(data) ?? "";
+        for (const channel of targets) {
+          await queues.enqueue(`notifications__${channel}` as ChannelQueue, {
+            tenantId: payload.tenantId,
+            requestId: payload.requestId,
+            recipient: r.kind === "user" ? { userId: r.userId } : { email: r.email },
+            event: payload.event,
+            data: { ...data, url: portalUrl(urls, r.kind === "user" ? r.portal : undefined, link), link },
+            dedupeKey: payload.dedupeKey,
+          });
+          fanned++;
+        }
+      }
+      log.info({ event: payload.event, recipients: recipients.length, jobs: fanned }, "notification dispatched");
+      return { fanned };
+    },
+    { ...opts, concurrency: 4 },
+  );
+}

@@ -1,0 +1,18 @@
+import type { OneTimeLink } from "./events";
+
+/** The portals notification links open in. */
+export type RecipientPortal = "dashboard" | "dm";
+
+/** Staff (any platform role) open their links in the DM portal, clients in the Dashboard. */
+export const portalOf = (platformRole: string): RecipientPortal => (platformRole === "none" ? "dashboard" : "dm");
+
+/** Where each portal is served (the notifications server's DASHBOARD_URL and DM_URL). */
+export type PortalUrls = Record<RecipientPortal, string>;
+
+/** An absolute link into a portal; an address without an account opens the Dashboard. */
+export const portalUrl = (urls: PortalUrls, portal: RecipientPortal | undefined, path: string): string =>
+  `${urls[portal ?? "dashboard"]}${path}`;
+
+/** The URL a one-time-link email carries: the link's page in the recipient's portal, with the token. */
+export const oneTimeLinkUrl = (urls: PortalUrls, portal: RecipientPortal, link: OneTimeLink, token: string): string =>
+  portalUrl(urls, portal, `${link.path}?token=${encodeURIComponent(token)}`);
