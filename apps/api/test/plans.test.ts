@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, createTestApp, type LoginResult, type TestApp } from "./helpers";
+import { bearer, createTestApp, errorOf, type LoginResult, type TestApp } from "./helpers";
 
 // Every SQL statement the app sends while a request runs, except the outbox relay's polling,
 // which runs on its own timer whatever the request does.
@@ -113,5 +113,98 @@ describe("GET /tenant/v1/plans", () => {
       });
       expect(item.activityCounts).toEqual(Object.fromEntries(counts.map((c) => [c.status, c._count._all])));
     }
+  });
+});
+
+describe("the plan routes", () => {
+  const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: bearer(owner.accessToken), payload });
+  const newPlanBody = {
+    name: "Lifecycle",
+    cadence: "weekly",
+    startDate: "2026-12-07",
+    periodCount: 2,
+    items: [{ deliverableType: "blog_post", quantity: 2 }],
+  };
+
+  it("create → submit → reject → edit (a draft again) → submit → approve: audited, the planner staged with the approval", async () => {
+    const created = await call("POST", "/tenant/v1/plans", newPlanBody);
+    expect(created.statusCode).toBe(201);
+    const plan = created.json();
+    expect(plan).toMatchObject({ status: "draft", totalDeliverables: 4, activityCounts: {}, planning: null });
+    const url = `/tenant/v1/plans/${plan.id}`;
+
+    const early = await call("POST", `${url}/approve`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toEqual({
+      error: {
+        code: "INVALID_TRANSITION",
+        message: "A draft plan cannot become approved",
+        details: { from: "draft", to: "approved", allowedFrom: ["pending_approval"] },
+      },
+    });
+
+    expect((await call("POST", `${url}/submit`)).json()).toMatchObject({ status: "pending_approval" });
+    const again = await call("POST", `${url}/submit`);
+    expect(again.statusCode).toBe(409);
+    expect(errorOf(again).message).toBe("A pending approval plan cannot become pending approval");
+    const locked = await call("PATCH", url, { name: "Too late" });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json()).toEqual({
+      error: { code: "INVALID_TRANSITION", message: "Only a draft or rejected plan can be edited" },
+    });
+
+    const rejected = await call("POST", `${url}/reject`, { reason: "Fewer posts" });
+    expect(rejected.json()).toMatchObject({
+      status: "rejected",
+      rejectionReason: "Fewer posts",
+      decidedAt: expect.any(String),
+    });
+    const tooBig = await call("PATCH", url, {
+      periodCount: 24,
+      items: [{ deliverableType: "blog_post", quantity: 50 }],
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect(errorOf(tooBig)).toMatchObject({ code: "VALIDATION_ERROR" });
+    const edited = await call("PATCH", url, { items: [{ deliverableType: "social_post", quantity: 1 }] });
+    expect(edited.json()).toMatchObject({
+      status: "draft",
+      rejectionReason: null,
+      totalDeliverables: 2,
+      items: [{ deliverableType: "social_post", quantity: 1, channel: null, notes: null }],
+    });
+
+    expect((await call("POST", `${url}/submit`)).json()).toMatchObject({ status: "pending_approval" });
+    const approved = await call("POST", `${url}/approve`);
+    expect(approved.json()).toMatchObject({ status: "approved", decidedAt: expect.any(String) });
+    expect((await t.db.deliverablePlan.findUniqueOrThrow({ where: { id: plan.id } })).decidedById).toBe(
+      owner.session.userId,
+    );
+    expect(await t.queues.queue("agent__activity-planner").getJob(`plan-${plan.id}`)).toBeTruthy();
+
+    const audits = await t.db.auditLog.findMany({ where: { targetId: plan.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((a) => a.action)).toEqual([
+      "plan.created",
+      "plan.pending_approval",
+      "plan.rejected",
+      "plan.edited",
+      "plan.pending_approval",
+      "plan.approved",
+    ]);
+    expect(audits.every((a) => a.actorId === owner.session.userId && a.requestId && a.tenantId === tenantId)).toBe(
+      true,
+    );
+  });
+
+  it("another workspace's plan is not found", async () => {
+    const acme = await t.login(DEMO_ACCOUNTS.acmeOwner);
+    const plan = (await call("POST", "/tenant/v1/plans", newPlanBody)).json();
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/tenant/v1/plans/${plan.id}/submit`,
+      headers: bearer(acme.accessToken),
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await t.db.deliverablePlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("draft");
   });
 });
