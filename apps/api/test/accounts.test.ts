@@ -197,6 +197,17 @@ describe("platform administration", () => {
     );
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: "Initech", status: "active", memberCount: 1 });
+    // Like a self-signed-up workspace, it starts with the welcome credits unless the admin sets an amount.
+    expect(await t.db.creditBalance.findUniqueOrThrow({ where: { tenantId: created.json().id } })).toMatchObject({
+      available: t.config.SIGNUP_CREDITS,
+    });
+    const unfunded = await post(
+      "/admin/v1/tenants",
+      { name: "Unfunded", owner: { email: "u@unfunded.test", name: "U" }, initialCredits: 0 },
+      admin.accessToken,
+    );
+    expect(unfunded.statusCode).toBe(201);
+    expect(await t.db.creditBalance.findUnique({ where: { tenantId: unfunded.json().id } })).toBeNull();
 
     const acme = await t.db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
     const client = await t.login(DEMO_ACCOUNTS.acmeOwner);

@@ -51,6 +51,8 @@ export async function createTestApp(
     redisKeyPrefix?: string;
     /** Socket.IO on or off (tests that cut Redis on purpose leave it off). */
     sockets?: boolean;
+    /** Sees every SQL statement the app's database client sends (query-count tests). */
+    onQuery?: (sql: string) => void;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
@@ -80,7 +82,7 @@ export async function createTestApp(
     },
   });
   const logger = createLogger({ service: "api-test", level: config.LOG_LEVEL, destination });
-  const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+  const db = createDb({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, onQuery: opts.onQuery });
   const redis = new Redis(config.REDIS_URL, {
     keyPrefix: opts.redisKeyPrefix ?? uniqueKeyPrefix(),
     enableOfflineQueue: false,

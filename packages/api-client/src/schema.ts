@@ -652,6 +652,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Credits the workspace starts with; without it, the welcome credits every new workspace gets */
+                        initialCredits?: number;
                         name: string;
                         owner: {
                             email: string;

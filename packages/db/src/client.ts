@@ -7,6 +7,8 @@ export interface CreateDbOptions {
   poolMax?: number;
   /** How long a query waits for a free connection before failing, in ms. */
   connectionTimeoutMs?: number;
+  /** Called with every SQL statement sent (tests count the queries of an operation with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export type Db = PrismaClient;
@@ -19,5 +21,9 @@ export function createDb(opts: CreateDbOptions): Db {
     connectionTimeoutMillis: opts.connectionTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  if (!opts.onQuery) return new PrismaClient({ adapter });
+  const onQuery = opts.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (e) => onQuery(e.query));
+  return client as unknown as Db;
 }

@@ -1,4 +1,13 @@
 export {
+  applyPlanTransition,
+  type PlanTransitionDeps,
+  type PlanTransitionInput,
+  type PlanTransitionResult,
+  type PlanWithItems,
+  transitionPlan,
+} from "./plan-transition";
+export { PLAN_STATUSES, PLAN_TRANSITIONS, type PlanAction, type PlanTransitionRule } from "./plan-transitions";
+export {
   type Actor,
   applyTransition,
   type FollowUp,

@@ -38,4 +38,12 @@ export {
   WAKE_REASONS,
   type WakeReason,
 } from "./registry";
+export {
+  type ReplayActor,
+  type ReplayDeps,
+  replayEach,
+  replayFailedJob,
+  replayFailedJobById,
+  replayStateOf,
+} from "./replay";
 export { closeWorkers, createWorker, type JobContext, PermanentJobError, type WorkerOptions } from "./worker";

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { protect } from "../../auth/guards";
 import type { RouterContext } from "../context";
+import { adminAgentConfigsRouter } from "./agent-configs";
 import { adminAuditLogsRouter } from "./audit-logs";
-import { adminOperationsRouter } from "./operations";
+import { adminCreditsRouter } from "./credits";
+import { adminFailedJobsRouter } from "./failed-jobs";
 import { registerQueueDashboard } from "./queues";
 import { adminTenantsRouter } from "./tenants";
 import { adminUsersRouter } from "./users";
@@ -15,6 +17,8 @@ export const adminRouter =
     await app.register(adminTenantsRouter(ctx));
     await app.register(adminUsersRouter(ctx));
     await app.register(adminAuditLogsRouter(ctx));
-    await app.register(adminOperationsRouter(ctx));
+    await app.register(adminAgentConfigsRouter(ctx));
+    await app.register(adminCreditsRouter(ctx));
+    await app.register(adminFailedJobsRouter(ctx));
     await registerQueueDashboard(app, ctx);
   };

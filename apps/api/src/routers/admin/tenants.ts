@@ -4,6 +4,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
+import { createWorkspace } from "../../domain/workspaces";
 import {
   emailSchema,
   errorResponses,
@@ -14,7 +15,6 @@ import {
   skipTake,
   timezoneSchema,
 } from "../../lib/http-schemas";
-import { slugify } from "../../lib/slug";
 import type { RouterContext } from "../context";
 
 const tenantSchema = z.object({
@@ -38,6 +38,13 @@ const createBody = z.strictObject({
   name: z.string().trim().min(2).max(120),
   timezone: timezoneSchema.default("UTC"),
   owner: z.strictObject({ email: emailSchema, name: nameSchema }),
+  initialCredits: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .describe("Credits the workspace starts with; without it, the welcome credits every new workspace gets"),
 });
 
 const suspendBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
@@ -125,30 +132,18 @@ export const adminTenantsRouter =
       "/tenants",
       { schema: { tags: ["admin"], body: createBody, response: { 201: tenantSchema, ...errorResponses } } },
       async (req, reply) => {
-        const actor = authOf(req);
-        const { name, timezone, owner } = req.body;
-        const { tenant, ownerId, needsInvite } = await db.$transaction(async (tx) => {
-          const existing = await tx.user.findUnique({
-            where: { email: owner.email },
-            select: { id: true, passwordHash: true },
-          });
-          const user = existing ?? (await tx.user.create({ data: { email: owner.email, name: owner.name } }));
-          const created = await tx.tenant.create({ data: { name, timezone, slug: slugify(name) } });
-          await tx.tenantMember.create({
-            data: { tenantId: created.id, userId: user.id, role: "owner", invitedById: actor.sub },
-          });
-          await writeAudit(tx, {
-            tenantId: created.id,
-            actorId: actor.sub,
-            action: "tenant.created",
-            targetType: "Tenant",
-            targetId: created.id,
+        const { name, timezone, owner, initialCredits } = req.body;
+        const { tenant } = await createWorkspace(
+          { db, welcomeCredits: ctx.config.SIGNUP_CREDITS, invites: ctx.invites, log: req.log },
+          {
+            name,
+            timezone,
+            owner,
+            createdBy: { kind: "super-admin", userId: authOf(req).sub },
+            initialCredits,
             requestId: req.id,
-            metadata: { ownerEmail: owner.email },
-          });
-          return { tenant: created, ownerId: user.id, needsInvite: !existing?.passwordHash };
-        });
-        if (needsInvite) await ctx.invites.issue(ownerId, req.log, name, req.id);
+          },
+        );
         return reply
           .status(201)
           .send(toTenant(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select })));

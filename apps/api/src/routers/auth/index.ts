@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { cookieNames, hashOpaqueToken, hashPassword, type Portal, verifyPassword } from "@leadmetrics/auth";
-import { grantCreditsIn } from "@leadmetrics/billing";
 import { writeAudit } from "@leadmetrics/db";
 import { AppError, unauthorized } from "@leadmetrics/errors";
 import { stageJobs } from "@leadmetrics/queue";
@@ -10,8 +9,8 @@ import { clearSessionCookies, setSessionCookies } from "../../auth/cookies";
 import { authOf, protect } from "../../auth/guards";
 import { authKeys } from "../../auth/keys";
 import type { SessionTokens } from "../../auth/session-service";
+import { createWorkspace } from "../../domain/workspaces";
 import { errorResponses, okSchema } from "../../lib/http-schemas";
-import { slugify } from "../../lib/slug";
 import type { RouterContext } from "../context";
 import { meRouter } from "./me";
 import {
@@ -103,32 +102,10 @@ export const authRouter =
         const raw = await redis.getdel(authKeys.registration(sessionId));
         if (!raw) throw new AppError(400, "INVALID_TOKEN", "The registration session is invalid, used or expired");
         const pending = JSON.parse(raw) as { email: string; name: string; passwordHash: string };
-        const user = await db.$transaction(async (tx) => {
-          const created = await tx.user.create({
-            data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash },
-          });
-          const tenant = await tx.tenant.create({
-            data: { name: workspaceName, slug: slugify(workspaceName), timezone },
-          });
-          await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: created.id, role: "owner" } });
-          await writeAudit(tx, {
-            tenantId: tenant.id,
-            actorId: created.id,
-            action: "tenant.registered",
-            targetType: "Tenant",
-            targetId: tenant.id,
-            requestId: req.id,
-          });
-          if (config.SIGNUP_CREDITS > 0)
-            await grantCreditsIn(tx, {
-              tenantId: tenant.id,
-              amount: config.SIGNUP_CREDITS,
-              note: "Welcome credits",
-              actorId: null,
-              requestId: req.id,
-            });
-          return created;
-        });
+        const { owner: user } = await createWorkspace(
+          { db, welcomeCredits: config.SIGNUP_CREDITS, invites: ctx.invites, log: req.log },
+          { name: workspaceName, timezone, owner: pending, createdBy: { kind: "self-signup" }, requestId: req.id },
+        );
         return respondWithSession(reply, await sessions.start(user, portal), portal, 201);
       },
     );

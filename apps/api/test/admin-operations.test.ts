@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { createDb, type Db, DEMO_ACCOUNTS } from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import {
+  AGENT_ROLES,
+  createOutboxRelay,
+  createQueueClient,
+  type QueueClient,
+  type ReplayDeps,
+  redisConnection,
+} from "@leadmetrics/queue";
+import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
+import { grantCreditsAndResume } from "../src/domain/credits";
+import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
+
+// The admin operations' domain functions, without HTTP, on a real database and queue.
+const log = createLogger({ service: "admin-operations-test", level: "silent" });
+let db: Db;
+let queues: QueueClient;
+let deps: ReplayDeps;
+let tenantId: string;
+let adminId: string;
+
+beforeAll(async () => {
+  db = createDb({ url: await createTestDatabase(), poolMax: 4 });
+  queues = createQueueClient({ connection: redisConnection(testRedisUrl(), "producer"), prefix: uniqueKeyPrefix() });
+  deps = { db, outbox: createOutboxRelay({ db, queues, log }) };
+  tenantId = (await db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
+  adminId = (await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.superAdmin } })).id;
+});
+afterAll(async () => {
+  await queues.close();
+  await db.$disconnect();
+});
+
+const failedPlannerJob = (reason: string, createdAt: Date) =>
+  db.failedJob.create({
+    data: {
+      queue: "agent__activity-planner",
+      jobId: `plan-${randomUUID()}`,
+      tenantId,
+      payload: { tenantId, planId: randomUUID() },
+      reason,
+      attempts: 1,
+      createdAt,
+    },
+  });
+
+describe("grantCreditsAndResume", () => {
+  it("grants, then replays only the tenant's jobs that stopped for want of credits, oldest first", async () => {
+    const older = await failedPlannerJob("This run needs 1 credits; 0 are available", new Date(Date.now() - 60_000));
+    const newer = await failedPlannerJob("This run needs 10 credits; 0 are available", new Date());
+    const other = await failedPlannerJob("no WordPress site is connected", new Date());
+    const before = (await db.creditBalance.findUniqueOrThrow({ where: { tenantId } })).available;
+
+    const result = await grantCreditsAndResume(deps, {
+      tenantId,
+      amount: 25,
+      note: "Top-up",
+      actorId: adminId,
+      requestId: "req-grant",
+    });
+    expect(result.resumedJobs).toBe(2);
+    expect(result.balance.available).toBe(before + 25);
+    expect(result.entry).toMatchObject({ kind: "grant", amount: 25, note: "Top-up", actorId: adminId });
+    const rows = await db.failedJob.findMany({ where: { id: { in: [older.id, newer.id, other.id] } } });
+    const replayed = (id: string) => rows.find((r) => r.id === id)!.replayedAt;
+    expect(replayed(older.id)!.getTime()).toBeLessThanOrEqual(replayed(newer.id)!.getTime());
+    expect(replayed(other.id)).toBeNull();
+    expect(
+      await db.auditLog.count({ where: { action: "failed_job.replayed", requestId: "req-grant", actorId: adminId } }),
+    ).toBe(2);
+
+    // Nothing left waiting: the next grant resumes nothing.
+    expect(
+      (await grantCreditsAndResume(deps, { tenantId, amount: 1, note: "Again", actorId: adminId })).resumedJobs,
+    ).toBe(0);
+  });
+
+  it("answers 404 for an unknown tenant and grants nothing", async () => {
+    const ledger = await db.creditLedger.count();
+    await expect(
+      grantCreditsAndResume(deps, { tenantId: randomUUID(), amount: 5, note: "Nobody", actorId: adminId }),
+    ).rejects.toMatchObject({ statusCode: 404, code: "NOT_FOUND" });
+    expect(await db.creditLedger.count()).toBe(ledger);
+  });
+});
+
+describe("failed jobs", () => {
+  it("lists by queue, tenant and replayed, and tells a replay's BullMQ state", async () => {
+    const waiting = await failedPlannerJob("This run needs 1 credits; 0 are available", new Date());
+    await grantCreditsAndResume(deps, { tenantId, amount: 1, note: "Top-up", actorId: adminId });
+    const notReplayed = await failedPlannerJob("something else", new Date());
+    const replayedPage = await listFailedJobs(db, { tenantId, replayed: true }, { skip: 0, take: 100 });
+    expect(replayedPage.rows.map((r) => r.id)).toContain(waiting.id);
+    expect(replayedPage.rows.every((r) => r.replayedAt !== null)).toBe(true);
+    const open = await listFailedJobs(
+      db,
+      { queue: "agent__activity-planner", replayed: false },
+      { skip: 0, take: 100 },
+    );
+    expect(open.rows.map((r) => r.id)).toContain(notReplayed.id);
+    expect(open.total).toBe(open.rows.length);
+
+    expect((await failedJobWithReplayState({ db, queues }, waiting.id)).replayState).toBe("waiting");
+    expect((await failedJobWithReplayState({ db, queues }, notReplayed.id)).replayState).toBeNull();
+    await expect(failedJobWithReplayState({ db, queues }, randomUUID())).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe("agent configs", () => {
+  it("every role is listed, on the offline default until configured; saving is audited", async () => {
+    const defaults = await agentConfigsOf(db, tenantId);
+    expect(defaults.map((c) => c.role)).toEqual([...AGENT_ROLES]);
+    expect(defaults.every((c) => !c.configured && c.adapter === "offline")).toBe(true);
+
+    const saved = await saveAgentConfig(db, {
+      tenantId,
+      role: "blog-writer",
+      config: { adapter: "anthropic", model: "claude-x", temperature: 0.3, enabled: true },
+      actorId: adminId,
+      requestId: "req-config",
+    });
+    expect(saved).toEqual({
+      role: "blog-writer",
+      adapter: "anthropic",
+      model: "claude-x",
+      temperature: 0.3,
+      enabled: true,
+      configured: true,
+    });
+    expect((await agentConfigsOf(db, tenantId)).find((c) => c.role === "blog-writer")).toEqual(saved);
+    expect(
+      await db.auditLog.count({ where: { tenantId, action: "agent_config.updated", requestId: "req-config" } }),
+    ).toBe(1);
+    await expect(agentConfigsOf(db, randomUUID())).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
