@@ -24,6 +24,7 @@ export {
 } from "./producer";
 export {
   AGENT_ROLES,
+  type AgentQueueName,
   type AgentRole,
   agentQueue,
   DEFAULT_JOB_OPTIONS,
@@ -43,5 +44,14 @@ export {
   type QueueName,
   WAKE_REASONS,
   type WakeReason,
+  type WriterQueueName,
+  type WriterRole,
 } from "./registry";
-export { closeWorkers, createWorker, type JobContext, PermanentJobError, type WorkerOptions } from "./worker";
+export {
+  closeWorkers,
+  createWorker,
+  type JobContext,
+  PermanentJobError,
+  type TenantClientOf,
+  type WorkerOptions,
+} from "./worker";
