@@ -14,6 +14,8 @@ export const PORTALS = ["apps/dashboard", "apps/dm", "apps/manage"];
 export const CLIENT_SAFE_PACKAGES = [
   "@leadmetrics/api-client",
   "@leadmetrics/auth",
+  // Ids, labels and prices of roles and deliverable types; it has no dependencies.
+  "@leadmetrics/catalog",
   "@leadmetrics/middleware",
   "@leadmetrics/ui",
 ];

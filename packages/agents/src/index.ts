@@ -5,5 +5,21 @@ export {
   type AdapterSettings,
   createAdapterRegistry,
 } from "./adapters";
-export { type ActivityPromptInput, buildActivityPrompt, offlineExample } from "./prompt";
-export { type AgentDefaults, planPeriods, planSlots, ROLES, type RoleDefinition, type RoleDeps } from "./roles";
+export { type AgentPrompt, type AgentRunOutcome, type AgentRunSpec, usageOf, withAgentRun } from "./agent-run";
+export { type ActivityPromptInput, buildActivityPrompt, offlineExample, withOfflineExample } from "./prompt";
+export {
+  type AgentDefaults,
+  type AgentRoleDefinition,
+  type ContentWriterDefinition,
+  type ContentWriterSpec,
+  contentWriter,
+  type DraftContent,
+  defineAgentRole,
+  planPeriods,
+  planSlots,
+  ROLES,
+  type RoleDeps,
+  type RoleJobContext,
+  type RoleSpec,
+  type RoleWorkerOptions,
+} from "./roles";

@@ -1,11 +1,6 @@
+import { DELIVERABLE_CATALOG } from "@leadmetrics/catalog";
 import type { Activity, ClientContext, ContentVersion, Skill } from "@leadmetrics/db";
 import type { WakeReason } from "@leadmetrics/queue";
-
-const TYPE_LABEL: Record<Activity["type"], string> = {
-  blog_post: "blog post",
-  social_post: "social media post",
-  strategy: "marketing strategy document",
-};
 
 export interface ActivityPromptInput {
   tenantName: string;
@@ -38,7 +33,7 @@ export function buildActivityPrompt(input: ActivityPromptInput): { system: strin
     "You write in the client's brand voice, for their audience, and you answer with JSON only.";
   const lines: string[] = [
     `# Task`,
-    `Write a ${TYPE_LABEL[activity.type]} for ${input.tenantName}.`,
+    `Write a ${DELIVERABLE_CATALOG[activity.type].taskNoun} for ${input.tenantName}.`,
     `Topic: ${activity.topic}`,
     ...(activity.keyword ? [`Keyword: ${activity.keyword}`] : []),
     ...(activity.format ? [`Format: ${activity.format}`] : []),
@@ -72,3 +67,7 @@ export function buildActivityPrompt(input: ActivityPromptInput): { system: strin
 /** The deterministic offline adapter answers with this block verbatim (see adapter-offline). */
 export const offlineExample = (example: unknown) =>
   `\n\n\`\`\`offline-example\n${JSON.stringify(example, null, 2)}\n\`\`\``;
+
+/** The prompt as sent to the adapter: only the offline adapter is shown the answer to give. */
+export const withOfflineExample = (prompt: string, adapter: string, example: unknown): string =>
+  adapter === "offline" ? prompt + offlineExample(example) : prompt;

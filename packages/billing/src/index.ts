@@ -1,15 +1,6 @@
 import { type Db, type TenantTx, writeAudit } from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 
-/** Credits a run of each role holds and spends: flat, so clients can plan their month. */
-export const CREDITS_PER_RUN: Record<string, number> = {
-  "activity-planner": 1,
-  "blog-writer": 10,
-  "social-post-writer": 2,
-  "strategy-writer": 20,
-  publisher: 0,
-};
-
 export class InsufficientCreditsError extends AppError {
   constructor(needed: number, available: number) {
     super(402, "INSUFFICIENT_CREDITS", `This run needs ${needed} credits; ${available} are available`, {

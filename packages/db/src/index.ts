@@ -3,7 +3,7 @@ export { type CreateDbOptions, createDb, type Db } from "./client";
 export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";
 export type * from "./generated/prisma/client";
 export { Prisma } from "./generated/prisma/client";
-export { PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
+export { DeliverableType, PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
 export { MIGRATIONS_DIR, migrate } from "./migrate";
 export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, DEMO_CREDITS, seedDemo } from "./seed";
 export { SCALE_DEFAULTS, SCALE_TENANT_SLUG_PREFIX, type ScaleSizes, scaleOwnerEmail, seedScale } from "./seed-scale";

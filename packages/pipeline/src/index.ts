@@ -17,4 +17,4 @@ export {
   type TransitionResult,
   transitionActivity,
 } from "./transition";
-export { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, type TransitionRule, WRITER_ROLE } from "./transitions";
+export { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, type TransitionRule } from "./transitions";

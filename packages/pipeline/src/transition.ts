@@ -1,3 +1,4 @@
+import { type WriterRole, writerOf } from "@leadmetrics/catalog";
 import {
   type Activity,
   type ActivityStatus,
@@ -9,9 +10,9 @@ import {
 } from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
 import type { NotificationEvent } from "@leadmetrics/notification-events";
-import { type OutboxRelay, type StagedJob, stageJobs, type WakeReason } from "@leadmetrics/queue";
+import { agentQueue, type OutboxRelay, type StagedJob, stageJobs, type WakeReason } from "@leadmetrics/queue";
 import { type RealtimePublisher, rooms } from "@leadmetrics/realtime";
-import { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS, WRITER_ROLE } from "./transitions";
+import { type ActivityAction, MAX_DM_REJECTIONS, TRANSITIONS } from "./transitions";
 
 export interface Actor {
   type: ActorType;
@@ -33,7 +34,7 @@ export interface TransitionInput {
 }
 
 export type FollowUp =
-  | { kind: "draft"; role: (typeof WRITER_ROLE)[keyof typeof WRITER_ROLE]; revision: number; wakeReason: WakeReason }
+  | { kind: "draft"; role: WriterRole; revision: number; wakeReason: WakeReason }
   | { kind: "publish"; attempt: number }
   | { kind: "notify"; event: NotificationEvent; group: "dm_reviewers" | "tenant_admins" };
 
@@ -99,7 +100,7 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     let to = rule.to;
     const update: Prisma.ActivityUncheckedUpdateManyInput = { status: to, version: activity.version + 1 };
     const followUps: FollowUp[] = [];
-    const writer = WRITER_ROLE[activity.type];
+    const writer = writerOf(activity.type);
     const redraft = (wakeReason: WakeReason) => {
       update.revision = activity.revision + 1;
       followUps.push({ kind: "draft", role: writer, revision: activity.revision + 1, wakeReason });
@@ -221,7 +222,7 @@ export async function runFollowUps(
 function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): StagedJob {
   const ids = { tenantId: activity.tenantId, activityId: activity.id, requestId };
   if (f.kind === "draft")
-    return { queue: `agent__${f.role}`, payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
+    return { queue: agentQueue(f.role), payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
   if (f.kind === "publish") return { queue: "agent__publisher", payload: { ...ids, attempt: f.attempt } };
   return {
     queue: "notifications__dispatch",

@@ -42,9 +42,3 @@ export const TRANSITIONS: Record<ActivityAction, TransitionRule> = {
   publish_failed: { from: ["publishing"], to: "publish_failed", actors: ["agent"] },
   retry_publish: { from: ["publish_failed"], to: "client_approved", actors: ["user"] },
 };
-
-export const WRITER_ROLE = {
-  blog_post: "blog-writer",
-  social_post: "social-post-writer",
-  strategy: "strategy-writer",
-} as const;

@@ -18,6 +18,7 @@ export {
 } from "./producer";
 export {
   AGENT_ROLES,
+  type AgentQueueName,
   type AgentRole,
   agentQueue,
   DEFAULT_JOB_OPTIONS,
@@ -37,6 +38,8 @@ export {
   type QueueName,
   WAKE_REASONS,
   type WakeReason,
+  type WriterQueueName,
+  type WriterRole,
 } from "./registry";
 export {
   type ReplayActor,
@@ -46,4 +49,11 @@ export {
   replayFailedJobById,
   replayStateOf,
 } from "./replay";
-export { closeWorkers, createWorker, type JobContext, PermanentJobError, type WorkerOptions } from "./worker";
+export {
+  closeWorkers,
+  createWorker,
+  type JobContext,
+  PermanentJobError,
+  type TenantClientOf,
+  type WorkerOptions,
+} from "./worker";

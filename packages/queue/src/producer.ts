@@ -4,7 +4,7 @@ import { queueTelemetry } from "@leadmetrics/telemetry";
 import { type ConnectionOptions, type JobsOptions, Queue } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
 import {
-  type AgentRole,
+  agentQueue,
   DEFAULT_JOB_OPTIONS,
   type DraftJob,
   type NotificationJob,
@@ -13,6 +13,7 @@ import {
   type PublishJob,
   QUEUES,
   type QueueName,
+  type WriterRole,
 } from "./registry";
 
 export interface QueueClientOptions {
@@ -31,13 +32,13 @@ export class InvalidJobPayloadError extends AppError {
   }
 }
 
+/** Ids of replayed jobs start with this: a replay runs under its own id even on a queue with static ids. */
+export const REPLAY_JOB_PREFIX = "replay-";
+
 /**
  * Validates a payload against its queue's schema and works out its job id (the queue's static
  * id, else the given one, else a fresh uuid) and dedupe key. Shared by enqueue and the outbox.
  */
-/** Ids of replayed jobs start with this: a replay runs under its own id even on a queue with static ids. */
-export const REPLAY_JOB_PREFIX = "replay-";
-
 export function prepareJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>, jobId?: string) {
   const def = QUEUES[name];
   const parsed = def.schema.safeParse(payload);
@@ -113,15 +114,20 @@ export function createQueueClient(opts: QueueClientOptions) {
     enqueue,
     enqueueActivityPlanner: (p: PlanJob) => enqueue("agent__activity-planner", p),
     /** The writer of an activity's deliverable type, for one revision. */
-    enqueueDraft: (role: Extract<AgentRole, `${string}-writer`>, p: DraftJob) => enqueue(`agent__${role}`, p),
+    enqueueDraft: (role: WriterRole, p: DraftJob) => enqueue(agentQueue(role), p),
     enqueuePublisher: (p: PublishJob) => enqueue("agent__publisher", p),
     enqueueNotification: (p: NotificationJob) => enqueue("notifications__dispatch", p),
     queue,
     /** False while the shared connection is known to be down: callers can skip a doomed 3 s wait. */
     available: () => !shared || shared.status === "ready",
-    /** Is a job for this dedupe key waiting, delayed or running? (used by the reconciler) */
-    async hasLiveJob(name: QueueName, dedupeKey: string): Promise<boolean> {
-      const jobId = await queue(name).getDeduplicationJobId(dedupeKey);
+    /**
+     * Is a job for this payload waiting, delayed or running? Looked up by the dedupe key the
+     * queue's definition gives the payload (used by the reconciler).
+     */
+    async hasLiveJob<Q extends QueueName>(name: Q, payload: PayloadOf<Q>): Promise<boolean> {
+      const { deduplication } = prepareJob(name, payload);
+      if (!deduplication) throw new Error(`the ${name} queue has no dedupe key: its live jobs cannot be looked up`);
+      const jobId = await queue(name).getDeduplicationJobId(deduplication.id);
       if (!jobId) return false;
       const state = await queue(name).getJobState(jobId);
       return (

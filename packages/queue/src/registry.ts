@@ -1,15 +1,8 @@
+import { AGENT_ROLES, type AgentRole, WRITER_ROLES, type WriterRole } from "@leadmetrics/catalog";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@leadmetrics/notification-events";
 import { z } from "zod";
 
-/** Agent roles that have a queue. A new role is a new entry here and in the agents registry. */
-export const AGENT_ROLES = [
-  "activity-planner",
-  "blog-writer",
-  "social-post-writer",
-  "strategy-writer",
-  "publisher",
-] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+export { AGENT_ROLES, type AgentRole, type WriterRole };
 
 export const NOTIFICATION_CHANNELS = ["email", "in_app", "push", "whatsapp", "telegram"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -46,9 +39,6 @@ export const notificationJobSchema = z.strictObject({
   dedupeKey: z.string().max(200),
 });
 
-const tenantJob = z.strictObject({ ...base });
-const optionalTenantJob = z.strictObject({ tenantId: z.uuid().nullable(), requestId: z.string().max(128).optional() });
-
 export type PlanJob = z.infer<typeof planJobSchema>;
 export type DraftJob = z.infer<typeof draftJobSchema>;
 export type PublishJob = z.infer<typeof publishJobSchema>;
@@ -73,37 +63,46 @@ const channelKey = (channel: NotificationChannel, p: NotificationJob) => {
   return `${channel}-${p.dedupeKey}-${"userId" in r ? r.userId : "email" in r ? r.email : r.group}`;
 };
 
+/** One draft job per activity revision; every writer role consumes these. */
+const draftQueue = define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` });
+
+/**
+ * The job of each agent role that is not a writer (writers all take draft jobs). Keyed by the
+ * catalogue: a new role without its job here does not compile.
+ */
+const OTHER_AGENT_JOBS = {
+  "activity-planner": define({ schema: planJobSchema, staticJobId: (p) => `plan-${p.planId}` }),
+  publisher: define({ schema: publishJobSchema, dedupeKey: (p) => `publish-${p.activityId}-a${p.attempt}` }),
+} satisfies Record<Exclude<AgentRole, WriterRole>, QueueDefinition>;
+
+/** The queue each agent role consumes: `agent__{role}`. */
+export type AgentQueueName<R extends AgentRole = AgentRole> = `agent__${R}`;
+export const agentQueue = <R extends AgentRole>(role: R): AgentQueueName<R> => `agent__${role}`;
+
+type AgentQueues = { [R in WriterRole as AgentQueueName<R>]: typeof draftQueue } & {
+  [R in keyof typeof OTHER_AGENT_JOBS as AgentQueueName<R>]: (typeof OTHER_AGENT_JOBS)[R];
+};
+const agentQueues = Object.fromEntries([
+  ...WRITER_ROLES.map((role) => [agentQueue(role), draftQueue] as const),
+  ...Object.entries(OTHER_AGENT_JOBS).map(([role, def]) => [`agent__${role}`, def] as const),
+]) as AgentQueues;
+
 /** Every queue of the platform: name → payload schema and id strategy. */
 export const QUEUES = {
-  "agent__activity-planner": define({ schema: planJobSchema, staticJobId: (p) => `plan-${p.planId}` }),
-  "agent__blog-writer": define({ schema: draftJobSchema, dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}` }),
-  "agent__social-post-writer": define({
-    schema: draftJobSchema,
-    dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}`,
-  }),
-  "agent__strategy-writer": define({
-    schema: draftJobSchema,
-    dedupeKey: (p) => `draft-${p.activityId}-r${p.revision}`,
-  }),
-  agent__publisher: define({ schema: publishJobSchema, dedupeKey: (p) => `publish-${p.activityId}-a${p.attempt}` }),
+  ...agentQueues,
   notifications__dispatch: define({ schema: notificationJobSchema, dedupeKey: (p) => `notify-${p.dedupeKey}` }),
   notifications__email: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("email", p) }),
   notifications__in_app: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("in_app", p) }),
   notifications__push: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("push", p) }),
   notifications__whatsapp: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("whatsapp", p) }),
   notifications__telegram: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("telegram", p) }),
-  rag__ingestion: define({ schema: tenantJob.extend({ documentId: z.uuid() }) }),
-  search__sync: define({ schema: tenantJob.extend({ entity: z.string().max(64), entityId: z.uuid() }) }),
-  billing__invoice: define({ schema: tenantJob.extend({ periodStart: z.iso.date() }) }),
-  billing__overdue: define({ schema: optionalTenantJob }),
-  "billing__credits-reset": define({ schema: optionalTenantJob }),
-  report__generate: define({ schema: tenantJob.extend({ reportDate: z.iso.date() }) }),
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
 export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["schema"]>;
 
-export const agentQueue = (role: AgentRole) => `agent__${role}` as const satisfies QueueName;
+/** Draft jobs for a writer: its queue name and payload type. */
+export type WriterQueueName = AgentQueueName<WriterRole>;
 export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
 
 /** BullMQ defaults for every job (review R-6: failed jobs are kept long enough to inspect). */

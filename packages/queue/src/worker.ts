@@ -5,15 +5,19 @@ import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from "bu
 import type { QueueClient } from "./producer";
 import { type PayloadOf, QUEUES, type QueueName } from "./registry";
 
+/** A queue whose payload always names its tenant gets a tenant client; one with an optional tenant may get none. */
+export type TenantClientOf<P> = [P] extends [{ tenantId: string }] ? TenantDb : TenantDb | null;
+
 export interface JobContext<Q extends QueueName> {
   payload: PayloadOf<Q>;
   job: Job;
   log: Logger;
   /**
    * The tenant-scoped client of the payload's tenant: every row a handler loads is checked
-   * against the payload's tenant by construction. Null only for platform jobs without a tenant.
+   * against the payload's tenant by construction. Typed non-null for every queue whose schema
+   * requires a tenant; null only for platform jobs without one.
    */
-  tdb: TenantDb | null;
+  tdb: TenantClientOf<PayloadOf<Q>>;
   db: Db;
   /** Aborted when the worker shuts down: long LLM calls stop early and the job is retried. */
   signal: AbortSignal;
@@ -89,7 +93,8 @@ export function createWorker<Q extends QueueName>(
             payload,
             job,
             log,
-            tdb: tenantId ? forTenant(opts.db, tenantId) : null,
+            // The payload passed its queue's schema: a queue that requires a tenant always has one here.
+            tdb: (tenantId ? forTenant(opts.db, tenantId) : null) as TenantClientOf<PayloadOf<Q>>,
             db: opts.db,
             signal: abort.signal,
             attempt,

@@ -1,4 +1,7 @@
+import { DELIVERABLE_TYPES } from "@leadmetrics/catalog";
 import { z } from "zod";
+
+export { DELIVERABLE_TYPES };
 
 export const ACTIVITY_STATUSES = [
   "planned",
@@ -11,7 +14,6 @@ export const ACTIVITY_STATUSES = [
   "publish_failed",
   "needs_attention",
 ] as const;
-export const DELIVERABLE_TYPES = ["blog_post", "social_post", "strategy"] as const;
 
 export const activitySummarySchema = z.object({
   id: z.uuid(),

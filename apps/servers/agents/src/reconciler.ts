@@ -1,12 +1,12 @@
+import { writerOf } from "@leadmetrics/catalog";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
-import { WRITER_ROLE } from "@leadmetrics/pipeline";
-import type { QueueClient } from "@leadmetrics/queue";
+import { agentQueue, type QueueClient } from "@leadmetrics/queue";
 
 /**
  * Nothing waits forever: an activity in `drafting` or `client_approved` that has not moved for
  * `stuckAfterMs` and has no live job (the enqueue after its commit was lost) is enqueued again,
- * under the same dedupe key, so a job that does exist is never doubled.
+ * under the dedupe key its queue's definition gives it, so a job that does exist is never doubled.
  */
 export async function reconcileStuckWork(
   deps: { db: Db; queues: QueueClient; log: Logger },
@@ -32,13 +32,15 @@ export async function reconcileStuckWork(
   for (const a of stuck) {
     const ids = { tenantId: a.tenantId, activityId: a.id, requestId: `reconcile-${a.id}` };
     if (a.status === "drafting") {
-      const role = WRITER_ROLE[a.type];
-      if (await deps.queues.hasLiveJob(`agent__${role}`, `draft-${a.id}-r${a.revision}`)) continue;
       const wakeReason = a.dmRejectionCount + a.clientRejectionCount > 0 ? "rejection" : "new_task";
-      await deps.queues.enqueueDraft(role, { ...ids, revision: a.revision, wakeReason });
+      const draft = { ...ids, revision: a.revision, wakeReason } as const;
+      const queue = agentQueue(writerOf(a.type));
+      if (await deps.queues.hasLiveJob(queue, draft)) continue;
+      await deps.queues.enqueue(queue, draft);
     } else {
-      if (await deps.queues.hasLiveJob("agent__publisher", `publish-${a.id}-a${a.version}`)) continue;
-      await deps.queues.enqueuePublisher({ ...ids, attempt: a.version });
+      const publish = { ...ids, attempt: a.version };
+      if (await deps.queues.hasLiveJob("agent__publisher", publish)) continue;
+      await deps.queues.enqueuePublisher(publish);
     }
     enqueued++;
   }

@@ -1,17 +1,10 @@
 import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
+import { AGENT_ROLES } from "@leadmetrics/catalog";
 import { channelSecretBox } from "@leadmetrics/crypto";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { createOutboundFetch } from "@leadmetrics/provider-core";
-import {
-  closeWorkers,
-  createOutboxRelay,
-  createQueueClient,
-  createWorker,
-  type QueueName,
-  redisConnection,
-  type Worker,
-} from "@leadmetrics/queue";
+import { closeWorkers, createOutboxRelay, createQueueClient, redisConnection, type Worker } from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
 import type { Redis } from "ioredis";
 
@@ -46,15 +39,14 @@ export function startAgentsServer(
     },
     realtime: createRealtimePublisher(deps.redis),
   };
-  const workers = ROLES.filter((r) => config.AGENT_ROLES.includes(r.role)).map((role) =>
-    createWorker(role.queue as QueueName, (ctx) => role.handle(ctx, roleDeps), {
+  const workers = AGENT_ROLES.filter((role) => config.AGENT_ROLES.includes(role)).map((role) =>
+    ROLES[role].startWorker(roleDeps, {
       connection: redisConnection(config.REDIS_URL, "worker"),
       prefix: deps.prefix,
       db: deps.db,
-      logger: deps.logger.child({ role: role.role }),
+      logger: deps.logger.child({ role }),
       queues,
-      concurrency: role.concurrency,
-      lockDuration: config.AGENT_LOCK_DURATION_MS ?? role.lockDurationMs,
+      lockDuration: config.AGENT_LOCK_DURATION_MS,
       stalledInterval: config.AGENT_STALLED_INTERVAL_MS,
     }),
   );

@@ -1,14 +1,10 @@
-import { completeStructured } from "@leadmetrics/adapter-core";
-import { CREDITS_PER_RUN } from "@leadmetrics/billing";
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import type { DeliverablePlan, DeliverablePlanItem } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
-import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
-
+import { PermanentJobError } from "@leadmetrics/queue";
 import { z } from "zod";
-import { offlineExample } from "../prompt";
-import { beginRun, completeRun, failRun, usageOf } from "../runs";
-import { resolveAgentConfig } from "./config";
-import type { RoleDefinition } from "./types";
+import { withAgentRun } from "../agent-run";
+import { defineAgentRole } from "./types";
 
 const DAY = 86_400_000;
 
@@ -59,77 +55,53 @@ const briefSchema = z.object({
  * activity-planner: an approved plan → its periods and one Activity per deliverable, each with a
  * brief proposed by the model; every new activity starts drafting. Idempotent per plan.
  */
-export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
-  role: "activity-planner",
-  queue: "agent__activity-planner",
+export const activityPlanner = defineAgentRole("activity-planner", {
   concurrency: 2,
   lockDurationMs: 5 * 60_000,
   async handle(ctx, deps) {
-    const { payload, log } = ctx;
-    const tdb = ctx.tdb!;
+    const { payload, log, tdb } = ctx;
     const plan = await tdb.deliverablePlan.findFirst({ where: { id: payload.planId }, include: { items: true } });
     if (!plan) throw new PermanentJobError("plan not found for this tenant");
     if (plan.status !== "approved")
       throw new PermanentJobError(
         `plan is ${plan.status}, not approved: nothing is planned without the client's approval`,
       );
-    const runKey = `activity-planner:${plan.id}`;
+    const periods = planPeriods(plan);
+    const slots = planSlots(plan.periodCount, plan.items);
 
-    if (!(await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } }))) {
-      const periods = planPeriods(plan);
-      const slots = planSlots(plan.periodCount, plan.items);
-      const config = await resolveAgentConfig(tdb, "activity-planner", deps.defaults);
-      const [tenant, context] = await Promise.all([
-        tdb.tenant.findFirstOrThrow({ select: { name: true } }),
-        tdb.clientContext.findFirst({ orderBy: { version: "desc" } }),
-      ]);
-      const schema = z.object({ briefs: z.array(briefSchema).length(slots.length) });
-      const prompt = [
-        `Plan the content calendar "${plan.name}" for ${tenant.name}: ${slots.length} deliverables over ${plan.periodCount} ${plan.cadence === "weekly" ? "weeks" : "months"}.`,
-        context
-          ? `Brand voice: ${context.brandVoice}\nAudience: ${context.audience}\nProducts: ${context.products}`
-          : "No client context yet.",
-        "Deliverables, in order:",
-        ...slots.map(
-          (s, i) =>
-            `${i + 1}. period ${s.periodIndex + 1}: ${s.type.replace("_", " ")}${s.channel ? ` for ${s.channel}` : ""}${s.notes ? ` (${s.notes})` : ""}`,
-        ),
-        `Respond with JSON only: {"briefs": [${slots.length} objects, in the same order: {"topic": string, "keyword": string, "format": string}]} — distinct topics, no repeats.`,
-      ].join("\n");
-      const example = {
-        briefs: slots.map((s, i) => ({
-          topic: `${tenant.name}: ${s.type.replace("_", " ")} idea ${i + 1}`,
-          keyword: "digital marketing",
-          format: s.type === "blog_post" ? "how-to guide" : s.type === "social_post" ? "short post" : "plan",
-        })),
-      };
-      const fullPrompt = config.adapter === "offline" ? prompt + offlineExample(example) : prompt;
-      const credits = CREDITS_PER_RUN["activity-planner"] ?? 0;
-      const run = await beginRun(tdb, {
-        tenantId: plan.tenantId,
-        runKey,
-        role: "activity-planner",
-        credits,
-        adapter: config.adapter,
-        model: config.model,
-        offline: config.adapter === "offline",
-        planId: plan.id,
-        jobId: ctx.job.id,
-        requestId: payload.requestId,
-      });
-      try {
-        const result = await completeStructured(
-          deps.adapters.get(config.adapter),
-          {
-            system: `You plan digital-marketing content for ${tenant.name}.`,
-            prompt: fullPrompt,
-            model: config.model,
-            temperature: config.temperature,
-            signal: ctx.signal,
-          },
-          schema,
-        );
-        await tdb.$transaction(async (tx) => {
+    await withAgentRun(ctx, deps, {
+      role: "activity-planner",
+      runKey: `activity-planner:${plan.id}`,
+      link: { planId: plan.id },
+      outputSchema: z.object({ briefs: z.array(briefSchema).length(slots.length) }),
+      async prompt() {
+        const [tenant, context] = await Promise.all([
+          tdb.tenant.findFirstOrThrow({ select: { name: true } }),
+          tdb.clientContext.findFirst({ orderBy: { version: "desc" } }),
+        ]);
+        const prompt = [
+          `Plan the content calendar "${plan.name}" for ${tenant.name}: ${slots.length} deliverables over ${plan.periodCount} ${plan.cadence === "weekly" ? "weeks" : "months"}.`,
+          context
+            ? `Brand voice: ${context.brandVoice}\nAudience: ${context.audience}\nProducts: ${context.products}`
+            : "No client context yet.",
+          "Deliverables, in order:",
+          ...slots.map(
+            (s, i) =>
+              `${i + 1}. period ${s.periodIndex + 1}: ${deliverableTypeLabel(s.type)}${s.channel ? ` for ${s.channel}` : ""}${s.notes ? ` (${s.notes})` : ""}`,
+          ),
+          `Respond with JSON only: {"briefs": [${slots.length} objects, in the same order: {"topic": string, "keyword": string, "format": string}]} — distinct topics, no repeats.`,
+        ].join("\n");
+        const offlineAnswer = {
+          briefs: slots.map((s, i) => ({
+            topic: `${tenant.name}: ${deliverableTypeLabel(s.type)} idea ${i + 1}`,
+            keyword: "digital marketing",
+            format: s.type === "blog_post" ? "how-to guide" : s.type === "social_post" ? "short post" : "plan",
+          })),
+        };
+        return { system: `You plan digital-marketing content for ${tenant.name}.`, prompt, offlineAnswer };
+      },
+      store: (result, run) =>
+        tdb.$transaction(async (tx) => {
           await tx.deliverablePeriod.createMany({
             data: periods.map((p) => ({
               tenantId: plan.tenantId,
@@ -165,14 +137,9 @@ export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
             }),
             skipDuplicates: true,
           });
-          await completeRun(tx, plan.tenantId, run.id, runKey, credits, usageOf(result.calls), fullPrompt);
-        });
-      } catch (err) {
-        if (ctx.final || err instanceof UnrecoverableError)
-          await failRun(tdb, plan.tenantId, runKey, (err as Error).message);
-        throw err;
-      }
-    }
+          await run.settle(tx);
+        }),
+    });
 
     // Start every activity of the plan that has not started yet (also after a crash mid-way).
     const planned = await tdb.activity.findMany({
@@ -188,4 +155,4 @@ export const activityPlanner: RoleDefinition<"agent__activity-planner"> = {
     log.info({ started: planned.length }, "plan activities started");
     return { started: planned.length };
   },
-};
+});

@@ -1,12 +1,11 @@
 import type { Activity, BlogPost } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
 import { createWordPressClient, WordPressError } from "@leadmetrics/provider-wordpress";
-import { type JobContext, PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
-
+import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
 import { marked } from "marked";
-import type { RoleDefinition, RoleDeps } from "./types";
+import { defineAgentRole, type RoleDeps, type RoleJobContext } from "./types";
 
-type PublishContext = JobContext<"agent__publisher">;
+type PublishContext = RoleJobContext<"publisher">;
 
 /** Where a deliverable goes; returns its public URL (null when it is delivered in the app). */
 async function publishDeliverable(
@@ -14,7 +13,7 @@ async function publishDeliverable(
   deps: RoleDeps,
   activity: Activity & { blogPost: BlogPost | null },
 ): Promise<{ url: string | null; externalId?: string }> {
-  const tdb = ctx.tdb!;
+  const { tdb } = ctx;
   if (activity.type === "strategy") return { url: null };
   if (activity.type === "social_post") throw new PermanentJobError("no social network is connected for publishing yet");
   const post = activity.blogPost;
@@ -50,14 +49,11 @@ async function publishDeliverable(
  * publisher: posts a client-approved deliverable to its channel. It refuses, in its own code,
  * unless the plan is approved and the client approved this activity (the HITL gate).
  */
-export const publisher: RoleDefinition<"agent__publisher"> = {
-  role: "publisher",
-  queue: "agent__publisher",
+export const publisher = defineAgentRole("publisher", {
   concurrency: 4,
   lockDurationMs: 2 * 60_000,
   async handle(ctx, deps) {
-    const { payload, log } = ctx;
-    const tdb = ctx.tdb!;
+    const { payload, log, tdb } = ctx;
     const activity = await tdb.activity.findFirst({
       where: { id: payload.activityId },
       include: { plan: { select: { status: true } }, blogPost: true },
@@ -110,4 +106,4 @@ export const publisher: RoleDefinition<"agent__publisher"> = {
       throw err;
     }
   },
-};
+});

@@ -9,7 +9,8 @@ const blogOutput = z.object({
 
 export const blogWriter = contentWriter({
   role: "blog-writer",
-  queue: "agent__blog-writer",
+  concurrency: 2,
+  lockDurationMs: 5 * 60_000,
   outputSchema: blogOutput,
   outputSpec:
     'Respond with JSON only: {"title": string (5-200 chars), "body": markdown string of 600-1200 words with ## headings, "metaDescription": string (<= 160 chars)}',
@@ -35,7 +36,8 @@ const socialOutput = z.object({
 
 export const socialPostWriter = contentWriter({
   role: "social-post-writer",
-  queue: "agent__social-post-writer",
+  concurrency: 2,
+  lockDurationMs: 5 * 60_000,
   outputSchema: socialOutput,
   outputSpec:
     'Respond with JSON only: {"text": the post (<= 1300 characters, no hashtags inside), "hashtags": up to 5 strings like "#marketing"}',
@@ -61,7 +63,8 @@ const strategyOutput = z.object({
 
 export const strategyWriter = contentWriter({
   role: "strategy-writer",
-  queue: "agent__strategy-writer",
+  concurrency: 2,
+  lockDurationMs: 5 * 60_000,
   outputSchema: strategyOutput,
   outputSpec:
     'Respond with JSON only: {"title": string, "body": markdown strategy document (goals, audience, channels, calendar, measures), "keyMessages": 3-6 strings}',

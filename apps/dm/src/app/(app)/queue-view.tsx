@@ -1,10 +1,16 @@
+import {
+  DELIVERABLE_TYPES,
+  type DeliverableTypeId,
+  deliverableTypeLabel,
+  deliverableTypePluralLabel,
+} from "@leadmetrics/catalog";
 import { Alert, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { OUTCOMES, outcomeOf } from "./outcomes";
 
 export type QueueQuery = {
   tenantId?: string;
-  type?: "blog_post" | "social_post" | "strategy";
+  type?: DeliverableTypeId;
   page?: string;
   after?: string;
 };
@@ -58,9 +64,11 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
             className="ml-2 rounded-md border border-slate-300 px-2 py-1.5"
           >
             <option value="">All types</option>
-            <option value="blog_post">Blog posts</option>
-            <option value="social_post">Social posts</option>
-            <option value="strategy">Strategy</option>
+            {DELIVERABLE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {deliverableTypePluralLabel(t)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
@@ -86,7 +94,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
             ),
           },
           { header: "Client", cell: (a) => a.tenantName },
-          { header: "Type", cell: (a) => a.type.replace("_", " ") },
+          { header: "Type", cell: (a) => deliverableTypeLabel(a.type) },
           { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
           { header: "Rejections", cell: (a) => a.dmRejectionCount },
           { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },

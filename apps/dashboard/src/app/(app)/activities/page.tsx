@@ -1,3 +1,4 @@
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Card, PageHeader, StatusBadge, statusLabel } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 
@@ -71,7 +72,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                       >
                         <div className="font-medium">{a.topic}</div>
                         <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
-                          <span>{a.type.replace("_", " ")}</span>
+                          <span>{deliverableTypeLabel(a.type)}</span>
                           <StatusBadge status={a.status} />
                         </div>
                       </a>

@@ -1,3 +1,4 @@
+import { DELIVERABLE_TYPES, deliverableTypePluralLabel } from "@leadmetrics/catalog";
 import {
   Alert,
   Button,
@@ -15,17 +16,11 @@ import { redirect } from "next/navigation";
 
 export const metadata = { title: "Plans" };
 
-const TYPES = [
-  { value: "blog_post", label: "Blog posts" },
-  { value: "social_post", label: "Social posts" },
-  { value: "strategy", label: "Strategy documents" },
-] as const;
-
 async function createPlan(formData: FormData) {
   "use server";
-  const items = TYPES.map((t) => ({
-    deliverableType: t.value,
-    quantity: Number(formData.get(`qty_${t.value}`) || 0),
+  const items = DELIVERABLE_TYPES.map((type) => ({
+    deliverableType: type,
+    quantity: Number(formData.get(`qty_${type}`) || 0),
   })).filter((i) => i.quantity > 0);
   const api = await serverApi("dashboard");
   const res = await api.POST("/tenant/v1/plans", {
@@ -112,14 +107,14 @@ export default async function PlansPage({
             <Field label="Number of periods" name="periodCount" type="number" min={1} defaultValue={1} required />
             <fieldset className="mb-4">
               <legend className="text-sm font-medium text-slate-700">Per period</legend>
-              {TYPES.map((t) => (
+              {DELIVERABLE_TYPES.map((type) => (
                 <Field
-                  key={t.value}
-                  label={t.label}
-                  name={`qty_${t.value}`}
+                  key={type}
+                  label={deliverableTypePluralLabel(type)}
+                  name={`qty_${type}`}
                   type="number"
                   min={0}
-                  defaultValue={t.value === "blog_post" ? 1 : 0}
+                  defaultValue={type === "blog_post" ? 1 : 0}
                 />
               ))}
             </fieldset>

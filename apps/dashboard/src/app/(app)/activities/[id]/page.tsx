@@ -1,3 +1,4 @@
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
@@ -40,7 +41,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
         title={a.topic}
         subtitle={
           <>
-            {a.planName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} />
+            {a.planName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} />
           </>
         }
       />

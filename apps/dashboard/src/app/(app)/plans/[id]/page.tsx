@@ -1,3 +1,4 @@
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
@@ -55,8 +56,9 @@ export default async function PlanPage({
         <Card title="Per period">
           <ul className="space-y-1 text-sm">
             {plan.items.map((i, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a plan's items are a fixed list, never reordered
               <li key={n}>
-                {i.quantity} × {i.deliverableType.replace("_", " ")}
+                {i.quantity} × {deliverableTypeLabel(i.deliverableType)}
                 {i.channel ? ` (${i.channel})` : ""}
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
@@ -70,7 +71,7 @@ export default async function ReviewPage({
         title={a.topic}
         subtitle={
           <>
-            {a.tenantName} · {a.type.replace("_", " ")} · <StatusBadge status={a.status} /> · rejected{" "}
+            {a.tenantName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} /> · rejected{" "}
             {a.dmRejectionCount}×
           </>
         }

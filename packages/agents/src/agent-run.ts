@@ -1,0 +1,211 @@
+import { completeStructured, type LlmResult, type StructuredResult } from "@leadmetrics/adapter-core";
+import { InsufficientCreditsError, releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
+import { type AgentRole, creditsPerRun } from "@leadmetrics/catalog";
+import type { TenantDb, TenantTx } from "@leadmetrics/db";
+import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
+import type { z } from "zod";
+import { resolveAgentConfig } from "./agent-config";
+import { withOfflineExample } from "./prompt";
+import type { RoleDeps } from "./roles/types";
+
+interface RunStart {
+  tenantId: string;
+  runKey: string;
+  role: AgentRole;
+  credits: number;
+  adapter: string;
+  model: string;
+  offline: boolean;
+  activityId?: string;
+  planId?: string;
+  revision?: number;
+  wakeReason?: string;
+  jobId?: string;
+  requestId?: string;
+}
+
+/**
+ * Holds the credits and opens (or re-opens, on a retry) the AgentRun. Too few credits is not
+ * worth retrying in seconds: the job fails for good, is listed for operators, and can be
+ * replayed once credits are granted.
+ */
+async function beginRun(tdb: TenantDb, run: RunStart) {
+  const open = (tx: TenantTx, status: "running" | "failed", error: string | null) => {
+    const fields = {
+      adapter: run.adapter,
+      model: run.model,
+      offline: run.offline,
+      jobId: run.jobId ?? null,
+      requestId: run.requestId ?? null,
+      status,
+      error,
+      finishedAt: status === "failed" ? new Date() : null,
+    };
+    return tx.agentRun.upsert({
+      where: { runKey: run.runKey },
+      create: {
+        tenantId: run.tenantId,
+        runKey: run.runKey,
+        role: run.role,
+        activityId: run.activityId ?? null,
+        planId: run.planId ?? null,
+        revision: run.revision ?? null,
+        wakeReason: run.wakeReason ?? null,
+        ...fields,
+      },
+      update: { ...fields, attempts: { increment: 1 } },
+    });
+  };
+  try {
+    return await tdb.$transaction(async (tx) => {
+      await reserveCredits(tx, run.tenantId, run.runKey, run.credits);
+      return open(tx, "running", null);
+    });
+  } catch (err) {
+    if (!(err instanceof InsufficientCreditsError)) throw err;
+    // Recorded, so the client sees why the work waits (plan and activity pages, the runs list).
+    await tdb.$transaction((tx) => open(tx, "failed", err.message));
+    throw new PermanentJobError(err.message);
+  }
+}
+
+export function usageOf(calls: LlmResult[]) {
+  return {
+    inputTokens: calls.reduce((n, c) => n + c.usage.inputTokens, 0),
+    outputTokens: calls.reduce((n, c) => n + c.usage.outputTokens, 0),
+    costUsd: calls.reduce((n, c) => n + c.cost, 0),
+    durationMs: Math.round(calls.reduce((n, c) => n + c.durationMs, 0)),
+  };
+}
+
+/** The run failed for good: recorded, and its credits given back. */
+async function failRun(tdb: TenantDb, tenantId: string, runKey: string, error: string) {
+  await tdb.$transaction(async (tx) => {
+    await tx.agentRun.updateMany({
+      where: { runKey },
+      data: { status: "failed", error: error.slice(0, 2_000), finishedAt: new Date() },
+    });
+    await releaseCredits(tx, tenantId, runKey);
+  });
+}
+
+const hasSucceeded = async (tdb: TenantDb, runKey: string) =>
+  (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) !== null;
+
+/** What a run asks the model: the prompt, and the answer the offline adapter gives back verbatim. */
+export interface AgentPrompt<T> {
+  system: string;
+  prompt: string;
+  offlineAnswer: T;
+}
+
+/** The part of a job context a run needs (every agent queue's context has it). */
+export interface AgentRunJob {
+  tdb: TenantDb;
+  payload: { tenantId: string; requestId?: string };
+  job: { id?: string };
+  signal: AbortSignal;
+  final: boolean;
+}
+
+export interface AgentRunSpec<S extends z.ZodType, R> {
+  role: AgentRole;
+  /** One logical run: every delivery and retry of the same work shares it, so it is charged once. */
+  runKey: string;
+  /** What the AgentRun row links to. */
+  link: { activityId?: string; planId?: string; revision?: number; wakeReason?: string };
+  outputSchema: S;
+  /** Built only when the run is not done already. */
+  prompt(): Promise<AgentPrompt<z.infer<S>>>;
+  /** After the credits are held, before the model is called. */
+  onStart?(runId: string): Promise<void>;
+  /** Each piece of the answer as the model streams it. */
+  onChunk?(text: string): void;
+  /**
+   * Stores the output. It must call `settle(tx)` inside the transaction that stores it: the
+   * charge commits with the output, or neither does.
+   */
+  store(result: StructuredResult<z.infer<S>>, run: { id: string; settle(tx: TenantTx): Promise<void> }): Promise<R>;
+  /** After a failure for good, once the run is recorded as failed and its credits given back. */
+  onFailed?(reason: string): Promise<void>;
+}
+
+export type AgentRunOutcome<R> = { skipped: true } | { skipped: false; value: R };
+
+/**
+ * The lifecycle of one agent run, for every role that calls a model: a run that already
+ * succeeded is a no-op (at-least-once delivery); otherwise hold the credits (too few: a
+ * PermanentJobError, and the activity says why), call the adapter, store the output and settle
+ * the charge in one transaction. When a delivery loses the race to a duplicate that succeeded,
+ * it is a no-op; on the final attempt (or a permanent error) the credits are released.
+ */
+export async function withAgentRun<S extends z.ZodType, R>(
+  ctx: AgentRunJob,
+  deps: Pick<RoleDeps, "adapters" | "defaults">,
+  spec: AgentRunSpec<S, R>,
+): Promise<AgentRunOutcome<R>> {
+  const { tdb } = ctx;
+  const { tenantId } = ctx.payload;
+  if (await hasSucceeded(tdb, spec.runKey)) return { skipped: true };
+
+  const config = await resolveAgentConfig(tdb, spec.role, deps.defaults);
+  const credits = creditsPerRun(spec.role);
+  const { system, prompt, offlineAnswer } = await spec.prompt();
+  const fullPrompt = withOfflineExample(prompt, config.adapter, offlineAnswer);
+
+  const run = await beginRun(tdb, {
+    tenantId,
+    runKey: spec.runKey,
+    role: spec.role,
+    credits,
+    adapter: config.adapter,
+    model: config.model,
+    offline: config.adapter === "offline",
+    ...spec.link,
+    jobId: ctx.job.id,
+    requestId: ctx.payload.requestId,
+  }).catch(async (err: unknown) => {
+    // Too few credits: the draft waits, and the client's page says why.
+    if (err instanceof PermanentJobError && spec.link.activityId)
+      await tdb.activity.updateMany({
+        where: { id: spec.link.activityId },
+        data: { lastError: err.message.slice(0, 2_000) },
+      });
+    throw err;
+  });
+  try {
+    // Inside the run: an adapter that cannot be used (a missing key) fails the run with its reason.
+    const adapter = deps.adapters.get(config.adapter);
+    await spec.onStart?.(run.id);
+    const result = await completeStructured(
+      adapter,
+      {
+        system,
+        prompt: fullPrompt,
+        model: config.model,
+        temperature: config.temperature,
+        signal: ctx.signal,
+        onChunk: spec.onChunk,
+      },
+      spec.outputSchema,
+    );
+    const settle = async (tx: TenantTx) => {
+      await tx.agentRun.updateMany({
+        where: { id: run.id },
+        data: { status: "succeeded", ...usageOf(result.calls), credits, prompt: fullPrompt, finishedAt: new Date() },
+      });
+      await settleCredits(tx, tenantId, spec.runKey, credits, run.id);
+    };
+    return { skipped: false, value: await spec.store(result, { id: run.id, settle }) };
+  } catch (err) {
+    // A duplicate delivery finished this run first (it won the race on the stored output):
+    // nothing more to do, and nothing to charge.
+    if (await hasSucceeded(tdb, spec.runKey)) return { skipped: true };
+    if (ctx.final || err instanceof UnrecoverableError) {
+      const reason = (err as Error).message ?? String(err);
+      await failRun(tdb, tenantId, spec.runKey, reason);
+      await spec.onFailed?.(reason);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What every part of the platform — portals included — may know about agent roles and
+ * deliverable types. Server facts (job schemas, handlers, prompts, queue options) live in
+ * @leadmetrics/queue and @leadmetrics/agents, keyed by these ids, so a missing entry there is a
+ * compile error. This package has no dependencies: it is safe in a browser bundle.
+ */
+
+/** The client-safe facts of one agent role. */
+export interface AgentRoleFacts {
+  /** For people: "Blog writer". */
+  label: string;
+  /** Credits one run holds and spends: flat, so clients can plan their month. Required: no role runs for free by omission. */
+  creditsPerRun: number;
+}
+
+/** Every agent role. A new role is a new entry here, and its definition in @leadmetrics/agents. */
+export const ROLE_CATALOG = {
+  "activity-planner": { label: "Activity planner", creditsPerRun: 1 },
+  "blog-writer": { label: "Blog writer", creditsPerRun: 10 },
+  "social-post-writer": { label: "Social post writer", creditsPerRun: 2 },
+  "strategy-writer": { label: "Strategy writer", creditsPerRun: 20 },
+  publisher: { label: "Publisher", creditsPerRun: 0 },
+} as const satisfies Record<string, AgentRoleFacts>;
+
+export type AgentRole = keyof typeof ROLE_CATALOG;
+export const AGENT_ROLES = Object.keys(ROLE_CATALOG) as [AgentRole, ...AgentRole[]];
+
+export const isAgentRole = (value: string): value is AgentRole => Object.hasOwn(ROLE_CATALOG, value);
+
+/** Credits a run of the role holds and spends. */
+export const creditsPerRun = (role: AgentRole): number => ROLE_CATALOG[role].creditsPerRun;
+
+/** The client-safe facts of one deliverable type (the `DeliverableType` database enum). */
+export interface DeliverableTypeFacts {
+  /** In a sentence, lower case: "blog post" ("A blog post was published"). */
+  label: string;
+  /** A heading or form field for several: "Blog posts". */
+  pluralLabel: string;
+  /** What a writer is asked for in its prompt: "Write a {taskNoun} for …". */
+  taskNoun: string;
+  /** The agent role that drafts (and redrafts) it. */
+  writer: AgentRole;
+}
+
+/** Every deliverable type. A new type is a new entry here and a value of the Prisma enum (with its migration). */
+export const DELIVERABLE_CATALOG = {
+  blog_post: { label: "blog post", pluralLabel: "Blog posts", taskNoun: "blog post", writer: "blog-writer" },
+  social_post: {
+    label: "social post",
+    pluralLabel: "Social posts",
+    taskNoun: "social media post",
+    writer: "social-post-writer",
+  },
+  strategy: {
+    label: "strategy",
+    pluralLabel: "Strategy documents",
+    taskNoun: "marketing strategy document",
+    writer: "strategy-writer",
+  },
+} as const satisfies Record<string, DeliverableTypeFacts>;
+
+export type DeliverableTypeId = keyof typeof DELIVERABLE_CATALOG;
+export const DELIVERABLE_TYPES = Object.keys(DELIVERABLE_CATALOG) as [DeliverableTypeId, ...DeliverableTypeId[]];
+
+export const isDeliverableType = (value: string): value is DeliverableTypeId =>
+  Object.hasOwn(DELIVERABLE_CATALOG, value);
+
+/** A role that drafts some deliverable type: it consumes draft jobs. */
+export type WriterRole = (typeof DELIVERABLE_CATALOG)[DeliverableTypeId]["writer"];
+export const WRITER_ROLES = [...new Set(DELIVERABLE_TYPES.map((t) => DELIVERABLE_CATALOG[t].writer))] as [
+  WriterRole,
+  ...WriterRole[],
+];
+
+/** The role that drafts a deliverable of this type. */
+export const writerOf = (type: DeliverableTypeId): WriterRole => DELIVERABLE_CATALOG[type].writer;
+
+/** "blog post", or "Blog post" at the start of a sentence. */
+export function deliverableTypeLabel(type: DeliverableTypeId, options: { capitalized?: boolean } = {}): string {
+  const { label } = DELIVERABLE_CATALOG[type];
+  return options.capitalized ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+/** "Blog posts": for headings, filters and form fields. */
+export const deliverableTypePluralLabel = (type: DeliverableTypeId): string => DELIVERABLE_CATALOG[type].pluralLabel;
+
+/** The role's name for people: "Blog writer". */
+export const agentRoleLabel = (role: AgentRole): string => ROLE_CATALOG[role].label;
