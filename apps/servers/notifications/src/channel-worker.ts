@@ -1,4 +1,3 @@
-import type { PortalUrls } from "@leadmetrics/notification-events";
 import {
   createWorker,
   type JobContext,
@@ -8,7 +7,7 @@ import {
   type Worker,
   type WorkerOptions,
 } from "@leadmetrics/queue";
-import { withOneTimeLink } from "./one-time-link";
+import { type OneTimeLinks, withOneTimeLink } from "./one-time-link";
 import { type ChannelRecipient, loadChannelRecipient } from "./recipients";
 import { isPermanentProviderError } from "./senders";
 import { type RenderedNotification, renderNotification, TemplateError } from "./templates";
@@ -37,7 +36,7 @@ const recipientKey = (r: NotificationJob["recipient"]) => ("userId" in r ? r.use
 export function createChannelWorker(
   channel: NotificationChannel,
   send: Send,
-  links: { urls: PortalUrls; logLinks: boolean },
+  links: OneTimeLinks,
   opts: WorkerOptions,
 ): Worker {
   const { db } = opts;
@@ -54,7 +53,7 @@ export function createChannelWorker(
       const to = await loadChannelRecipient(db, payload.recipient);
       if (!to) return { skipped: "recipient gone" };
 
-      const data = await withOneTimeLink(db, links.urls, links.logLinks, payload.event, to, payload.data, log);
+      const data = await withOneTimeLink(db, links, payload.event, to, payload.data, log);
       let rendered: RenderedNotification;
       try {
         rendered = renderNotification(payload.event, { ...data, name: to.name });

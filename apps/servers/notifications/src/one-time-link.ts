@@ -10,6 +10,12 @@ import {
 import { type NotificationJob, PermanentJobError } from "@leadmetrics/queue";
 import type { Recipient } from "./recipients";
 
+export interface OneTimeLinks {
+  urls: PortalUrls;
+  /** Development only: the link is also logged, for API-only work without opening the mail sink. */
+  logLinks: boolean;
+}
+
 /**
  * Mints the single-use link of a reset or invitation email right before it is rendered: only
  * the token's hash is stored, and the token itself exists in this process and the email alone.
@@ -17,9 +23,7 @@ import type { Recipient } from "./recipients";
  */
 export async function withOneTimeLink(
   db: Db,
-  urls: PortalUrls,
-  /** Development only: the link is also logged, for API-only work without opening the mail sink. */
-  logLinks: boolean,
+  links: OneTimeLinks,
   event: NotificationJob["event"],
   to: Recipient,
   data: Record<string, unknown>,
@@ -37,7 +41,7 @@ export async function withOneTimeLink(
       expiresAt: new Date(Date.now() + spec.ttlMs),
     },
   });
-  const url = oneTimeLinkUrl(urls, to.portal, spec, token);
-  if (logLinks) log.debug({ oneTimeLink: url, purpose: spec.purpose, userId: to.userId }, "one-time link minted");
+  const url = oneTimeLinkUrl(links.urls, to.portal, spec, token);
+  if (links.logLinks) log.debug({ oneTimeLink: url, purpose: spec.purpose, userId: to.userId }, "one-time link minted");
   return { ...data, [spec.field]: url };
 }
