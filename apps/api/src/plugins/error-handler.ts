@@ -32,7 +32,6 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: "BAD_REQUEST" },
 };
 
-
 export function mapError(err: unknown, production: boolean): Mapped {
   if (err instanceof AppError)
     return { status: err.statusCode, code: err.code, message: err.message, details: err.details };

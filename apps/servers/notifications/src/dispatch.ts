@@ -1,3 +1,4 @@
+import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import type { Db } from "@leadmetrics/db";
 import {
   type EventDefinition,
@@ -17,8 +18,6 @@ import {
 import type { ChannelQueue } from "./channel-worker";
 import { channelsFor, type Recipient, resolveRecipients } from "./recipients";
 
-const TYPE_LABEL: Record<string, string> = { blog_post: "blog post", social_post: "social post", strategy: "strategy" };
-
 /** Adds what templates need and the job does not carry (read fresh, tenant-checked). */
 async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = { ...job.data };
@@ -37,7 +36,7 @@ async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unkn
     if (!a) throw new PermanentJobError("the activity of this notification no longer exists for its tenant");
     Object.assign(data, {
       topic: a.topic,
-      typeLabel: TYPE_LABEL[a.type] ?? a.type,
+      typeLabel: deliverableTypeLabel(a.type),
       publishedUrl: a.publishedUrl,
       reason: a.lastError ?? "unknown",
       tenantName: a.plan.tenant.name,
