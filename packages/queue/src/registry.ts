@@ -101,8 +101,9 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["schema"]>;
 
-/** Draft jobs for a writer: its queue name and payload type. */
+/** The queues of the writer roles: each takes draft jobs. */
 export type WriterQueueName = AgentQueueName<WriterRole>;
+
 export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
 
 /** BullMQ defaults for every job (review R-6: failed jobs are kept long enough to inspect). */
