@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
 import { grantCreditsAndResume } from "../src/domain/credits";
 import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
+import { setTenantStatus } from "../src/domain/tenants";
 
 // The admin operations' domain functions, without HTTP, on a real database and queue.
 const log = createLogger({ service: "admin-operations-test", level: "silent" });
@@ -136,5 +137,41 @@ describe("agent configs", () => {
       await db.auditLog.count({ where: { tenantId, action: "agent_config.updated", requestId: "req-config" } }),
     ).toBe(1);
     await expect(agentConfigsOf(db, randomUUID())).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe("setTenantStatus", () => {
+  it("suspends and reactivates with audit rows; the same status twice is a 409, an unknown tenant a 404", async () => {
+    const id = (await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } })).id;
+    const by = { actorId: adminId, requestId: "req-status" };
+    await setTenantStatus(db, { tenantId: id, action: "suspend", reason: "unpaid invoice", ...by });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "suspended",
+      suspendedReason: "unpaid invoice",
+      suspendedAt: expect.any(Date),
+    });
+    await expect(setTenantStatus(db, { tenantId: id, action: "suspend", ...by })).rejects.toMatchObject({
+      statusCode: 409,
+      code: "INVALID_STATE",
+      message: "Tenant is already suspended",
+    });
+    await setTenantStatus(db, { tenantId: id, action: "reactivate", ...by });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "active",
+      suspendedReason: null,
+      suspendedAt: null,
+    });
+    expect(
+      (
+        await db.auditLog.findMany({
+          where: { tenantId: id, requestId: "req-status" },
+          orderBy: { createdAt: "asc" },
+          select: { action: true, metadata: true },
+        })
+      ).map((a) => a.action),
+    ).toEqual(["tenant.suspended", "tenant.reactivated"]);
+    await expect(setTenantStatus(db, { tenantId: randomUUID(), action: "reactivate", ...by })).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 });

@@ -1,7 +1,41 @@
-import type { Db } from "@leadmetrics/db";
-import { notFound } from "@leadmetrics/errors";
+import { type Db, writeAudit } from "@leadmetrics/db";
+import { AppError, notFound } from "@leadmetrics/errors";
 
 /** 404 unless the tenant exists: for platform routes that name a tenant by id. */
 export async function requireTenant(db: Db, tenantId: string): Promise<void> {
   if (!(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw notFound("Tenant");
+}
+
+export type TenantStatusAction = "suspend" | "reactivate";
+
+/**
+ * Suspends an active tenant (its members are shut out at once) or reactivates a suspended one,
+ * with an audit row. 409 INVALID_STATE when it already has the status asked for.
+ */
+export async function setTenantStatus(
+  db: Db,
+  input: { tenantId: string; action: TenantStatusAction; reason?: string; actorId: string; requestId?: string },
+): Promise<void> {
+  const { tenantId: id, action, reason } = input;
+  const [from, to] = action === "suspend" ? (["active", "suspended"] as const) : (["suspended", "active"] as const);
+  await db.$transaction(async (tx) => {
+    const changed = await tx.tenant.updateMany({
+      where: { id, status: from },
+      data: { status: to, suspendedAt: action === "suspend" ? new Date() : null, suspendedReason: reason ?? null },
+    });
+    if (changed.count === 0) {
+      const exists = await tx.tenant.findUnique({ where: { id }, select: { status: true } });
+      if (!exists) throw notFound("Tenant");
+      throw new AppError(409, "INVALID_STATE", `Tenant is already ${exists.status}`);
+    }
+    await writeAudit(tx, {
+      tenantId: id,
+      actorId: input.actorId,
+      action: action === "suspend" ? "tenant.suspended" : "tenant.reactivated",
+      targetType: "Tenant",
+      targetId: id,
+      requestId: input.requestId,
+      ...(reason ? { metadata: { reason } } : {}),
+    });
+  });
 }

@@ -1,9 +1,9 @@
-import { writeAudit } from "@leadmetrics/db";
-import { AppError, notFound } from "@leadmetrics/errors";
+import { notFound } from "@leadmetrics/errors";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
+import { setTenantStatus, type TenantStatusAction } from "../../domain/tenants";
 import { createWorkspace } from "../../domain/workspaces";
 import {
   emailSchema,
@@ -150,30 +150,9 @@ export const adminTenantsRouter =
       },
     );
 
-    async function setStatus(req: FastifyRequest, id: string, action: "suspend" | "reactivate", reason?: string) {
-      const actor = authOf(req);
-      const [from, to] = action === "suspend" ? (["active", "suspended"] as const) : (["suspended", "active"] as const);
-      return db.$transaction(async (tx) => {
-        const changed = await tx.tenant.updateMany({
-          where: { id, status: from },
-          data: { status: to, suspendedAt: action === "suspend" ? new Date() : null, suspendedReason: reason ?? null },
-        });
-        if (changed.count === 0) {
-          const exists = await tx.tenant.findUnique({ where: { id }, select: { status: true } });
-          if (!exists) throw notFound("Tenant");
-          throw new AppError(409, "INVALID_STATE", `Tenant is already ${exists.status}`);
-        }
-        await writeAudit(tx, {
-          tenantId: id,
-          actorId: actor.sub,
-          action: action === "suspend" ? "tenant.suspended" : "tenant.reactivated",
-          targetType: "Tenant",
-          targetId: id,
-          requestId: req.id,
-          ...(reason ? { metadata: { reason } } : {}),
-        });
-        return toTenant(await tx.tenant.findUniqueOrThrow({ where: { id }, select }));
-      });
+    async function setStatus(req: FastifyRequest, tenantId: string, action: TenantStatusAction, reason?: string) {
+      await setTenantStatus(db, { tenantId, action, reason, actorId: authOf(req).sub, requestId: req.id });
+      return toTenant(await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select }));
     }
 
     app.post(
