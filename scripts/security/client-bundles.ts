@@ -1,5 +1,5 @@
 /**
- * What the browser downloads holds no server code (review R-20). Two checks:
+ * What the browser downloads holds no server code. Two checks:
  *  - structural: a portal reaches only the client-safe workspace packages, so the database,
  *    queue, providers and adapters cannot even be imported by it;
  *  - built: the JavaScript each portal serves (`.next/static`) holds no marker of server-only

@@ -1,5 +1,5 @@
 /**
- * Secret scanning (review R-17): every file git tracks, and every blob in the history — a key
+ * Secret scanning: every file git tracks, and every blob in the history — a key
  * that was committed and then deleted is still published. Run alone with `pnpm scan:secrets`;
  * `./dev test` runs it through its test.
  *

@@ -45,7 +45,7 @@ function parseTrustProxy(value: string): boolean | string | string[] {
 
 /**
  * Refuses to start when a route is neither behind a router guard nor on the public allow-list:
- * a forgotten guard is a boot failure, never a public endpoint (R-1).
+ * a forgotten guard is a boot failure, never a public endpoint.
  */
 export function assertEveryRouteGuarded(app: FastifyInstance): void {
   const routes: RouteOptions[] = [];

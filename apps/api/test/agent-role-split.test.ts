@@ -8,7 +8,7 @@ let writers: Awaited<ReturnType<typeof startTestAgents>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Two agents processes split by profile (review R-8): light roles in one, the LLM writers in the other.
+  // Two agents processes split by profile: light roles in one, the LLM writers in the other.
   light = await startTestAgents(t, { AGENT_ROLES: "activity-planner,publisher" });
   writers = await startTestAgents(t, { AGENT_ROLES: "blog-writer,social-post-writer,strategy-writer" });
 });

@@ -25,7 +25,7 @@ const common = {
 
 /**
  * Access-token claims: a tenant user always has a tenant; platform staff never do. The union
- * makes route code state which one it handles (review §4.2).
+ * makes route code state which one it handles.
  */
 export const accessClaimsSchema = z.discriminatedUnion("kind", [
   z.object({ ...common, kind: z.literal("tenant"), tenantId: z.uuid(), role: z.enum(TENANT_ROLES) }),

@@ -3,7 +3,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export interface CreateDbOptions {
   url: string;
-  /** Pool size per process: set explicitly, never left to a library default. */
+  /** Pool size per process: set explicitly, never left to a library default. */
   poolMax?: number;
   /** How long a query waits for a free connection before failing, in ms. */
   connectionTimeoutMs?: number;

@@ -72,7 +72,7 @@ const DEFAULT_PUBLIC = [
  * An expired one is refreshed silently through `POST /auth/v1/refresh` before the request goes
  * on, with the new token visible to this very request. A 401/403 from refresh sends the user to
  * the login page; a network error or 5xx lets the request through — the page's own API call
- * decides — so an API restart does not log everyone out (review R-7).
+ * decides — so an API restart does not log everyone out.
  */
 export function createJwtAuthMiddleware(opts: JwtAuthMiddlewareOptions) {
   const keys = [opts.jwtSecret, opts.previousJwtSecret]

@@ -25,7 +25,7 @@ export interface TransitionRule {
   feedback?: "required" | "optional";
 }
 
-/** The whole state machine (ARCHITECTURE §4). Anything not listed here is a 409. */
+/** The whole activity state machine. Anything not listed here is a 409. */
 export const TRANSITIONS: Record<ActivityAction, TransitionRule> = {
   start_drafting: { from: ["planned"], to: "drafting", actors: ["system", "agent"] },
   draft_ready: { from: ["drafting"], to: "dm_review", actors: ["agent"] },

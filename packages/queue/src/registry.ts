@@ -106,7 +106,7 @@ export type WriterQueueName = AgentQueueName<WriterRole>;
 
 export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
 
-/** BullMQ defaults for every job (review R-6: failed jobs are kept long enough to inspect). */
+/** BullMQ defaults for every job (failed jobs are kept a week and 500 deep, long enough to inspect). */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 4,
   backoff: { type: "exponential" as const, delay: 5_000 },

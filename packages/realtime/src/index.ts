@@ -32,7 +32,7 @@ export interface AgentLiveState {
 }
 
 /**
- * What workers and the API publish. One shared Redis connection per process (review §3.5):
+ * What workers and the API publish. One shared Redis connection per process:
  * pass the process's client in.
  */
 export function createRealtimePublisher(redis: Redis) {

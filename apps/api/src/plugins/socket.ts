@@ -24,7 +24,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * Socket.IO on the API's HTTP server, sharing rooms across instances through Redis. The
  * handshake verifies the access token (revoked ones included); the server alone decides the
  * rooms — `user:{id}`, `tenant:{id}` for workspace members, `dm:live` for staff — and refuses
- * any request to join another (R-11).
+ * any request to join another.
  */
 export async function registerSocketIo(app: FastifyInstance, deps: AppDeps, sessions: SessionService): Promise<void> {
   const pub = deps.redis.duplicate({ keyPrefix: "", enableOfflineQueue: true });

@@ -6,7 +6,7 @@ import { dmRouter } from "./dm";
 import { healthRouter } from "./health";
 import { tenantRouter } from "./tenant";
 
-/** Every router, registered once: the server and the tests both come through here. */
+/** Every router, registered once: the server and the tests both come through here, so what is tested is what runs. */
 export async function registerRouters(app: FastifyInstance, ctx: RouterContext): Promise<void> {
   await app.register(healthRouter(ctx), { prefix: "/health" });
   await app.register(authRouter(ctx), { prefix: "/auth/v1" });

@@ -12,7 +12,10 @@ export const agentsConfigSchema = z.object({
   ...env.secrets,
   ...env.channels,
   ...env.agents,
-  /** Which roles this process runs (split LLM-heavy and light roles across processes, R-8). */
+  /**
+   * Which roles this process runs: LLM-heavy and light roles can live in separate processes, so a
+   * writer that runs out of memory never stops publishing.
+   */
   AGENT_ROLES: z
     .string()
     .default(AGENT_ROLES.join(","))

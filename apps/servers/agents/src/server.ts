@@ -18,7 +18,7 @@ export interface AgentsServer {
 }
 
 /** Starts one worker per configured role (all from the registry) and the reconciler. */
-/** `redis`: the process's one shared connection for real-time publishing (review §3.5). */
+/** `redis`: the process's one shared connection for real-time publishing, never one per publish. */
 export function startAgentsServer(
   config: AgentsConfig,
   deps: { db: Db; logger: Logger; redis: Redis; prefix?: string },
