@@ -52,7 +52,7 @@ export async function createTestApp(
     /** Socket.IO on or off (tests that cut Redis on purpose leave it off). */
     sockets?: boolean;
     /** Sees every SQL statement the app's database client sends (query-count tests). */
-    onQuery?: (sql: string) => void;
+    onQuery?: (sql: string, params: unknown[]) => void;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());

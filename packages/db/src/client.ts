@@ -7,8 +7,11 @@ export interface CreateDbOptions {
   poolMax?: number;
   /** How long a query waits for a free connection before failing, in ms. */
   connectionTimeoutMs?: number;
-  /** Called with every SQL statement sent (tests count the queries of an operation with it). */
-  onQuery?: (sql: string) => void;
+  /**
+   * Called with every SQL statement sent and its parameters (tests count the queries of an
+   * operation, or EXPLAIN them, with it).
+   */
+  onQuery?: (sql: string, params: unknown[]) => void;
 }
 
 export type Db = PrismaClient;
@@ -24,6 +27,16 @@ export function createDb(opts: CreateDbOptions): Db {
   if (!opts.onQuery) return new PrismaClient({ adapter });
   const onQuery = opts.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (e) => onQuery(e.query));
+  client.$on("query", (e) => onQuery(e.query, parseParams(e.params)));
   return client as unknown as Db;
+}
+
+/** Prisma reports a statement's parameters as one JSON text. */
+function parseParams(text: string): unknown[] {
+  try {
+    const params: unknown = JSON.parse(text);
+    return Array.isArray(params) ? params : [];
+  } catch {
+    return [];
+  }
 }
