@@ -1,7 +1,8 @@
-import { type ActivityAction, applyTransition } from "@leadmetrics/pipeline";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
+import { type ClientDecision, decideAsClient, listActivities } from "../../domain/activities";
 import { loadActivityDetail } from "../../lib/activity-detail";
 import {
   ACTIVITY_STATUSES,
@@ -40,29 +41,18 @@ export const activitiesRouter =
       "/activities",
       { schema: { tags: ["tenant"], querystring: listQuery, response: { 200: listResponse, ...errorResponses } } },
       async (req) => {
-        const { db } = tenantOf(req);
         const { status, type, planId } = req.query;
-        const where = { ...(status ? { status } : {}), ...(type ? { type } : {}), ...(planId ? { planId } : {}) };
-        const [rows, total, counts] = await Promise.all([
-          db.activity.findMany({
-            where,
-            omit: { periodId: true, slot: true, currentVersionId: true },
-            orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-            ...skipTake(req.query),
-          }),
-          db.activity.count({ where }),
-          db.activity.groupBy({
-            by: ["status"],
-            where: { ...(type ? { type } : {}), ...(planId ? { planId } : {}) },
-            _count: { _all: true },
-          }),
-        ]);
+        const { rows, total, countsByStatus } = await listActivities(
+          tenantOf(req).db,
+          { status, type, planId },
+          skipTake(req.query),
+        );
         return {
           items: rows.map(toActivitySummary),
           total,
           page: req.query.page,
           pageSize: req.query.pageSize,
-          countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
+          countsByStatus,
         };
       },
     );
@@ -73,41 +63,32 @@ export const activitiesRouter =
       async (req) => loadActivityDetail(tenantOf(req).db, req.params.id),
     );
 
-    const act =
-      (action: ActivityAction) =>
-      async (
-        req: Parameters<typeof tenantOf>[0] & {
-          params: { id: string };
-          body: { feedback?: string; expectedVersion?: number };
-        },
-      ) => {
-        const t = tenantOf(req);
-        await applyTransition(
-          { tdb: t.db, outbox: ctx.outbox, log: req.log, realtime: ctx.realtime },
-          {
-            activityId: req.params.id,
-            action,
-            actor: { type: "user", id: t.userId },
-            feedback: req.body.feedback,
-            expectedVersion: req.body.expectedVersion,
-            requestId: req.id,
-          },
-        );
-        return loadActivityDetail(t.db, req.params.id);
-      };
-    const decision = (feedback: boolean) => ({
+    /** Applies the decision, then answers with the activity as it now is. */
+    const decide = async (req: FastifyRequest & { params: { id: string } }, decision: ClientDecision) => {
+      const t = tenantOf(req);
+      await decideAsClient(
+        { tdb: t.db, outbox: ctx.outbox, log: req.log, realtime: ctx.realtime },
+        { userId: t.userId, requestId: req.id },
+        req.params.id,
+        decision,
+      );
+      return loadActivityDetail(t.db, req.params.id);
+    };
+    const decisionRoute = <B extends z.ZodType>(body: B) => ({
       config: approvers,
-      schema: {
-        tags: ["tenant"],
-        params: idParams,
-        body: feedback
-          ? z.strictObject({ feedback: feedbackField, expectedVersion: expectedVersionField })
-          : z.strictObject({ expectedVersion: expectedVersionField }).default({}),
-        response: { 200: activityDetailSchema, ...errorResponses },
-      },
+      schema: { tags: ["tenant"], params: idParams, body, response: { 200: activityDetailSchema, ...errorResponses } },
     });
+    const withoutFeedback = () => decisionRoute(z.strictObject({ expectedVersion: expectedVersionField }).default({}));
 
-    app.post("/activities/:id/approve", decision(false), act("client_approve"));
-    app.post("/activities/:id/reject", decision(true), act("client_reject"));
-    app.post("/activities/:id/retry-publish", decision(false), act("retry_publish"));
+    app.post("/activities/:id/approve", withoutFeedback(), (req) =>
+      decide(req, { action: "client_approve", ...req.body }),
+    );
+    app.post(
+      "/activities/:id/reject",
+      decisionRoute(z.strictObject({ feedback: feedbackField, expectedVersion: expectedVersionField })),
+      (req) => decide(req, { action: "client_reject", ...req.body }),
+    );
+    app.post("/activities/:id/retry-publish", withoutFeedback(), (req) =>
+      decide(req, { action: "retry_publish", ...req.body }),
+    );
   };

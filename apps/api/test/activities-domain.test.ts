@@ -1,0 +1,204 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ActivityStatus,
+  createDb,
+  type Db,
+  type DeliverableType,
+  forTenant,
+  type TenantDb,
+} from "@leadmetrics/db";
+import { createLogger } from "@leadmetrics/logger";
+import type { TransitionDeps } from "@leadmetrics/pipeline";
+import { createOutboxRelay, createQueueClient, type QueueClient, redisConnection } from "@leadmetrics/queue";
+import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decideAsClient, listActivities } from "../src/domain/activities";
+
+// The client's activity functions without HTTP: a real database, a real outbox and queue for the follow-ups.
+const log = createLogger({ service: "activities-domain-test", level: "silent" });
+let db: Db;
+let queues: QueueClient;
+let tdb: TenantDb;
+let deps: TransitionDeps;
+let tenantId: string;
+let actor: { userId: string; requestId: string };
+let otherTenant: { id: string; planId: string; periodId: string };
+let plan: { id: string; periodId: string };
+let slot = 0;
+
+async function planOf(forTenantId: string) {
+  const p = await db.deliverablePlan.create({
+    data: {
+      tenantId: forTenantId,
+      name: "Activities plan",
+      cadence: "weekly",
+      startDate: new Date("2026-12-07"),
+      periodCount: 1,
+      status: "approved",
+    },
+  });
+  const period = await db.deliverablePeriod.create({
+    data: {
+      tenantId: forTenantId,
+      planId: p.id,
+      index: 0,
+      startsOn: new Date("2026-12-07"),
+      endsOn: new Date("2026-12-13"),
+    },
+  });
+  return { id: p.id, periodId: period.id };
+}
+
+const activity = (
+  opts: { status?: ActivityStatus; type?: DeliverableType; updatedAt?: Date; in?: typeof plan; tenantId?: string } = {},
+) =>
+  db.activity.create({
+    data: {
+      tenantId: opts.tenantId ?? tenantId,
+      planId: (opts.in ?? plan).id,
+      periodId: (opts.in ?? plan).periodId,
+      slot: slot++,
+      type: opts.type ?? "blog_post",
+      topic: `Topic ${slot}`,
+      status: opts.status ?? "client_review",
+      version: 4,
+      revision: 1,
+      ...(opts.updatedAt ? { updatedAt: opts.updatedAt } : {}),
+    },
+  });
+
+const jobsFor = async (queue: Parameters<QueueClient["queue"]>[0], activityId: string) =>
+  (await queues.queue(queue).getJobs(["waiting", "delayed", "active", "completed"])).filter(
+    (j) => j.data.activityId === activityId || j.data.data?.activityId === activityId,
+  );
+/** Everything a refused decision must leave as it was. */
+const stateOf = async (activityId: string) => ({
+  activity: await db.activity.findUniqueOrThrow({ where: { id: activityId } }),
+  events: await db.activityEvent.count({ where: { activityId } }),
+  audit: await db.auditLog.count({ where: { targetId: activityId } }),
+  outbox: await db.outboxJob.count(),
+});
+
+beforeAll(async () => {
+  db = createDb({ url: await createTestDatabase(), poolMax: 4 });
+  queues = createQueueClient({ connection: redisConnection(testRedisUrl(), "producer"), prefix: uniqueKeyPrefix() });
+  tenantId = (await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } })).id;
+  const owner = await db.tenantMember.findFirstOrThrow({ where: { tenantId, role: "owner" } });
+  actor = { userId: owner.userId, requestId: "req-client" };
+  tdb = forTenant(db, tenantId);
+  deps = { tdb, outbox: createOutboxRelay({ db, queues, log }), log };
+  plan = await planOf(tenantId);
+  const otherId = (await db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
+  const otherPlan = await planOf(otherId);
+  otherTenant = { id: otherId, planId: otherPlan.id, periodId: otherPlan.periodId };
+});
+afterAll(async () => {
+  await queues.close();
+  await db.$disconnect();
+});
+
+describe("listActivities", () => {
+  it("lists the most recently changed first, filters and pages, and counts by status under the type and plan filters", async () => {
+    const own = await planOf(tenantId);
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const older = await activity({ in: own, status: "planned", updatedAt: at(20) });
+    const newer = await activity({ in: own, status: "client_review", updatedAt: at(1) });
+    const social = await activity({ in: own, status: "client_review", type: "social_post", updatedAt: at(10) });
+    await activity({ in: { id: otherTenant.planId, periodId: otherTenant.periodId }, tenantId: otherTenant.id });
+
+    const all = await listActivities(tdb, { planId: own.id }, { skip: 0, take: 50 });
+    expect(all.rows.map((r) => r.id)).toEqual([newer.id, social.id, older.id]);
+    expect(all.total).toBe(3);
+    expect(all.countsByStatus).toEqual({ planned: 1, client_review: 2 });
+    expect(all.rows[0]).not.toHaveProperty("periodId");
+
+    const reviewing = await listActivities(tdb, { planId: own.id, status: "client_review" }, { skip: 1, take: 1 });
+    expect(reviewing.rows.map((r) => r.id)).toEqual([social.id]);
+    expect(reviewing.total).toBe(2);
+    expect(reviewing.countsByStatus).toEqual(all.countsByStatus);
+
+    const blogs = await listActivities(tdb, { planId: own.id, type: "blog_post" }, { skip: 0, take: 50 });
+    expect(blogs.rows.map((r) => r.id)).toEqual([newer.id, older.id]);
+    expect(blogs.countsByStatus).toEqual({ planned: 1, client_review: 1 });
+
+    // Another workspace's activities are never listed.
+    const everything = await listActivities(tdb, {}, { skip: 0, take: 200 });
+    expect(everything.rows.every((r) => r.tenantId === tenantId)).toBe(true);
+  });
+});
+
+describe("decideAsClient", () => {
+  it("approve: the activity goes to publishing, with its event, its audit row and the publisher's job", async () => {
+    const a = await activity();
+    const result = await decideAsClient(deps, actor, a.id, { action: "client_approve", expectedVersion: 4 });
+    expect(result).toMatchObject({ from: "client_review", to: "client_approved" });
+    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "client_approved",
+      version: 5,
+    });
+    expect(
+      await db.auditLog.findMany({
+        where: { targetId: a.id },
+        select: { tenantId: true, action: true, actorId: true, requestId: true },
+      }),
+    ).toEqual([{ tenantId, action: "activity.client_approve", actorId: actor.userId, requestId: "req-client" }]);
+    expect((await jobsFor("agent__publisher", a.id)).map((j) => j.data)).toEqual([
+      expect.objectContaining({ tenantId, activityId: a.id, attempt: 5 }),
+    ]);
+  });
+
+  it("reject: back to drafting with the feedback, and the writer's next draft staged", async () => {
+    const a = await activity();
+    expect((await decideAsClient(deps, actor, a.id, { action: "client_reject", feedback: "Wrong tone" })).to).toBe(
+      "drafting",
+    );
+    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "drafting",
+      clientRejectionCount: 1,
+      revision: 2,
+    });
+    expect(await db.activityEvent.findFirstOrThrow({ where: { activityId: a.id } })).toMatchObject({
+      action: "client_reject",
+      actorId: actor.userId,
+      feedback: "Wrong tone",
+    });
+    expect((await jobsFor("agent__blog-writer", a.id)).map((j) => j.data.wakeReason)).toEqual(["rejection"]);
+  });
+
+  it("retry-publish: a failed publication is approved again and handed to the publisher", async () => {
+    const a = await activity({ status: "publish_failed" });
+    expect((await decideAsClient(deps, actor, a.id, { action: "retry_publish" })).to).toBe("client_approved");
+    expect(await jobsFor("agent__publisher", a.id)).toHaveLength(1);
+  });
+
+  it("a refused decision changes nothing: a stale version, a wrong status, a rejection without feedback", async () => {
+    const a = await activity();
+    const before = await stateOf(a.id);
+    await expect(
+      decideAsClient(deps, actor, a.id, { action: "client_approve", expectedVersion: 3 }),
+    ).rejects.toMatchObject({ statusCode: 409, code: "STALE_VERSION" });
+    await expect(decideAsClient(deps, actor, a.id, { action: "retry_publish" })).rejects.toMatchObject({
+      statusCode: 409,
+      code: "INVALID_TRANSITION",
+    });
+    await expect(decideAsClient(deps, actor, a.id, { action: "client_reject", feedback: "" })).rejects.toMatchObject({
+      statusCode: 400,
+      code: "VALIDATION_ERROR",
+    });
+    expect(await stateOf(a.id)).toEqual(before);
+  });
+
+  it("answers 404 for another workspace's activity or an unknown one, and changes nothing", async () => {
+    const theirs = await activity({
+      in: { id: otherTenant.planId, periodId: otherTenant.periodId },
+      tenantId: otherTenant.id,
+    });
+    const before = await stateOf(theirs.id);
+    for (const id of [theirs.id, randomUUID()])
+      await expect(decideAsClient(deps, actor, id, { action: "client_approve" })).rejects.toMatchObject({
+        statusCode: 404,
+        code: "NOT_FOUND",
+      });
+    expect(await stateOf(theirs.id)).toEqual(before);
+  });
+});
