@@ -64,8 +64,9 @@ export async function reviewQueue(
     db.tenant.findMany({ where: { status: "active" }, select: { id: true, name: true } }),
   ]);
   const names = new Map(tenants.map((t) => [t.id, t.name]));
-  const countOf = (tenantId: string, s: ReviewQueueStatus) =>
-    grouped.find((g) => g.tenantId === tenantId && g.status === s)?._count._all ?? 0;
+  // Keyed once: a lookup per tenant and status, not a scan of every group (1,000s of tenants).
+  const counted = new Map(grouped.map((g) => [`${g.tenantId}:${g.status}`, g._count._all]));
+  const countOf = (tenantId: string, s: ReviewQueueStatus) => counted.get(`${tenantId}:${s}`) ?? 0;
   const byTenant = [...names.entries()]
     .map(([tenantId, tenantName]) => ({
       tenantId,
