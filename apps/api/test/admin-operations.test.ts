@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
 import { grantCreditsAndResume } from "../src/domain/credits";
 import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
-import { setTenantStatus } from "../src/domain/tenants";
+import { listTenants, setTenantStatus } from "../src/domain/tenants";
 
 // The admin operations' domain functions, without HTTP, on a real database and queue.
 const log = createLogger({ service: "admin-operations-test", level: "silent" });
@@ -173,5 +173,27 @@ describe("setTenantStatus", () => {
     await expect(setTenantStatus(db, { tenantId: randomUUID(), action: "reactivate", ...by })).rejects.toMatchObject({
       statusCode: 404,
     });
+  });
+});
+
+describe("listTenants", () => {
+  it("pages newest first with each tenant's own member count, filtered by status and search", async () => {
+    const all = await listTenants(db, {}, { skip: 0, take: 100 });
+    const expected = await db.tenant.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, _count: { select: { members: true } } },
+    });
+    expect(all.total).toBe(expected.length);
+    expect(all.items.map((t) => [t.id, t._count.members])).toEqual(expected.map((t) => [t.id, t._count.members]));
+    expect(all.items.some((t) => t._count.members > 0)).toBe(true);
+
+    const second = await listTenants(db, {}, { skip: 1, take: 1 });
+    expect(second.items.map((t) => t.id)).toEqual([expected[1]!.id]);
+    expect(second.items[0]!._count.members).toBe(expected[1]!._count.members);
+
+    const found = await listTenants(db, { search: "GLOBEX" }, { skip: 0, take: 10 });
+    expect(found.items.map((t) => t.id)).toEqual([tenantId]);
+    expect(found.total).toBe(1);
+    expect((await listTenants(db, { status: "suspended", search: "globex" }, { skip: 0, take: 10 })).items).toEqual([]);
   });
 });

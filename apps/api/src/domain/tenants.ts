@@ -1,9 +1,51 @@
-import { type Db, writeAudit } from "@leadmetrics/db";
+import { type Db, type Prisma, type TenantStatus, writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
 
 /** 404 unless the tenant exists: for platform routes that name a tenant by id. */
 export async function requireTenant(db: Db, tenantId: string): Promise<void> {
   if (!(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw notFound("Tenant");
+}
+
+const listedFields = {
+  id: true,
+  name: true,
+  slug: true,
+  status: true,
+  timezone: true,
+  suspendedAt: true,
+  suspendedReason: true,
+  createdAt: true,
+} as const;
+
+/**
+ * A page of tenants, newest first, each with its member count. The counts are read for the page's
+ * tenants only: counting every tenant's members and then sorting reads the whole platform per page.
+ */
+export async function listTenants(
+  db: Db,
+  filter: { status?: TenantStatus; search?: string },
+  page: { skip: number; take: number },
+) {
+  const { status, search } = filter;
+  const where: Prisma.TenantWhereInput = {
+    ...(status ? { status } : {}),
+    ...(search
+      ? {
+          OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.tenant.findMany({ where, select: listedFields, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
+    db.tenant.count({ where }),
+  ]);
+  const counts = await db.tenantMember.groupBy({
+    by: ["tenantId"],
+    where: { tenantId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const membersOf = new Map(counts.map((c) => [c.tenantId, c._count._all]));
+  return { items: rows.map((r) => ({ ...r, _count: { members: membersOf.get(r.id) ?? 0 } })), total };
 }
 
 export type TenantStatusAction = "suspend" | "reactivate";

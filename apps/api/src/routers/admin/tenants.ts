@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
-import { setTenantStatus, type TenantStatusAction } from "../../domain/tenants";
+import { listTenants, setTenantStatus, type TenantStatusAction } from "../../domain/tenants";
 import { createWorkspace } from "../../domain/workspaces";
 import {
   emailSchema,
@@ -94,26 +94,7 @@ export const adminTenantsRouter =
       { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(tenantSchema), ...errorResponses } } },
       async (req) => {
         const { status, search } = req.query;
-        const where = {
-          ...(status ? { status } : {}),
-          ...(search
-            ? {
-                OR: [
-                  { name: { contains: search, mode: "insensitive" as const } },
-                  { slug: { contains: search.toLowerCase() } },
-                ],
-              }
-            : {}),
-        };
-        const [rows, total] = await Promise.all([
-          db.tenant.findMany({
-            where,
-            select,
-            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-            ...skipTake(req.query),
-          }),
-          db.tenant.count({ where }),
-        ]);
+        const { items: rows, total } = await listTenants(db, { status, search }, skipTake(req.query));
         return { items: rows.map(toTenant), total, page: req.query.page, pageSize: req.query.pageSize };
       },
     );

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Tenant_createdAt_id_idx" ON "Tenant"("createdAt", "id");
+
