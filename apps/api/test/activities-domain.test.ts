@@ -13,6 +13,7 @@ import { createOutboxRelay, createQueueClient, type QueueClient, redisConnection
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideAsClient, listActivities } from "../src/domain/activities";
+import { activityState, jobsFor } from "./activity-fixtures";
 
 // The client's activity functions without HTTP: a real database, a real outbox and queue for the follow-ups.
 const log = createLogger({ service: "activities-domain-test", level: "silent" });
@@ -66,18 +67,6 @@ const activity = (
       ...(opts.updatedAt ? { updatedAt: opts.updatedAt } : {}),
     },
   });
-
-const jobsFor = async (queue: Parameters<QueueClient["queue"]>[0], activityId: string) =>
-  (await queues.queue(queue).getJobs(["waiting", "delayed", "active", "completed"])).filter(
-    (j) => j.data.activityId === activityId || j.data.data?.activityId === activityId,
-  );
-/** Everything a refused decision must leave as it was. */
-const stateOf = async (activityId: string) => ({
-  activity: await db.activity.findUniqueOrThrow({ where: { id: activityId } }),
-  events: await db.activityEvent.count({ where: { activityId } }),
-  audit: await db.auditLog.count({ where: { targetId: activityId } }),
-  outbox: await db.outboxJob.count(),
-});
 
 beforeAll(async () => {
   db = createDb({ url: await createTestDatabase(), poolMax: 4 });
@@ -142,7 +131,7 @@ describe("decideAsClient", () => {
         select: { tenantId: true, action: true, actorId: true, requestId: true },
       }),
     ).toEqual([{ tenantId, action: "activity.client_approve", actorId: actor.userId, requestId: "req-client" }]);
-    expect((await jobsFor("agent__publisher", a.id)).map((j) => j.data)).toEqual([
+    expect((await jobsFor(queues, "agent__publisher", a.id)).map((j) => j.data)).toEqual([
       expect.objectContaining({ tenantId, activityId: a.id, attempt: 5 }),
     ]);
   });
@@ -162,18 +151,18 @@ describe("decideAsClient", () => {
       actorId: actor.userId,
       feedback: "Wrong tone",
     });
-    expect((await jobsFor("agent__blog-writer", a.id)).map((j) => j.data.wakeReason)).toEqual(["rejection"]);
+    expect((await jobsFor(queues, "agent__blog-writer", a.id)).map((j) => j.data.wakeReason)).toEqual(["rejection"]);
   });
 
   it("retry-publish: a failed publication is approved again and handed to the publisher", async () => {
     const a = await activity({ status: "publish_failed" });
     expect((await decideAsClient(deps, actor, a.id, { action: "retry_publish" })).to).toBe("client_approved");
-    expect(await jobsFor("agent__publisher", a.id)).toHaveLength(1);
+    expect(await jobsFor(queues, "agent__publisher", a.id)).toHaveLength(1);
   });
 
   it("a refused decision changes nothing: a stale version, a wrong status, a rejection without feedback", async () => {
     const a = await activity();
-    const before = await stateOf(a.id);
+    const before = await activityState(db, a.id);
     await expect(
       decideAsClient(deps, actor, a.id, { action: "client_approve", expectedVersion: 3 }),
     ).rejects.toMatchObject({ statusCode: 409, code: "STALE_VERSION" });
@@ -185,7 +174,7 @@ describe("decideAsClient", () => {
       statusCode: 400,
       code: "VALIDATION_ERROR",
     });
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await activityState(db, a.id)).toEqual(before);
   });
 
   it("answers 404 for another workspace's activity or an unknown one, and changes nothing", async () => {
@@ -193,12 +182,12 @@ describe("decideAsClient", () => {
       in: { id: otherTenant.planId, periodId: otherTenant.periodId },
       tenantId: otherTenant.id,
     });
-    const before = await stateOf(theirs.id);
+    const before = await activityState(db, theirs.id);
     for (const id of [theirs.id, randomUUID()])
       await expect(decideAsClient(deps, actor, id, { action: "client_approve" })).rejects.toMatchObject({
         statusCode: 404,
         code: "NOT_FOUND",
       });
-    expect(await stateOf(theirs.id)).toEqual(before);
+    expect(await activityState(db, theirs.id)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import { createOutboxRelay, createQueueClient, type QueueClient, redisConnection
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideReview, type ReviewDeps, reviewedActivity, reviewQueue } from "../src/domain/review";
+import { activityState, jobsFor } from "./activity-fixtures";
 
 // The reviewers' domain functions without HTTP: a real database, a real outbox and queue for the follow-ups.
 const log = createLogger({ service: "review-domain-test", level: "silent" });
@@ -71,19 +72,6 @@ async function activity(
     data: { currentVersionId: version.id, updatedAt: row.updatedAt },
   });
 }
-
-const jobsFor = async (queue: Parameters<QueueClient["queue"]>[0], activityId: string) =>
-  (await queues.queue(queue).getJobs(["waiting", "delayed", "active", "completed"])).filter(
-    (j) => j.data.activityId === activityId || j.data.data?.activityId === activityId,
-  );
-/** Everything a refused decision must leave as it was. */
-const stateOf = async (activityId: string) => ({
-  activity: await db.activity.findUniqueOrThrow({ where: { id: activityId } }),
-  versions: await db.contentVersion.count({ where: { activityId } }),
-  events: await db.activityEvent.count({ where: { activityId } }),
-  audit: await db.auditLog.count({ where: { targetId: activityId } }),
-  outbox: await db.outboxJob.count(),
-});
 
 beforeAll(async () => {
   db = createDb({ url: await createTestDatabase(), poolMax: 4 });
@@ -201,7 +189,7 @@ describe("decideReview", () => {
     ).toEqual([
       { tenantId: tenants.acme.id, action: "activity.dm_approve", actorId: reviewer.userId, requestId: "req-review" },
     ]);
-    const notes = await jobsFor("notifications__dispatch", a.id);
+    const notes = await jobsFor(queues, "notifications__dispatch", a.id);
     expect(notes.map((j) => [j.data.event, j.data.recipient])).toEqual([
       ["ready_for_client_review", { group: "tenant_admins" }],
     ]);
@@ -220,7 +208,7 @@ describe("decideReview", () => {
       action: "dm_reject",
       feedback: "Too long",
     });
-    const drafts = await jobsFor("agent__blog-writer", a.id);
+    const drafts = await jobsFor(queues, "agent__blog-writer", a.id);
     expect(drafts.map((j) => j.data)).toEqual([
       expect.objectContaining({ tenantId: tenants.globex.id, revision: 2, wakeReason: "rejection" }),
     ]);
@@ -257,12 +245,12 @@ describe("decideReview", () => {
       status: "drafting",
       dmRejectionCount: 0,
     });
-    expect((await jobsFor("agent__blog-writer", a.id)).map((j) => j.data.wakeReason)).toEqual(["new_task"]);
+    expect((await jobsFor(queues, "agent__blog-writer", a.id)).map((j) => j.data.wakeReason)).toEqual(["new_task"]);
   });
 
   it("a refused decision changes nothing: a stale version, a wrong status, a rejection without feedback", async () => {
     const a = await activity("globex");
-    const before = await stateOf(a.id);
+    const before = await activityState(db, a.id);
     await expect(
       decideReview(deps, reviewer, a.id, { action: "dm_approve", expectedVersion: 1 }),
     ).rejects.toMatchObject({ statusCode: 409, code: "STALE_VERSION" });
@@ -282,7 +270,7 @@ describe("decideReview", () => {
         expectedVersion: 1,
       }),
     ).rejects.toMatchObject({ statusCode: 409, code: "STALE_VERSION" });
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await activityState(db, a.id)).toEqual(before);
   });
 
   it("answers 404 for an unknown activity", async () => {

@@ -6,7 +6,8 @@ export async function requireTenant(db: Db, tenantId: string): Promise<void> {
   if (!(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw notFound("Tenant");
 }
 
-const listedFields = {
+/** The fields of a tenant that lists and pages show. */
+export const tenantFields = {
   id: true,
   name: true,
   slug: true,
@@ -36,7 +37,7 @@ export async function listTenants(
       : {}),
   };
   const [rows, total] = await Promise.all([
-    db.tenant.findMany({ where, select: listedFields, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
+    db.tenant.findMany({ where, select: tenantFields, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page }),
     db.tenant.count({ where }),
   ]);
   const counts = await db.tenantMember.groupBy({

@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
-import { listTenants, setTenantStatus, type TenantStatusAction } from "../../domain/tenants";
+import { listTenants, setTenantStatus, type TenantStatusAction, tenantFields } from "../../domain/tenants";
 import { createWorkspace } from "../../domain/workspaces";
 import {
   emailSchema,
@@ -49,17 +49,7 @@ const createBody = z.strictObject({
 
 const suspendBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
-const select = {
-  id: true,
-  name: true,
-  slug: true,
-  status: true,
-  timezone: true,
-  suspendedAt: true,
-  suspendedReason: true,
-  createdAt: true,
-  _count: { select: { members: true } },
-} as const;
+const select = { ...tenantFields, _count: { select: { members: true } } } as const;
 
 type Row = {
   id: string;
