@@ -8,7 +8,7 @@ import { notificationsConfigSchema } from "@leadmetrics/server-notifications/con
 import { startNotificationsServer } from "@leadmetrics/server-notifications/server";
 import { Redis } from "ioredis";
 import { io } from "socket.io-client";
-import type { BenchStack } from "./stack";
+import { type BenchStack, seedBenchPlan } from "./stack";
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -30,37 +30,11 @@ async function login(apiUrl: string, email: string) {
  */
 export async function benchNotificationLatency(stack: BenchStack, transitions = 200) {
   const db = createDb({ url: stack.databaseUrl, poolMax: 4 });
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
-  const plan = await db.deliverablePlan.create({
-    data: {
-      tenantId: tenant.id,
-      name: "latency",
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  const period = await db.deliverablePeriod.create({
-    data: {
-      tenantId: tenant.id,
-      planId: plan.id,
-      index: 0,
-      startsOn: new Date("2026-12-07"),
-      endsOn: new Date("2026-12-13"),
-    },
-  });
-  await db.activity.createMany({
-    data: Array.from({ length: transitions }, (_, slot) => ({
-      tenantId: tenant.id,
-      planId: plan.id,
-      periodId: period.id,
-      slot,
-      type: "blog_post" as const,
-      topic: `Latency ${slot}`,
-      status: "dm_review" as const,
-      revision: 1,
-    })),
+  const { plan } = await seedBenchPlan(db, {
+    name: "latency",
+    count: transitions,
+    topic: "Latency",
+    statusOf: () => "dm_review",
   });
   const activities = await db.activity.findMany({
     where: { planId: plan.id },

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createDb } from "@leadmetrics/db";
 import { chromium } from "@playwright/test";
 import globalSetup from "../../e2e/global-setup";
-import { ROOT } from "./stack";
+import { ROOT, seedBenchPlan } from "./stack";
 
 const percentile = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
@@ -91,38 +91,12 @@ export async function startFullStack() {
   const teardown = await globalSetup();
   try {
     const db = createDb({ url: process.env.E2E_DATABASE_URL!, poolMax: 2 });
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
-    const plan = await db.deliverablePlan.create({
-      data: {
-        tenantId: tenant.id,
-        name: "bench 1000",
-        cadence: "weekly",
-        startDate: new Date("2026-12-07"),
-        periodCount: 1,
-        status: "approved",
-      },
-    });
-    const period = await db.deliverablePeriod.create({
-      data: {
-        tenantId: tenant.id,
-        planId: plan.id,
-        index: 0,
-        startsOn: new Date("2026-12-07"),
-        endsOn: new Date("2026-12-13"),
-      },
-    });
     const statuses = ["dm_review", "client_review", "published", "drafting"] as const;
-    await db.activity.createMany({
-      data: Array.from({ length: 1_000 }, (_, slot) => ({
-        tenantId: tenant.id,
-        planId: plan.id,
-        periodId: period.id,
-        slot,
-        type: "blog_post" as const,
-        topic: `Seeded topic ${slot}`,
-        status: statuses[slot % 4]!,
-        revision: 1,
-      })),
+    await seedBenchPlan(db, {
+      name: "bench 1000",
+      count: 1_000,
+      topic: "Seeded topic",
+      statusOf: (slot) => statuses[slot % 4]!,
     });
     await db.$disconnect();
   } catch (err) {

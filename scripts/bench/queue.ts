@@ -7,7 +7,7 @@ import { agentsConfigSchema } from "@leadmetrics/server-agents/config";
 import { startAgentsServer } from "@leadmetrics/server-agents/server";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { BenchStack } from "./stack";
+import { type BenchStack, seedBenchPlan } from "./stack";
 
 const CONCURRENCY = 2;
 
@@ -44,39 +44,13 @@ async function rawNoop(stack: BenchStack, jobs: number) {
  */
 async function pipelineDrafts(stack: BenchStack, jobs: number) {
   const db = createDb({ url: stack.databaseUrl, poolMax: 6 });
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
+  const { tenant, plan } = await seedBenchPlan(db, {
+    name: "bench",
+    count: jobs,
+    topic: "Bench topic",
+    statusOf: () => "drafting",
+  });
   await db.creditBalance.update({ where: { tenantId: tenant.id }, data: { available: 1_000_000 } });
-  const plan = await db.deliverablePlan.create({
-    data: {
-      tenantId: tenant.id,
-      name: "bench",
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  const period = await db.deliverablePeriod.create({
-    data: {
-      tenantId: tenant.id,
-      planId: plan.id,
-      index: 0,
-      startsOn: new Date("2026-12-07"),
-      endsOn: new Date("2026-12-13"),
-    },
-  });
-  await db.activity.createMany({
-    data: Array.from({ length: jobs }, (_, slot) => ({
-      tenantId: tenant.id,
-      planId: plan.id,
-      periodId: period.id,
-      slot,
-      type: "blog_post" as const,
-      topic: `Bench topic ${slot}`,
-      status: "drafting" as const,
-      revision: 1,
-    })),
-  });
   const activities = await db.activity.findMany({ where: { planId: plan.id }, select: { id: true } });
 
   const config = loadConfig(agentsConfigSchema, {

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, migrate, seedDemo } from "@leadmetrics/db";
+import { type ActivityStatus, createDb, type Db, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -84,4 +84,47 @@ export async function startBenchStack(): Promise<BenchStack> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An approved one-week plan of the demo tenant "Acme Digital" with `count` blog posts, the i-th
+ * in `statusOf(i)` at revision 1: the work every benchmark measures. Returns the tenant and plan.
+ */
+export async function seedBenchPlan(
+  db: Db,
+  opts: { name: string; count: number; topic: string; statusOf: (slot: number) => ActivityStatus },
+) {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
+  const plan = await db.deliverablePlan.create({
+    data: {
+      tenantId: tenant.id,
+      name: opts.name,
+      cadence: "weekly",
+      startDate: new Date("2026-12-07"),
+      periodCount: 1,
+      status: "approved",
+    },
+  });
+  const period = await db.deliverablePeriod.create({
+    data: {
+      tenantId: tenant.id,
+      planId: plan.id,
+      index: 0,
+      startsOn: new Date("2026-12-07"),
+      endsOn: new Date("2026-12-13"),
+    },
+  });
+  await db.activity.createMany({
+    data: Array.from({ length: opts.count }, (_, slot) => ({
+      tenantId: tenant.id,
+      planId: plan.id,
+      periodId: period.id,
+      slot,
+      type: "blog_post" as const,
+      topic: `${opts.topic} ${slot}`,
+      status: opts.statusOf(slot),
+      revision: 1,
+    })),
+  });
+  return { tenant, plan };
 }
