@@ -27,6 +27,7 @@ export interface TokenSignerOptions {
 }
 
 const REGISTRATION = "reg_session";
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** HS256 tokens; the API is the only issuer. Portals verify with the same `jose` calls. */
 export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
@@ -36,6 +37,8 @@ export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
     .filter((s): s is string => Boolean(s))
     .map((s) => createSecretKey(Buffer.from(s, "utf8")));
   const current = keys[0]!;
+  // Access tokens whose signature and claims were verified, oldest first (bounded).
+  const verified = new Map<string, AccessClaims>();
 
   async function sign(payload: Record<string, unknown>, typ: string, ttlSeconds: number, subject: string) {
     const nowMs = Date.now();
@@ -60,7 +63,22 @@ export function createTokenSigner(opts: TokenSignerOptions): TokenSigner {
         claims: { ...input, jti: signed.jti, iatMs: signed.iatMs, exp: signed.exp } as AccessClaims,
       };
     },
-    verifyAccess: (token) => verifyAccessToken(token, keys, issuer),
+    async verifyAccess(token) {
+      // A token verified before is only checked for expiry again: the signature and the claims
+      // cannot have changed. Revocation is not cached here (the session service checks it each time).
+      const known = verified.get(token);
+      if (known !== undefined) {
+        if (known.exp <= Math.floor(Date.now() / 1000)) {
+          verified.delete(token);
+          throw new InvalidTokenError("expired");
+        }
+        return known;
+      }
+      const claims = await verifyAccessToken(token, keys, issuer);
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+      verified.set(token, claims);
+      return claims;
+    },
     async signRegistration(sessionId) {
       return (await sign({}, REGISTRATION, opts.registrationTtlSeconds ?? 3_600, sessionId)).token;
     },

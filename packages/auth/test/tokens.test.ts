@@ -115,6 +115,18 @@ describe("access tokens", () => {
     expect(err.message).toBe("Token has expired");
   });
 
+  it("verified once, is still refused as expired by the same signer once its lifetime has passed", async () => {
+    const same = signer();
+    const { token, claims } = await same.signAccess(tenantInput);
+    expect(await same.verifyAccess(token)).toEqual(claims);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + (TTL - 5) * 1000);
+    expect(await same.verifyAccess(token)).toEqual(claims);
+    vi.setSystemTime(Date.now() + 10_000);
+    expect((await rejection(same.verifyAccess(token))).reason).toBe("expired");
+    expect((await rejection(same.verifyAccess(token))).reason).toBe("expired");
+  });
+
   it("is refused as invalid under another secret", async () => {
     const { token } = await signer({ secret: "some-other-secret-of-32-characters-long" }).signAccess(tenantInput);
     const err = await rejection(signer().verifyAccess(token));

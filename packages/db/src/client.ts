@@ -1,5 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { preparingClientClass } from "./prepared-statements";
+import { createSqlRunner, type SqlRunner } from "./sql";
 
 export interface CreateDbOptions {
   url: string;
@@ -12,23 +15,32 @@ export interface CreateDbOptions {
    * operation, or EXPLAIN them, with it).
    */
   onQuery?: (sql: string, params: unknown[]) => void;
+  /**
+   * Send statements as named prepared statements (default true). Turn off behind a pooler in
+   * transaction mode, which cannot keep a statement prepared on one server connection.
+   */
+  preparedStatements?: boolean;
 }
 
-export type Db = PrismaClient;
+/** Prisma, and the thin SQL layer (`$sql`) for hot paths, on one pool. */
+export type Db = PrismaClient & { readonly $sql: SqlRunner };
 
 /** The one PostgreSQL client of a process. Create it once at start and pass it down. */
 export function createDb(opts: CreateDbOptions): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: opts.connectionTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
+    ...(opts.preparedStatements === false ? {} : { Client: preparingClientClass() }),
   });
-  if (!opts.onQuery) return new PrismaClient({ adapter });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const $sql = createSqlRunner(pool, pg.types, opts.onQuery);
+  if (!opts.onQuery) return Object.assign(new PrismaClient({ adapter }), { $sql });
   const onQuery = opts.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (e) => onQuery(e.query, parseParams(e.params)));
-  return client as unknown as Db;
+  return Object.assign(client as unknown as PrismaClient, { $sql });
 }
 
 /** Prisma reports a statement's parameters as one JSON text. */

@@ -48,6 +48,8 @@ export const isUnavailableError = (err: unknown): boolean =>
   adapterCauses(err).some(
     (c) => UNAVAILABLE_KINDS.has(c.kind ?? "") || UNAVAILABLE_SQLSTATE.test(c.originalCode ?? c.code ?? ""),
   ) ||
+  // A statement of the thin SQL layer fails with pg's own error, its SQLSTATE in `code`.
+  (err instanceof Error && UNAVAILABLE_SQLSTATE.test(String((err as { code?: unknown }).code ?? ""))) ||
   (err instanceof Error &&
     /ECONNREFUSED|ECONNRESET|Connection terminated|encountered a connection error|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(
       err.message,

@@ -1,5 +1,6 @@
 import { AppError } from "@leadmetrics/errors";
 import type { Db } from "./client";
+import { tenantSqlRunner } from "./sql";
 import type { Prisma } from "./generated/prisma/client";
 
 /**
@@ -175,6 +176,8 @@ function scopeUserModel(operation: string, args: Args, tenantId: string): Args {
 export function createTenantClient(db: Db, tenantId: string) {
   return db.$extends({
     name: "tenant-scope",
+    // The thin SQL layer, bound to this tenant: only tenant statements, with this tenant as $1.
+    client: { $sql: tenantSqlRunner(db.$sql, tenantId) },
     query: {
       async $allOperations({ model, operation, args, query }) {
         if (!model) throw new TenantScopeError(`${operation} (raw SQL) is not allowed from a tenant client`);

@@ -1,5 +1,5 @@
 import { type AccessClaims, cookieNames, type Portal, portalSchema, type TenantRole } from "@leadmetrics/auth";
-import { type Db, forTenant, type TenantDb } from "@leadmetrics/db";
+import { type Db, forTenant, sqlStatement, type TenantDb } from "@leadmetrics/db";
 import { AppError, forbidden, unauthorized } from "@leadmetrics/errors";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SessionService } from "./session-service";
@@ -37,6 +37,22 @@ export interface GuardDeps {
 
 type Check = (req: FastifyRequest) => Promise<void>;
 
+// Read fresh on every request (a removed member, a disabled account or a suspended tenant is shut
+// out at once), each as one prepared statement: these run before every guarded request.
+const staffAccess = sqlStatement<{ platformRole: string; disabled: boolean }, [userId: string]>(
+  `SELECT "platformRole"::text AS "platformRole", ("disabledAt" IS NOT NULL) AS disabled FROM "User" WHERE id = $1::uuid`,
+);
+const memberAccess = sqlStatement<
+  { role: TenantRole; status: "active" | "suspended"; disabled: boolean },
+  [tenantId: string, userId: string]
+>(
+  `SELECT m.role::text AS role, t.status::text AS status, (u."disabledAt" IS NOT NULL) AS disabled
+   FROM "TenantMember" m
+   JOIN "Tenant" t ON t.id = m."tenantId"
+   JOIN "User" u ON u.id = m."userId"
+   WHERE m."tenantId" = $1::uuid AND m."userId" = $2::uuid`,
+);
+
 export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metrics">, Check> {
   const { db, sessions } = deps;
   const origins = new Set(deps.allowedOrigins);
@@ -69,8 +85,7 @@ export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metric
       const claims = await authenticate(req, portal);
       if (claims.kind !== "staff") throw forbidden("This route is for platform staff");
       // The role is read fresh: a demoted or disabled account loses access at once, not in 15 minutes.
-      const [user] = await db.$queryRaw<{ platformRole: string; disabled: boolean }[]>`
-      SELECT "platformRole"::text AS "platformRole", ("disabledAt" IS NOT NULL) AS disabled FROM "User" WHERE id = ${claims.sub}::uuid`;
+      const [user] = await db.$sql.rows(staffAccess, claims.sub);
       if (!user || user.disabled) throw unauthorized("Account is disabled");
       if (!allowed.includes(user.platformRole)) throw forbidden();
     };
@@ -83,14 +98,7 @@ export function createGuards(deps: GuardDeps): Record<Exclude<GuardName, "metric
     tenant: async (req) => {
       const claims = await authenticate(req, "dashboard");
       if (claims.kind !== "tenant") throw forbidden("This route is for workspace members");
-      // Read fresh on every request (a removed member or a suspended tenant is shut out at once),
-      // as one plain SQL statement: this runs on every tenant request.
-      const [member] = await db.$queryRaw<{ role: TenantRole; status: "active" | "suspended"; disabled: boolean }[]>`
-        SELECT m.role::text AS role, t.status::text AS status, (u."disabledAt" IS NOT NULL) AS disabled
-        FROM "TenantMember" m
-        JOIN "Tenant" t ON t.id = m."tenantId"
-        JOIN "User" u ON u.id = m."userId"
-        WHERE m."tenantId" = ${claims.tenantId}::uuid AND m."userId" = ${claims.sub}::uuid`;
+      const [member] = await db.$sql.rows(memberAccess, claims.tenantId, claims.sub);
       if (!member || member.disabled) throw forbidden("You are not a member of this workspace");
       if (member.status === "suspended") throw new AppError(403, "TENANT_SUSPENDED", "This workspace is suspended");
       const roles = req.routeOptions.config.tenantRoles;

@@ -1,5 +1,5 @@
 import { TENANT_ROLES, type TenantRole } from "@leadmetrics/auth";
-import { type TenantDb, writeAudit } from "@leadmetrics/db";
+import { type TenantDb, tenantSqlStatement, writeAudit } from "@leadmetrics/db";
 import { AppError, forbidden, notFound } from "@leadmetrics/errors";
 import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
@@ -63,10 +63,19 @@ const viewOf = (m: MemberRow): MemberView => ({
   joinedAt: m.createdAt.toISOString(),
 });
 
+// The members page: one prepared statement (Prisma would send two, members then their users).
+const membersList = tenantSqlStatement<Omit<MemberView, "joinedAt"> & { joinedAt: Date }>(
+  `SELECT m."userId", u.email, u.name, m.role::text AS role, (u."passwordHash" IS NULL) AS "invitationPending",
+          m."createdAt" AS "joinedAt"
+   FROM "TenantMember" m JOIN "User" u ON u.id = m."userId"
+   WHERE m."tenantId" = $1
+   ORDER BY m."createdAt" ASC, m.id ASC`,
+);
+
 /** The workspace's members, first to join first. */
 export async function listMembers(tdb: TenantDb): Promise<MemberView[]> {
-  const rows = await tdb.tenantMember.findMany({ select: memberSelect, orderBy: { createdAt: "asc" } });
-  return rows.map(viewOf);
+  const rows = await tdb.$sql.rows(membersList);
+  return rows.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
 }
 
 /**

@@ -1,0 +1,76 @@
+import type pg from "pg";
+
+/**
+ * The thin SQL layer for hot paths (the guard's membership check, the lists people page through
+ * all day): a statement is plain SQL declared once with the shape of its rows, run through the
+ * same pool as Prisma, as a named prepared statement. Everything else stays on Prisma.
+ */
+export interface SqlStatement<Row, Params extends unknown[]> {
+  readonly text: string;
+  /** Type carriers only: never set. */
+  readonly row?: Row;
+  readonly params?: Params;
+}
+
+/** A statement whose first parameter ($1) is the tenant id: only a tenant client runs it, binding its own. */
+export interface TenantSqlStatement<Row, Params extends unknown[]> extends SqlStatement<Row, [string, ...Params]> {
+  readonly tenantScoped: true;
+}
+
+export function sqlStatement<Row, Params extends unknown[] = []>(text: string): SqlStatement<Row, Params> {
+  return { text };
+}
+
+/**
+ * A tenant statement must filter by `"tenantId" = $1` (checked here, at definition): the tenant
+ * client passes its tenant as $1, so the statement cannot read another tenant's rows.
+ */
+export function tenantSqlStatement<Row, Params extends unknown[] = []>(text: string): TenantSqlStatement<Row, Params> {
+  if (!/"tenantId"\s*=\s*\$1(?!\d)/.test(text)) {
+    throw new Error('A tenant SQL statement must filter by "tenantId" = $1');
+  }
+  return { text, tenantScoped: true };
+}
+
+export interface SqlRunner {
+  rows<Row, Params extends unknown[]>(statement: SqlStatement<Row, Params>, ...params: Params): Promise<Row[]>;
+}
+
+export interface TenantSqlRunner {
+  rows<Row, Params extends unknown[]>(statement: TenantSqlStatement<Row, Params>, ...params: Params): Promise<Row[]>;
+}
+
+// Prisma stores DateTime as `timestamp(3)` (no zone) in UTC; pg would read it as local time.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+
+export function createSqlRunner(
+  pool: pg.Pool,
+  types: typeof pg.types,
+  onQuery?: (sql: string, params: unknown[]) => void,
+): SqlRunner {
+  const typeParsers = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") => {
+      if (oid === TIMESTAMP_OID) return parseUtcTimestamp;
+      return types.getTypeParser(oid, format as "text");
+    }) as typeof pg.types.getTypeParser,
+  };
+  return {
+    async rows<Row, Params extends unknown[]>(statement: SqlStatement<Row, Params>, ...params: Params) {
+      onQuery?.(statement.text, params);
+      const result = await pool.query<Record<string, unknown>>({
+        text: statement.text,
+        values: params as unknown[],
+        types: typeParsers,
+      });
+      return result.rows as Row[];
+    },
+  };
+}
+
+/** The tenant client's runner: its tenant is always $1. */
+export function tenantSqlRunner(runner: SqlRunner, tenantId: string): TenantSqlRunner {
+  return {
+    rows: (statement, ...params) => runner.rows(statement, tenantId, ...params),
+  };
+}

@@ -1,0 +1,83 @@
+import { createTestDatabase } from "@leadmetrics/testing";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db, forTenant, sqlStatement, tenantSqlStatement } from "../src";
+import { preparingClientClass } from "../src/prepared-statements";
+
+let url: string;
+let db: Db;
+let acme: string;
+let globex: string;
+const seen: string[] = [];
+
+beforeAll(async () => {
+  url = await createTestDatabase();
+  // One connection: what one statement prepared, the next one on the pool can see.
+  db = createDb({ url, poolMax: 1, onQuery: (sql) => seen.push(sql) });
+  acme = (await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } })).id;
+  globex = (await db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
+});
+afterAll(() => db.$disconnect());
+
+const memberRows = tenantSqlStatement<{ tenantId: string; createdAt: Date; id: string }>(
+  `SELECT "tenantId"::text AS "tenantId", "createdAt", id::text AS id FROM "TenantMember" WHERE "tenantId" = $1 ORDER BY id`,
+);
+const preparedTexts = sqlStatement<{ statement: string }>(`SELECT statement FROM pg_prepared_statements`);
+
+describe("tenant SQL statements", () => {
+  it("must filter by the tenant as $1, checked when declared", () => {
+    expect(() => tenantSqlStatement(`SELECT id FROM "TenantMember"`)).toThrow(/"tenantId" = \$1/);
+    expect(() => tenantSqlStatement(`SELECT id FROM "TenantMember" WHERE "tenantId" = $2`)).toThrow();
+    expect(() => tenantSqlStatement(`SELECT id FROM "TenantMember" WHERE "tenantId" = $10`)).toThrow();
+  });
+
+  it("run through a tenant client with that tenant bound: only its own rows come back", async () => {
+    const rows = await forTenant(db, acme).$sql.rows(memberRows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.tenantId === acme)).toBe(true);
+    const other = await forTenant(db, globex).$sql.rows(memberRows);
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.some((r) => rows.some((mine) => mine.id === r.id))).toBe(false);
+  });
+
+  it("read timestamps as the same instants Prisma does, whatever the process's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Kolkata";
+    try {
+      const [row] = await forTenant(db, acme).$sql.rows(memberRows);
+      const viaPrisma = await db.tenantMember.findUniqueOrThrow({ where: { id: row!.id } });
+      expect(row!.createdAt.toISOString()).toBe(viaPrisma.createdAt.toISOString());
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it("are seen by the query hook, like Prisma's statements", async () => {
+    seen.length = 0;
+    await forTenant(db, acme).$sql.rows(memberRows);
+    expect(seen).toEqual([memberRows.text]);
+  });
+});
+
+describe("prepared statements", () => {
+  it("are prepared once per connection, for Prisma's statements and the SQL layer's alike", async () => {
+    await forTenant(db, acme).$sql.rows(memberRows);
+    await db.tenant.findMany({ where: { slug: "acme-digital" }, select: { id: true } });
+    const texts = (await db.$sql.rows(preparedTexts)).map((r) => r.statement);
+    expect(texts).toContain(memberRows.text);
+    expect(texts.some((t) => t.includes('FROM "public"."Tenant"'))).toBe(true);
+  });
+
+  it("are bounded: many parameters, or more distinct texts than allowed, go unnamed", async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1, Client: preparingClientClass({ maxStatements: 2 }) });
+    try {
+      const many = Array.from({ length: 70 }, (_, i) => `$${i + 1}::int`).join(", ");
+      await pool.query({ text: `SELECT ARRAY[${many}] AS a`, values: Array.from({ length: 70 }, (_, i) => i) });
+      for (const n of [1, 2, 3]) await pool.query({ text: `SELECT $1::int + ${n} AS n`, values: [n] });
+      const { rows } = await pool.query<{ statement: string }>(`SELECT statement FROM pg_prepared_statements`);
+      expect(rows.map((r) => r.statement).sort()).toEqual(["SELECT $1::int + 1 AS n", "SELECT $1::int + 2 AS n"]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
