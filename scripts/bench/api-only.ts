@@ -1,23 +1,24 @@
 /**
  * pnpm bench:api — only the API part of `pnpm bench` (the members list against bare Fastify +
- * pg running the same SQL), for quick rounds while profiling. Writes nothing.
+ * pg running the same SQL, in alternating rounds), for quick rounds while profiling. Writes nothing.
  */
-import { benchApi } from "./api";
-import { benchBareFastify } from "./bare-fastify";
+import { benchApiAgainstFloor } from "./api";
 import { startBenchStack } from "./stack";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const stack = await startBenchStack();
 try {
-  const bare = await benchBareFastify(stack, seconds);
-  const api = await benchApi(stack, seconds);
-  for (const f of [bare.live, bare.members, api.live, api.members]) {
+  const api = await benchApiAgainstFloor(
+    stack,
+    Number(process.env.BENCH_SECONDS ?? 5),
+    Number(process.env.BENCH_ROUNDS ?? 3),
+  );
+  for (const f of [api.bareLive, api.bareList, api.apiLive, api.list]) {
     console.log(
       `${f.name.padEnd(44)} ${f.requestsPerSecond} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  non-2xx ${f.non2xx}`,
     );
   }
   console.log(
-    `ratio authenticated list / bare SQL: ${(api.members.requestsPerSecond / bare.members.requestsPerSecond).toFixed(3)}`,
+    `ratio authenticated list / bare SQL: ${api.ratio.list.toFixed(3)} (rounds: ${api.listRatios.map((r) => r.toFixed(3)).join(", ")})`,
   );
 } finally {
   await stack.stop();

@@ -3,34 +3,24 @@ import path from "node:path";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { freePort, stopChild } from "@leadmetrics/local-services";
 import pg from "pg";
-import { measureHttp } from "./api";
 import { type BenchStack, ROOT, waitUntilUp } from "./stack";
 
 /**
- * Baselines for the API: a bare Fastify app in its own process, started like the API's, under the
- * same autocannon runs: its liveness route, and the API's members list as bare SQL through `pg`
- * (the physical floor of that route: the same query, no auth, no ORM, no validation).
+ * Baselines for the API: a bare Fastify app in its own process, started like the API's: its
+ * liveness route, and the API's members list as bare SQL through `pg` (the physical floor of that
+ * route: the same query, no auth, no ORM, no validation).
  */
-export async function benchBareFastify(stack: BenchStack, seconds = 10) {
+export async function startBareFastify(stack: BenchStack) {
   const port = await freePort();
   const child = spawn("node", ["--import", "tsx", path.join(ROOT, "scripts/bench/bare-fastify-server.ts")], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: stack.databaseUrl },
   });
-  try {
-    const tenantId = await ownerTenantId(stack.databaseUrl);
-    const live = `http://127.0.0.1:${port}/live`;
-    const members = `http://127.0.0.1:${port}/members/${tenantId}`;
-    await waitUntilUp(live);
-    await measureHttp("warm-up", members, {}, 2);
-    return {
-      live: await measureHttp("bare Fastify GET /live", live, {}, seconds),
-      members: await measureHttp("bare Fastify + pg: the members list SQL", members, {}, seconds),
-    };
-  } finally {
-    await stopChild(child);
-  }
+  const tenantId = await ownerTenantId(stack.databaseUrl);
+  const live = `http://127.0.0.1:${port}/live`;
+  await waitUntilUp(live);
+  return { live, members: `http://127.0.0.1:${port}/members/${tenantId}`, stop: () => stopChild(child) };
 }
 
 /** The tenant whose members the API bench lists (the demo owner's). */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
 import { createDb } from "@leadmetrics/db";
@@ -7,6 +8,7 @@ import { agentsConfigSchema } from "@leadmetrics/server-agents/config";
 import { startAgentsServer } from "@leadmetrics/server-agents/server";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { type BenchStack, seedBenchPlan } from "./stack";
 
 const CONCURRENCY = 2;
@@ -37,21 +39,36 @@ async function rawNoop(stack: BenchStack, jobs: number) {
   return { jobs, seconds, jobsPerSecond: jobs / seconds };
 }
 
+/** A statement as the pipeline sent it: Prisma's text and its parameters. */
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * Measured: blog-writer jobs through the real pipeline — payload validation, tenant-scoped loads,
  * prompt build, the offline adapter, one transaction (version, transition, event, audit, credits)
- * and the follow-up notification enqueue.
+ * and the follow-up notification enqueue through the outbox. The first job runs alone first and
+ * its statements are recorded: the baseline replays them.
  */
 async function pipelineDrafts(stack: BenchStack, jobs: number) {
-  const db = createDb({ url: stack.databaseUrl, poolMax: 6 });
+  let recording: Statement[] | undefined;
+  const db = createDb({
+    url: stack.databaseUrl,
+    poolMax: 6,
+    onQuery: (sql, params) => recording?.push({ sql, params }),
+  });
   const { tenant, plan } = await seedBenchPlan(db, {
     name: "bench",
-    count: jobs,
+    count: 2 * jobs + 1,
     topic: "Bench topic",
     statusOf: () => "drafting",
   });
   await db.creditBalance.update({ where: { tenantId: tenant.id }, data: { available: 1_000_000 } });
-  const activities = await db.activity.findMany({ where: { planId: plan.id }, select: { id: true } });
+  const activities = (
+    await db.activity.findMany({ where: { planId: plan.id }, select: { id: true }, orderBy: { slot: "asc" } })
+  ).map((a) => a.id);
+  const [template, ...rest] = activities as [string, ...string[]];
 
   const config = loadConfig(agentsConfigSchema, {
     NODE_ENV: "production",
@@ -75,33 +92,122 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
     prefix: "bench-pipeline",
   });
   await Promise.all(server.workers.map((w) => w.waitUntilReady()));
+  const draft = (activityId: string) =>
+    producer.enqueueDraft("blog-writer", { tenantId: tenant.id, activityId, revision: 1, wakeReason: "new_task" });
+  // The template job: alone, recorded (the polling above is not: it runs on its own client).
+  const poll = createDb({ url: stack.databaseUrl, poolMax: 1 });
+  recording = [];
+  await draft(template);
+  await settledWith(poll, [template]);
+  const statements = recording;
+  recording = undefined;
 
+  const measured = rest.slice(0, jobs);
   const start = performance.now();
-  await Promise.all(
-    activities.map((a) =>
-      producer.enqueueDraft("blog-writer", {
-        tenantId: tenant.id,
-        activityId: a.id,
-        revision: 1,
-        wakeReason: "new_task",
-      }),
-    ),
-  );
-  for (;;) {
-    const left = await db.activity.count({ where: { planId: plan.id, status: "drafting" } });
-    if (left === 0) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await Promise.all(measured.map(draft));
+  await settledWith(poll, measured);
   const seconds = (performance.now() - start) / 1000;
   await server.close();
   await producer.close();
   redis.disconnect();
+  await poll.$disconnect();
   await db.$disconnect();
-  return { jobs, seconds, jobsPerSecond: jobs / seconds };
+  return {
+    pipeline: { jobs, seconds, jobsPerSecond: jobs / seconds },
+    template: { activityId: template, statements },
+    spare: rest.slice(jobs),
+  };
+}
+
+/** Until the activities have left drafting and the outbox is empty, read through `db`. */
+async function settledWith(db: ReturnType<typeof createDb>, ids: string[]) {
+  for (;;) {
+    const drafting = await db.activity.count({ where: { id: { in: ids }, status: "drafting" } });
+    if (drafting === 0 && (await db.outboxJob.count()) === 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * The floor under a pipeline job: raw BullMQ jobs at the same concurrency, each replaying the
+ * template job's statements through bare `pg` (unnamed statements, one connection per job; the
+ * statements up to each recorded COMMIT in one transaction) for an activity of its own: the template's
+ * activity id is replaced by the job's, and each inserted row gets a fresh id.
+ */
+async function rawSameSql(stack: BenchStack, template: { activityId: string; statements: Statement[] }, ids: string[]) {
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 6 });
+  // The statements up to each COMMIT run as one transaction.
+  const groups: { statements: Statement[]; commits: boolean }[] = [{ statements: [], commits: false }];
+  for (const statement of template.statements) {
+    const last = groups[groups.length - 1]!;
+    if (statement.sql !== "COMMIT") last.statements.push(statement);
+    else {
+      last.commits = true;
+      groups.push({ statements: [], commits: false });
+    }
+  }
+  const replay = async (activityId: string) => {
+    const fresh = new Map<string, string>([[template.activityId, activityId]]);
+    const map = (value: unknown): unknown => {
+      if (typeof value !== "string") return value;
+      let out = value;
+      for (const [from, to] of fresh) if (out.includes(from)) out = out.split(from).join(to);
+      return out;
+    };
+    const client = await pool.connect();
+    try {
+      for (const group of groups) {
+        if (group.commits) await client.query("BEGIN");
+        for (const { sql, params } of group.statements) {
+          if (/^\s*INSERT INTO "[^"]+"\."[^"]+" \("id",/.test(sql) && typeof params[0] === "string") {
+            fresh.set(params[0], randomUUID());
+          }
+          await client.query(sql, params.map(map));
+        }
+        if (group.commits) await client.query("COMMIT");
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const connection = redisConnection(stack.redisUrl, "worker");
+  const queue = new Queue("bench__sql", { connection, prefix: "bench-raw" });
+  let done = 0;
+  let finish!: () => void;
+  const finished = new Promise<void>((r) => (finish = r));
+  const worker = new Worker("bench__sql", async (job) => replay(job.data.activityId as string), {
+    connection,
+    prefix: "bench-raw",
+    concurrency: CONCURRENCY,
+  });
+  worker.on("completed", () => ++done === ids.length && finish());
+  worker.on("failed", (_job, err) => {
+    throw err;
+  });
+  await worker.waitUntilReady();
+  const start = performance.now();
+  await queue.addBulk(
+    ids.map((activityId) => ({ name: "sql", data: { activityId }, opts: { removeOnComplete: true } })),
+  );
+  await finished;
+  const seconds = (performance.now() - start) / 1000;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await pool.end();
+  return { jobs: ids.length, seconds, jobsPerSecond: ids.length / seconds };
 }
 
 export async function benchQueue(stack: BenchStack, jobs = 300) {
   const raw = await rawNoop(stack, jobs * 5);
-  const pipeline = await pipelineDrafts(stack, jobs);
-  return { raw, pipeline, ratio: pipeline.jobsPerSecond / raw.jobsPerSecond };
+  const { pipeline, template, spare } = await pipelineDrafts(stack, jobs);
+  const rawSql = await rawSameSql(stack, template, spare);
+  return {
+    raw,
+    rawSql,
+    pipeline,
+    statements: template.statements.map((t) => t.sql),
+    statementsPerJob: template.statements.length,
+    ratio: pipeline.jobsPerSecond / rawSql.jobsPerSecond,
+  };
 }
