@@ -129,6 +129,10 @@ describe("list queries at scale: every statement uses an index", () => {
     ["a tenant's activities in review", "owner", () => "/tenant/v1/activities?status=client_review&pageSize=100"],
     ["a tenant's plans", "owner", () => "/tenant/v1/plans"],
     ["audit log of one tenant", "admin", () => `/admin/v1/audit-logs?tenantId=${scaleTenantId}`],
+    // The whole log's total is counted only up to a cap, so these stop early too.
+    ["audit log, newest first", "admin", () => "/admin/v1/audit-logs?pageSize=50"],
+    ["audit log, a later page", "admin", () => "/admin/v1/audit-logs?page=150&pageSize=50"],
+    ["audit log by action prefix", "admin", () => "/admin/v1/audit-logs?action=plan."],
     ["failed jobs, newest first", "admin", () => "/admin/v1/failed-jobs?pageSize=50"],
     ["Manage tenants", "admin", () => "/admin/v1/tenants?pageSize=50"],
     ["Manage tenants, a later page", "admin", () => "/admin/v1/tenants?page=15&pageSize=50"],
@@ -139,12 +143,9 @@ describe("list queries at scale: every statement uses an index", () => {
 
   // Known to fail today, kept here so the day each is fixed the test says so (an expected failure
   // that passes fails the run) and the case moves up: OFFSET deep pages sort the whole queue (they
-  // need keyset pagination), and the exact total of the whole audit log reads every row (by a
-  // sequential or a full index scan, whichever the planner prefers).
+  // need keyset pagination).
   const knownGaps: [string, keyof typeof tokens, () => string][] = [
     ["DM review queue, a deep page", "reviewer", () => `/dm/v1/review-queue?page=${deepPage}&pageSize=50`],
-    ["audit log, newest first", "admin", () => "/admin/v1/audit-logs?pageSize=50"],
-    ["audit log by action prefix", "admin", () => "/admin/v1/audit-logs?action=plan."],
   ];
   it.fails.each(knownGaps)("known gap: %s", async (_name, who, url) => {
     expect(await plansOf(who, url())).toEqual([]);

@@ -37,4 +37,25 @@ describe("pages", () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(30);
   });
+
+  it("count the audit log only up to 10,000 and say the total is a lower bound past it", async () => {
+    const admin = await t.login(DEMO_ACCOUNTS.superAdmin);
+    const list = async (action: string) => {
+      const res = await t.app.inject({
+        method: "GET",
+        url: `/admin/v1/audit-logs?action=${action}&pageSize=50`,
+        headers: bearer(admin.accessToken),
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: unknown[]; total: number; totalCapped: boolean };
+    };
+    const rows = (action: string, n: number) =>
+      t.db.auditLog.createMany({
+        data: Array.from({ length: n }, (_, i) => ({ action, targetType: "Test", targetId: String(i) })),
+      });
+    await rows("capped.many", 10_050);
+    await rows("capped.few", 9_999);
+    expect(await list("capped.many")).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(await list("capped.few")).toMatchObject({ total: 9_999, totalCapped: false });
+  });
 });

@@ -45,6 +45,8 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                            /** @description true when at least 10000 entries match: `total` is then that cap */
+                            totalCapped: boolean;
                         };
                     };
                 };

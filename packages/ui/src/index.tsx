@@ -248,8 +248,11 @@ export function Pager(props: {
   page: number;
   pageSize: number;
   total: number;
+  /** The total is a lower bound (the list counts only so far): shown as "10,000+". */
+  totalCapped?: boolean;
 }) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const totalText = `${props.total.toLocaleString("en-US")}${props.totalCapped ? "+" : ""}`;
   if (props.total <= props.pageSize && props.page === 1) return null;
   const href = (page: number) => {
     const q = new URLSearchParams(Object.entries(props.query ?? {}).filter((e): e is [string, string] => !!e[1]));
@@ -276,8 +279,8 @@ export function Pager(props: {
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {props.total === 0 ? "No results" : `${first}–${last} of ${props.total}`} · page {Math.min(props.page, pages)}{" "}
-        of {pages}
+        {props.total === 0 ? "No results" : `${first}–${last} of ${totalText}`} · page {Math.min(props.page, pages)}
+        {props.totalCapped ? "" : ` of ${pages}`}
       </p>
       <div className="flex gap-2">
         {link(props.page - 1, "Previous", "prev", props.page > 1)}

@@ -15,6 +15,12 @@ const entrySchema = z.object({
   createdAt: z.string(),
 });
 
+/**
+ * The log only grows (200,000 rows and more): an exact total would read every matching row on
+ * each page. Counting stops here, and the page says "10,000+" instead.
+ */
+export const AUDIT_COUNT_CAP = 10_000;
+
 const listQuery = paginationQuery.extend({
   tenantId: z.uuid().optional(),
   actorId: z.uuid().optional(),
@@ -26,7 +32,20 @@ export const adminAuditLogsRouter =
   async (app) => {
     app.get(
       "/audit-logs",
-      { schema: { tags: ["admin"], querystring: listQuery, response: { 200: page(entrySchema), ...errorResponses } } },
+      {
+        schema: {
+          tags: ["admin"],
+          querystring: listQuery,
+          response: {
+            200: page(entrySchema).extend({
+              totalCapped: z
+                .boolean()
+                .describe(`true when at least ${AUDIT_COUNT_CAP} entries match: \`total\` is then that cap`),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
       async (req) => {
         const { tenantId, actorId, action } = req.query;
         const where = {
@@ -36,11 +55,12 @@ export const adminAuditLogsRouter =
         };
         const [rows, total] = await Promise.all([
           ctx.db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
-          ctx.db.auditLog.count({ where }),
+          ctx.db.auditLog.count({ where, take: AUDIT_COUNT_CAP }),
         ]);
         return {
           items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
           total,
+          totalCapped: total >= AUDIT_COUNT_CAP,
           page: req.query.page,
           pageSize: req.query.pageSize,
         };

@@ -74,7 +74,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         page={log.page}
         pageSize={log.pageSize}
         total={log.total}
+        totalCapped={log.totalCapped}
       />
+      {log.totalCapped && log.page * log.pageSize >= log.total ? (
+        <p className="mt-2 text-sm text-slate-600">
+          Older entries exist beyond these: narrow the list by tenant, actor or action to reach them.
+        </p>
+      ) : null}
     </>
   );
 }
