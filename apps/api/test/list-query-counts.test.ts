@@ -19,8 +19,8 @@ const EXPECTED = {
   "GET /tenant/v1/media": 3, // guard, page, total
   "GET /tenant/v1/channels": 2, // guard, channels
   "GET /auth/v1/me/notifications": 3, // page, total, unread count
-  "GET /dm/v1/review-queue": 5, // guard, page, total, counts by tenant and status, active tenants' names
-  "GET /dm/v1/needs-attention": 5, // the same statements as the review queue
+  "GET /dm/v1/review-queue": 4, // guard, page, counts by tenant and status (the total comes from them), active tenants' names
+  "GET /dm/v1/needs-attention": 4, // the same statements as the review queue
   "GET /dm/v1/tenants": 2, // guard, active tenants
   "GET /admin/v1/tenants": 4, // guard, page, total, member counts of the page's tenants
   "GET /admin/v1/users": 5, // guard, page, its memberships, their tenants, total
