@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeQueueCursor } from "../src/domain/review";
 import { bearer, createTestApp, type TestApp } from "./helpers";
 
 let t: TestApp;
@@ -57,5 +59,24 @@ describe("pages", () => {
     await rows("capped.few", 9_999);
     expect(await list("capped.many")).toMatchObject({ total: 10_000, totalCapped: true });
     expect(await list("capped.few")).toMatchObject({ total: 9_999, totalCapped: false });
+  });
+
+  it("of the DM queue follow nextCursor, and a cursor the API did not write is refused with 400", async () => {
+    const reviewer = await t.login(DEMO_ACCOUNTS.reviewer);
+    const get = (query: string) =>
+      t.app.inject({ method: "GET", url: `/dm/v1/review-queue?${query}`, headers: bearer(reviewer.accessToken) });
+    const first = (await get("pageSize=1")).json() as { nextCursor: string | null; prevCursor: string | null };
+    expect(first.prevCursor).toBeNull();
+    // From before every row: the whole queue follows, with no page before it.
+    const start = encodeQueueCursor({ direction: "after", updatedAt: new Date(0), id: randomUUID() });
+    const all = (await get("pageSize=200")).json() as { items: { id: string }[] };
+    const fromStart = await get(`pageSize=200&page=2&cursor=${start}`);
+    expect(fromStart.statusCode).toBe(200);
+    expect(fromStart.json()).toMatchObject({ page: 2, items: all.items, nextCursor: null });
+    for (const cursor of ["nope", Buffer.from('["a","yesterday","x"]').toString("base64url"), "a%20b"]) {
+      const res = await get(`cursor=${cursor}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: "VALIDATION_ERROR" } });
+    }
   });
 });

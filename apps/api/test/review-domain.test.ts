@@ -4,7 +4,14 @@ import { createLogger } from "@leadmetrics/logger";
 import { createOutboxRelay, createQueueClient, type QueueClient, redisConnection } from "@leadmetrics/queue";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideReview, type ReviewDeps, reviewedActivity, reviewQueue } from "../src/domain/review";
+import {
+  decideReview,
+  decodeQueueCursor,
+  encodeQueueCursor,
+  type ReviewDeps,
+  reviewedActivity,
+  reviewQueue,
+} from "../src/domain/review";
 import { activityState, jobsFor } from "./activity-fixtures";
 
 // The reviewers' domain functions without HTTP: a real database, a real outbox and queue for the follow-ups.
@@ -142,6 +149,63 @@ describe("reviewQueue", () => {
       where: { id: { in: [newest.id, oldest.id, middle.id, stuck.id] } },
       data: { status: "client_approved" },
     });
+  });
+});
+
+describe("reviewQueue by cursor", () => {
+  it("walks every page forward and back without a repeat or a gap, through rows that share an instant", async () => {
+    const same = new Date(Date.now() - 3 * 60 * 60_000);
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await activity(i % 2 ? "acme" : "globex", { updatedAt: same })).id);
+    for (let i = 0; i < 4; i++)
+      made.push((await activity("acme", { updatedAt: new Date(same.getTime() + (i + 1) * 1_000) })).id);
+    const mine = new Set(made);
+    const ofMine = (p: { items: { activity: { id: string } }[] }) =>
+      p.items.map((i) => i.activity.id).filter((id) => mine.has(id));
+
+    const byOffset = await reviewQueue(db, "dm_review", {}, { skip: 0, take: 100 });
+    const order = ofMine(byOffset);
+    expect(order).toHaveLength(11);
+
+    const forward: string[][] = [];
+    let page = await reviewQueue(db, "dm_review", {}, { skip: 0, take: 3 });
+    expect(page.cursors.prev).toBeNull();
+    const pages = [page];
+    forward.push(ofMine(page));
+    while (page.cursors.next) {
+      page = await reviewQueue(db, "dm_review", {}, { take: 3, cursor: page.cursors.next });
+      pages.push(page);
+      forward.push(ofMine(page));
+    }
+    expect(forward.flat()).toEqual(order);
+    expect(pages.at(-1)!.items.length).toBeGreaterThan(0);
+
+    // Back from the last page, each page is the one before it, in the same order.
+    const backward: string[][] = [];
+    page = pages.at(-1)!;
+    while (page.cursors.prev) {
+      page = await reviewQueue(db, "dm_review", {}, { take: 3, cursor: page.cursors.prev });
+      backward.unshift(ofMine(page));
+    }
+    expect([...backward, forward.at(-1)!].flat()).toEqual(order);
+    expect(page.items.map((i) => i.activity.id)).toEqual(pages[0]!.items.map((i) => i.activity.id));
+
+    await db.activity.updateMany({ where: { id: { in: made } }, data: { status: "client_approved" } });
+  });
+
+  it("reads cursors it wrote and nothing else", () => {
+    const c = { direction: "after" as const, updatedAt: new Date("2026-12-02T10:00:00.123Z"), id: randomUUID() };
+    expect(decodeQueueCursor(encodeQueueCursor(c))).toEqual(c);
+    for (const bad of [
+      "",
+      "abc",
+      Buffer.from('["x","2026-12-02T10:00:00Z","a"]').toString("base64url"),
+      Buffer.from(`["a","not a date","${randomUUID()}"]`).toString("base64url"),
+      Buffer.from('["a","2026-12-02T10:00:00Z","not-a-uuid"]').toString("base64url"),
+      Buffer.from('{"direction":"after"}').toString("base64url"),
+    ]) {
+      expect(decodeQueueCursor(bad)).toBeUndefined();
+    }
   });
 });
 

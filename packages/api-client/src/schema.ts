@@ -3964,6 +3964,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor or prevCursor of a page: the page after or before it (page then only labels it) */
+                    cursor?: string;
                     page?: number;
                     pageSize?: number;
                     tenantId?: string;
@@ -4020,8 +4022,10 @@ export interface paths {
                                 version: number;
                                 waitingSince: string;
                             }[];
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
+                            prevCursor: string | null;
                             total: number;
                         };
                     };
@@ -4100,6 +4104,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor or prevCursor of a page: the page after or before it (page then only labels it) */
+                    cursor?: string;
                     page?: number;
                     pageSize?: number;
                     tenantId?: string;
@@ -4156,8 +4162,10 @@ export interface paths {
                                 version: number;
                                 waitingSince: string;
                             }[];
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
+                            prevCursor: string | null;
                             total: number;
                         };
                     };

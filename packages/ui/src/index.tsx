@@ -250,13 +250,20 @@ export function Pager(props: {
   total: number;
   /** The total is a lower bound (the list counts only so far): shown as "10,000+". */
   totalCapped?: boolean;
+  /**
+   * Keyset cursors of the pages around this one: the links carry them (the list reads the page
+   * after or before a row instead of skipping every row before it) and the page number only labels.
+   */
+  cursors?: { next: string | null; prev: string | null };
 }) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   const totalText = `${props.total.toLocaleString("en-US")}${props.totalCapped ? "+" : ""}`;
   if (props.total <= props.pageSize && props.page === 1) return null;
-  const href = (page: number) => {
+  const href = (page: number, cursor?: string | null) => {
     const q = new URLSearchParams(Object.entries(props.query ?? {}).filter((e): e is [string, string] => !!e[1]));
     if (page > 1) q.set("page", String(page));
+    // The first page needs no cursor.
+    if (cursor && page > 1) q.set("cursor", cursor);
     const s = q.toString();
     return `${props.path}${s ? `?${s}` : ""}`;
   };
@@ -265,7 +272,7 @@ export function Pager(props: {
   const link = (page: number, label: string, rel: "prev" | "next", enabled: boolean) =>
     enabled ? (
       <a
-        href={href(page)}
+        href={href(page, rel === "next" ? props.cursors?.next : props.cursors?.prev)}
         rel={rel}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
       >
@@ -284,7 +291,7 @@ export function Pager(props: {
       </p>
       <div className="flex gap-2">
         {link(props.page - 1, "Previous", "prev", props.page > 1)}
-        {link(props.page + 1, "Next", "next", props.page < pages)}
+        {link(props.page + 1, "Next", "next", props.cursors ? props.cursors.next !== null : props.page < pages)}
       </div>
     </nav>
   );

@@ -25,8 +25,47 @@ export interface TenantQueueCounts {
   needs_attention: number;
 }
 
+/**
+ * A keyset page of a queue: the rows just after (or just before) this row in the queue's order
+ * (`updatedAt`, `id`). Deep pages then cost what the first one costs; OFFSET would read and sort
+ * every row before the page.
+ */
+export interface QueueCursor {
+  direction: "after" | "before";
+  updatedAt: Date;
+  id: string;
+}
+
+/** Opaque to clients: base64url of the direction, the instant and the id. */
+export const encodeQueueCursor = (c: QueueCursor): string =>
+  Buffer.from(JSON.stringify([c.direction === "after" ? "a" : "b", c.updatedAt.toISOString(), c.id])).toString(
+    "base64url",
+  );
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor a client sent back, or undefined when it is not one of ours. */
+export function decodeQueueCursor(text: string): QueueCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [direction, at, id] = value as unknown[];
+    const updatedAt = new Date(typeof at === "string" ? at : Number.NaN);
+    if ((direction !== "a" && direction !== "b") || Number.isNaN(updatedAt.getTime())) return undefined;
+    if (typeof id !== "string" || !UUID.test(id)) return undefined;
+    return { direction: direction === "a" ? "after" : "before", updatedAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page by number (OFFSET: a jump to any page) or by cursor (next and previous from a page). */
+export type QueuePageRequest = { take: number } & ({ skip: number } | { cursor: QueueCursor });
+
 export interface ReviewQueuePage {
   items: { activity: QueuedActivity; tenantName: string }[];
+  /** The pages around this one by cursor, when there are any. */
+  cursors: { next: QueueCursor | null; prev: QueueCursor | null };
   total: number;
   /** Both queues of every active tenant with work waiting, whatever the filter and page. */
   counts: { dm_review: number; needs_attention: number; byTenant: TenantQueueCounts[] };
@@ -40,7 +79,7 @@ export async function reviewQueue(
   db: Db,
   status: ReviewQueueStatus,
   filter: ReviewQueueFilter,
-  page: { skip: number; take: number },
+  page: QueuePageRequest,
 ): Promise<ReviewQueuePage> {
   const where = {
     status,
@@ -48,12 +87,23 @@ export async function reviewQueue(
     ...(filter.type ? { type: filter.type } : {}),
     plan: { tenant: { status: "active" as const } },
   };
-  const [rows, typedTotal, grouped, tenants] = await Promise.all([
+  const cursor = "cursor" in page ? page.cursor : undefined;
+  const backwards = cursor?.direction === "before";
+  // Written so the (status, updatedAt) index range starts at the cursor; the id breaks ties.
+  const keyset = !cursor
+    ? {}
+    : backwards
+      ? { updatedAt: { lte: cursor.updatedAt }, OR: [{ updatedAt: { lt: cursor.updatedAt } }, { id: { lt: cursor.id } }] }
+      : { updatedAt: { gte: cursor.updatedAt }, OR: [{ updatedAt: { gt: cursor.updatedAt } }, { id: { gt: cursor.id } }] };
+  const order = backwards ? ("desc" as const) : ("asc" as const);
+  const [fetched, typedTotal, grouped, tenants] = await Promise.all([
+    // One row more than the page: whether another page follows, without counting.
     db.activity.findMany({
-      where,
+      where: { ...where, ...keyset },
       omit: { periodId: true, slot: true, currentVersionId: true },
-      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-      ...page,
+      orderBy: [{ updatedAt: order }, { id: order }],
+      take: page.take + 1,
+      ...("skip" in page ? { skip: page.skip } : {}),
     }),
     // The per-tenant counts below give the total of any filter but a type: count only for that one
     // (at 200,000 activities this join-and-count was the slowest statement of the page).
@@ -84,8 +134,21 @@ export async function reviewQueue(
         ? countOf(filter.tenantId, status)
         : 0
       : byTenant.reduce((n, t) => n + t[status], 0));
+  const more = fetched.length > page.take;
+  const rows = fetched.slice(0, page.take);
+  if (backwards) rows.reverse();
+  const at = (direction: QueueCursor["direction"], row: QueuedActivity | undefined): QueueCursor | null =>
+    row ? { direction, updatedAt: row.updatedAt, id: row.id } : null;
+  // Going back, the rows before this page are the "more"; a page reached by number or going
+  // forward has rows before it unless it is the first.
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : cursor !== undefined || ("skip" in page && page.skip > 0);
   return {
     items: rows.map((activity) => ({ activity, tenantName: names.get(activity.tenantId) ?? "" })),
+    cursors: {
+      next: hasNext ? at("after", rows.at(-1)) : null,
+      prev: hasPrev ? at("before", rows[0]) : null,
+    },
     total,
     counts: {
       dm_review: byTenant.reduce((n, t) => n + t.dm_review, 0),

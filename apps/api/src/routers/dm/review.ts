@@ -1,9 +1,13 @@
+import { validationError } from "@leadmetrics/errors";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
 import {
   decideReview,
+  decodeQueueCursor,
+  encodeQueueCursor,
+  type QueueCursor,
   type ReviewDecision,
   type ReviewQueueStatus,
   reviewedActivity,
@@ -25,9 +29,16 @@ const queueQuery = paginationQuery.extend({
   tenantId: z.uuid().optional(),
   type: z.enum(DELIVERABLE_TYPES).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,300}$/)
+    .optional()
+    .describe("nextCursor or prevCursor of a page: the page after or before it (page then only labels it)"),
 });
 const queueResponse = z.object({
   items: z.array(queueItem),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -58,18 +69,27 @@ export const dmReviewRouter =
     const { db } = ctx;
 
     async function list(status: ReviewQueueStatus, q: z.infer<typeof queueQuery>) {
-      const { items, total, counts } = await reviewQueue(
+      const cursor = q.cursor === undefined ? undefined : decodeQueueCursor(q.cursor);
+      if (q.cursor !== undefined && !cursor) {
+        throw validationError("This page link is not valid any more: open the queue again", {
+          fields: [{ path: "querystring.cursor", message: "not a cursor of this queue" }],
+        });
+      }
+      const { items, cursors, total, counts } = await reviewQueue(
         db,
         status,
         { tenantId: q.tenantId, type: q.type },
-        skipTake(q),
+        cursor ? { take: q.pageSize, cursor } : skipTake(q),
       );
+      const encoded = (c: QueueCursor | null) => (c ? encodeQueueCursor(c) : null);
       return {
         items: items.map(({ activity, tenantName }) => ({
           ...toActivitySummary(activity),
           tenantName,
           waitingSince: activity.updatedAt.toISOString(),
         })),
+        nextCursor: encoded(cursors.next),
+        prevCursor: encoded(cursors.prev),
         total,
         page: q.page,
         pageSize: q.pageSize,

@@ -12,6 +12,7 @@ export type QueueQuery = {
   tenantId?: string;
   type?: DeliverableTypeId;
   page?: string;
+  cursor?: string;
   after?: string;
 };
 const PAGE_SIZE = 50;
@@ -22,6 +23,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
   const query = {
     pageSize: PAGE_SIZE,
     page: pageParam(props.query.page),
+    ...(props.query.cursor ? { cursor: props.query.cursor } : {}),
     ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}),
     ...(props.query.type ? { type: props.query.type } : {}),
   };
@@ -106,6 +108,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
         page={data.page}
         pageSize={data.pageSize}
         total={data.total}
+        cursors={{ next: data.nextCursor, prev: data.prevCursor }}
       />
     </>
   );
