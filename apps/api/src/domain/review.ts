@@ -93,8 +93,14 @@ export async function reviewQueue(
   const keyset = !cursor
     ? {}
     : backwards
-      ? { updatedAt: { lte: cursor.updatedAt }, OR: [{ updatedAt: { lt: cursor.updatedAt } }, { id: { lt: cursor.id } }] }
-      : { updatedAt: { gte: cursor.updatedAt }, OR: [{ updatedAt: { gt: cursor.updatedAt } }, { id: { gt: cursor.id } }] };
+      ? {
+          updatedAt: { lte: cursor.updatedAt },
+          OR: [{ updatedAt: { lt: cursor.updatedAt } }, { id: { lt: cursor.id } }],
+        }
+      : {
+          updatedAt: { gte: cursor.updatedAt },
+          OR: [{ updatedAt: { gt: cursor.updatedAt } }, { id: { gt: cursor.id } }],
+        };
   const order = backwards ? ("desc" as const) : ("asc" as const);
   const [fetched, typedTotal, grouped, tenants] = await Promise.all([
     // One row more than the page: whether another page follows, without counting.
