@@ -6,6 +6,7 @@ export { Prisma } from "./generated/prisma/client";
 export { DeliverableType, PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
 export { MIGRATIONS_DIR, migrate } from "./migrate";
 export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, DEMO_CREDITS, seedDemo } from "./seed";
+export { SCALE_DEFAULTS, SCALE_TENANT_SLUG_PREFIX, type ScaleSizes, scaleOwnerEmail, seedScale } from "./seed-scale";
 export {
   type SqlRunner,
   type SqlStatement,
@@ -14,7 +15,6 @@ export {
   type TenantSqlStatement,
   tenantSqlStatement,
 } from "./sql";
-export { SCALE_DEFAULTS, SCALE_TENANT_SLUG_PREFIX, type ScaleSizes, scaleOwnerEmail, seedScale } from "./seed-scale";
 export {
   createTenantClient,
   forTenant,

@@ -1,7 +1,7 @@
 import { AppError } from "@leadmetrics/errors";
 import type { Db } from "./client";
-import { tenantSqlRunner } from "./sql";
 import type { Prisma } from "./generated/prisma/client";
+import { tenantSqlRunner } from "./sql";
 
 /**
  * Models that belong to one tenant: a tenant client adds `tenantId` to every read and write
