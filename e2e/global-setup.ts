@@ -8,15 +8,18 @@ import { createDb, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
 import { startMailSink } from "@leadmetrics/mail-sink";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
+import { buildServers } from "../scripts/build/server";
 import { pickStackPorts, stackProcesses, waitForReady } from "./stack";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * The whole system on throwaway data: PostgreSQL, Redis, the API, the agents (offline adapter),
- * the portals' production builds, and a local WordPress to publish to. Every port is picked free.
+ * The whole system on throwaway data: PostgreSQL, Redis, the API, the agents (offline adapter)
+ * and the notifications server compiled, the portals' production builds, and a local WordPress to
+ * publish to. Every port is picked free.
  */
 export default async function globalSetup() {
+  await buildServers();
   const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-e2e-"));
   await chmod(dir, 0o755);
   const pg = await startPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });

@@ -79,9 +79,10 @@ export function stackProcesses(root: string, ports: StackPorts, services: StackS
     // The worker servers bind where the picker looked.
     METRICS_HOST: "127.0.0.1",
   };
+  // As production runs them: the bundle `buildServers()` (scripts/build/server.ts) wrote.
   const server = (cwd: string) => ({
     cwd: path.join(root, cwd),
-    command: ["node", "--import", "tsx", "src/index.ts"],
+    command: ["node", "dist/index.js"],
   });
   const next = path.join(root, "node_modules/.bin/next");
   const portal = (name: "dashboard" | "dm" | "manage", port: number): StackProcess => ({

@@ -60,7 +60,7 @@ export type RssSnapshot = Map<string, { mib: number; pssMib: number; processes: 
 
 /**
  * RSS of each process of the stack: every child this process started (node itself, not a wrapper),
- * with whatever it spawned in turn summed in (PostgreSQL's backends, tsx's esbuild, Next's workers).
+ * with whatever it spawned in turn summed in (PostgreSQL's backends, Next's workers).
  * PSS too: summed RSS counts shared pages (PostgreSQL's shared buffers) once per process.
  */
 export function stackRss(): RssSnapshot {

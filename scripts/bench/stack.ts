@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ActivityStatus, createDb, type Db, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
+import { buildServer } from "../build/server";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -29,7 +30,10 @@ export async function waitUntilUp(url: string) {
   }
 }
 
-/** Throwaway PostgreSQL + Redis + the API as its own process, as production runs it. */
+/**
+ * Throwaway PostgreSQL + Redis + the API as its own process, as production runs it: built once,
+ * then `node dist/index.js`.
+ */
 export async function startBenchStack(): Promise<BenchStack> {
   const dir = await mkdtemp(path.join(tmpdir(), "leadmetrics-bench-"));
   await chmod(dir, 0o755);
@@ -41,15 +45,11 @@ export async function startBenchStack(): Promise<BenchStack> {
   await seedDemo(db);
   await db.$disconnect();
 
+  await buildServer(path.join(ROOT, "apps/api"));
   const port = await freePort();
   const api = spawn(
     "node",
-    [
-      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/cpuprof"] : []),
-      "--import",
-      "tsx",
-      "src/index.ts",
-    ],
+    [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/cpuprof"] : []), "dist/index.js"],
     {
       cwd: path.join(ROOT, "apps/api"),
       stdio: ["ignore", "ignore", "inherit"],

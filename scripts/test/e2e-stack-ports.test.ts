@@ -8,6 +8,7 @@ import { type MailSink, startMailSink } from "@leadmetrics/mail-sink";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pickStackPorts, type StackPorts, stackProcesses, waitForReady } from "../../e2e/stack";
+import { buildServers } from "../build/server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -97,6 +98,7 @@ describe("the end-to-end stack's ports while the dev stack's defaults are taken"
   // The portals serve a production build, too heavy to make here; the API and both worker servers
   // start as the stack starts them and must come up although 3003, 9464 and 9465 are taken.
   it("starts the API, the agents server and the notifications server as the stack does", async () => {
+    await buildServers(); // the stack runs them compiled, as e2e/global-setup.ts builds them
     mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
     const ports = await pickStackPorts();
     const processes = stackProcesses(ROOT, ports, {

@@ -4,7 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
+// Named as a URL relative to this file: a server's build copies it next to its bundle and points
+// the URL there (scripts/build/server.ts).
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
 /**
  * Applies the committed Prisma migrations, recording them in `_prisma_migrations` exactly as

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, describe, expect, it } from "vitest";
 
-/** The agents server as ./dev and production run it: its metrics server is wired in src/index.ts. */
+/** The agents server as ./dev runs it (production runs the same file compiled): its metrics server is wired in src/index.ts. */
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "agents-metrics-test-token-0123";
 let child: ChildProcess | undefined;

@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
+// Named as a URL relative to this file: the build copies the folder next to the bundle and points
+// the URL there (scripts/build/server.ts).
+const DIR = fileURLToPath(new URL("./templates", import.meta.url));
 
 export interface RenderedNotification {
   subject: string;
