@@ -4,14 +4,16 @@ import path from "node:path";
 import { BENCH_CONNECTIONS, benchApiAgainstFloor, type HttpFigure } from "./api";
 import { mixedLoad, stackRss } from "./memory";
 import { benchNotificationLatency } from "./notifications";
-import { benchPortals, startFullStack } from "./portals";
+import { benchPortals, benchPortalsAtScale, startFullStack } from "./portals";
 import { benchQueue } from "./queue";
 import { benchRedis, REDIS_BENCH_ARGS } from "./redis";
+import { benchScale } from "./scale";
 import { ROOT, startBenchStack } from "./stack";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const loadMinutes = Number(process.env.BENCH_LOAD_MINUTES ?? 5);
+const warmUpMinutes = Number(process.env.BENCH_WARMUP_MINUTES ?? 1);
 const row = (f: HttpFigure) =>
   `  ${f.name.padEnd(42)} ${String(f.requestsPerSecond).padStart(7)} req/s   p50 ${String(f.p50Ms).padStart(4)} ms   p99 ${String(f.p99Ms).padStart(4)} ms   non-2xx ${f.non2xx}`;
 const ratio = (what: string, a: number, b: number, digits = 3) => `  ratio ${what}: ${(a / b).toFixed(digits)}`;
@@ -84,6 +86,17 @@ try {
   say(`\nNotification latency, transition commit → arrival (${n.transitions} DM approvals, one at a time)`);
   say(`  in-app over Socket.IO    p50 ${n.inApp.p50} ms   p95 ${n.inApp.p95} ms   max ${n.inApp.max} ms`);
   say(`  email at the SMTP server p50 ${n.email.p50} ms   p95 ${n.email.p95} ms   max ${n.email.max} ms`);
+
+  // Last on this stack: it seeds the scale fixture into the database the figures above used.
+  const scale = await benchScale(stack, Number(process.env.BENCH_SCALE_SAMPLES ?? 60));
+  say(
+    `\nLists at scale (${scale.seeded.tenants} tenants, ${scale.seeded.activities} activities with 3 versions and their events, 200,000 audit rows, 5,000 failed jobs; ${scale.samples} sequential requests each over HTTP; target p95 < 50 ms)`,
+  );
+  for (const r of scale.results) {
+    say(
+      `  ${r.name.padEnd(36)} p50 ${r.p50Ms.toFixed(1).padStart(6)} ms   p95 ${r.p95Ms.toFixed(1).padStart(6)} ms   ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB`,
+    );
+  }
 } finally {
   await stack.stop();
 }
@@ -104,10 +117,23 @@ try {
       .join(", ")}`,
   );
 
+  const atScale = await benchPortalsAtScale(Number(process.env.BENCH_RENDERS ?? 40));
+  say(
+    `\nPortals at scale (the scale fixture seeded into the same stack: ${atScale.seeded.tenants} tenants, ${atScale.seeded.activities} activities; ${atScale.runs} sequential renders each; target p95 < 150 ms)`,
+  );
+  say(
+    `  Dashboard /activities (a scale tenant's owner)   p50 ${atScale.dashboard.p50} ms   p95 ${atScale.dashboard.p95} ms`,
+  );
+  say(`  DM /review (10,000 drafts waiting, 1,000 clients) p50 ${atScale.dm.p50} ms   p95 ${atScale.dm.p95} ms`);
+
+  // The baseline for growth is the stack after a warm-up under the same load (pools filled, code
+  // compiled, caches primed): growth past that is what a long day would keep adding.
+  await mixedLoad(warmUpMinutes);
+  const warm = stackRss();
   const load = await mixedLoad(loadMinutes);
   const after = stackRss();
   say(
-    `\nMemory under a sustained mixed load (${load.minutes} min, the whole stack, each process in its own process tree)`,
+    `\nMemory under a sustained mixed load (${load.minutes} min after a ${warmUpMinutes}-min warm-up under the same load, the whole stack, each process in its own process tree)`,
   );
   say(`  load: autocannon on the authenticated list and liveness at once, a 2-post plan submitted and approved`);
   say(`        every second with the DM approving the two oldest reviews, both portal pages rendering`);
@@ -122,16 +148,23 @@ try {
       .join(", ")}`,
   );
   const tree = (names: string[]) => `${[...new Set(names)].join(" + ")} ×${names.length}`;
+  const pct = (now: number, before: number) => `(${((now / before - 1) * 100).toFixed(0)}%)`;
   say(
-    `  ${"process (RSS MiB, tree summed)".padEnd(30)} ${"idle".padStart(7)} ${"after".padStart(7)} ${"growth".padStart(7)}         ${"PSS idle".padStart(8)} ${"after".padStart(7)}   processes idle → after`,
+    `  ${"process (RSS MiB, tree summed)".padEnd(30)} ${"idle".padStart(7)} ${"warm".padStart(7)} ${"after".padStart(7)} ${"growth since warm".padStart(17)}   ${"PSS warm".padStart(8)} ${"after".padStart(7)}   processes idle → warm → after`,
   );
   for (const [name, before] of idle) {
+    const w = warm.get(name) ?? { mib: 0, pssMib: 0, processes: [] };
     const now = after.get(name) ?? { mib: 0, pssMib: 0, processes: [] };
-    const growth = `${now.mib >= before.mib ? "+" : ""}${(now.mib - before.mib).toFixed(1)}`;
+    const growth = `${now.mib >= w.mib ? "+" : ""}${(now.mib - w.mib).toFixed(1)} ${pct(now.mib, w.mib)}`;
     say(
-      `  ${name.padEnd(30)} ${before.mib.toFixed(1).padStart(7)} ${now.mib.toFixed(1).padStart(7)} ${growth.padStart(7)} ${`(${((now.mib / before.mib - 1) * 100).toFixed(0)}%)`.padStart(7)}  ${before.pssMib.toFixed(1).padStart(8)} ${now.pssMib.toFixed(1).padStart(7)}   ${tree(before.processes)} → ${now.processes.length}`,
+      `  ${name.padEnd(30)} ${before.mib.toFixed(1).padStart(7)} ${w.mib.toFixed(1).padStart(7)} ${now.mib.toFixed(1).padStart(7)} ${growth.padStart(17)}   ${w.pssMib.toFixed(1).padStart(8)} ${now.pssMib.toFixed(1).padStart(7)}   ${tree(before.processes)} → ${w.processes.length} → ${now.processes.length}`,
     );
   }
+  // The API and the worker servers, portals counted apart (the target: under 1.2 GiB idle).
+  const servers = [...idle].filter(([name]) => name === "API" || name.endsWith("server"));
+  say(
+    `  API + worker servers idle: ${servers.reduce((n, [, v]) => n + v.mib, 0).toFixed(1)} MiB RSS (${servers.map(([n]) => n).join(", ")}; target < 1228.8)`,
+  );
 } finally {
   await teardown();
 }

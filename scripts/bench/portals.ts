@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createDb } from "@leadmetrics/db";
+import { hashPassword } from "@leadmetrics/auth";
+import { createDb, DEFAULT_DEMO_PASSWORD, scaleOwnerEmail, seedScale } from "@leadmetrics/db";
 import { chromium } from "@playwright/test";
 import globalSetup from "../../e2e/global-setup";
 import { ROOT, seedBenchPlan } from "./stack";
@@ -129,4 +130,24 @@ export async function benchPortals(runs = 40) {
     manage: `${process.env.E2E_MANAGE_URL}/login`,
   });
   return { dashboard, dm, js, runs };
+}
+
+/**
+ * The same two pages on the scale fixture (seeded into the full stack's database: 1,000 tenants,
+ * 200,000 activities): a scale tenant owner's activities, and the DM queue with 10,000 drafts
+ * waiting across 1,000 clients.
+ */
+export async function benchPortalsAtScale(runs = 40) {
+  const seeded = await seedScale(process.env.E2E_DATABASE_URL!, {}, await hashPassword(DEFAULT_DEMO_PASSWORD));
+  const [owner, reviewer] = await Promise.all([
+    apiLogin("dashboard", scaleOwnerEmail(500)),
+    apiLogin("dm", "reviewer@demo.leadmetrics.local"),
+  ]);
+  const dashboard = await renderTimes(
+    `${process.env.E2E_DASHBOARD_URL}/activities`,
+    `dashboard_access_token=${owner}`,
+    runs,
+  );
+  const dm = await renderTimes(`${process.env.E2E_DM_URL}/review`, `dm_access_token=${reviewer}`, runs);
+  return { seeded, dashboard, dm, runs };
 }

@@ -1,28 +1,38 @@
 import { hashPassword } from "@leadmetrics/auth";
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, SCALE_DEFAULTS, scaleOwnerEmail, seedScale } from "@leadmetrics/db";
+import {
+  createDb,
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_ACCOUNTS,
+  SCALE_DEEP_QUEUE_PAGE,
+  scaleOwnerEmail,
+  seedScale,
+} from "@leadmetrics/db";
+import { encodeQueueCursor, queueCursorAt } from "../../apps/api/src/domain/review";
 import type { BenchStack } from "./stack";
 
 /** One list at scale: its route and who asks. */
 interface ScaleCase {
   name: string;
   who: "reviewer" | "admin" | "owner";
-  url: (tenantId: string) => string;
+  url: (at: { tenantId: string; deepCursor: string }) => string;
 }
-
-// A page deep in the DM queue: about 5 % of the 200,000 activities wait for review, 50 a page.
-const deepPage = Math.floor((SCALE_DEFAULTS.tenants * 200 * 0.05) / 50) - 5;
 
 export const SCALE_CASES: ScaleCase[] = [
   { name: "DM review queue, page 1", who: "reviewer", url: () => "/dm/v1/review-queue?page=1&pageSize=50" },
   {
     name: "DM review queue, a deep page",
     who: "reviewer",
-    url: () => `/dm/v1/review-queue?page=${deepPage}&pageSize=50`,
+    url: () => `/dm/v1/review-queue?page=${SCALE_DEEP_QUEUE_PAGE}&pageSize=50`,
+  },
+  {
+    name: "DM review queue, a deep page by cursor",
+    who: "reviewer",
+    url: (at) => `/dm/v1/review-queue?pageSize=50&cursor=${at.deepCursor}`,
   },
   { name: "a tenant's activities board", who: "owner", url: () => "/tenant/v1/activities?pageSize=100" },
   { name: "a tenant's plans", who: "owner", url: () => "/tenant/v1/plans" },
   { name: "a tenant's members", who: "owner", url: () => "/tenant/v1/members" },
-  { name: "audit log of one tenant", who: "admin", url: (t) => `/admin/v1/audit-logs?tenantId=${t}` },
+  { name: "audit log of one tenant", who: "admin", url: (at) => `/admin/v1/audit-logs?tenantId=${at.tenantId}` },
   { name: "audit log search, action prefix", who: "admin", url: () => "/admin/v1/audit-logs?action=plan." },
   { name: "failed jobs, newest first", who: "admin", url: () => "/admin/v1/failed-jobs?pageSize=50" },
   { name: "Manage tenants", who: "admin", url: () => "/admin/v1/tenants?pageSize=50" },
@@ -54,9 +64,12 @@ export async function benchScale(stack: BenchStack, samples = 60) {
     admin: (await login(stack.apiUrl, DEMO_ACCOUNTS.superAdmin)).accessToken,
   };
   const tenantId = owner.session.tenantId!;
+  const db = createDb({ url: stack.databaseUrl, poolMax: 1 });
+  const deepCursor = encodeQueueCursor(await queueCursorAt(db, "dm_review", (SCALE_DEEP_QUEUE_PAGE - 1) * 50 - 1));
+  await db.$disconnect();
   const results: { name: string; p50Ms: number; p95Ms: number; bytes: number }[] = [];
   for (const c of SCALE_CASES) {
-    const url = `${stack.apiUrl}${c.url(tenantId)}`;
+    const url = `${stack.apiUrl}${c.url({ tenantId, deepCursor })}`;
     const headers = { authorization: `Bearer ${tokens[c.who]}` };
     const times: number[] = [];
     let bytes = 0;

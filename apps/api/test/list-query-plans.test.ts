@@ -1,9 +1,15 @@
 import { hashPassword } from "@leadmetrics/auth";
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, SCALE_DEFAULTS, scaleOwnerEmail, seedScale } from "@leadmetrics/db";
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_ACCOUNTS,
+  SCALE_DEEP_QUEUE_PAGE,
+  scaleOwnerEmail,
+  seedScale,
+} from "@leadmetrics/db";
 import { createTestDatabase } from "@leadmetrics/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeQueueCursor } from "../src/domain/review";
+import { encodeQueueCursor, queueCursorAt } from "../src/domain/review";
 import { bearer, createTestApp, type TestApp } from "./helpers";
 
 /**
@@ -55,17 +61,8 @@ beforeAll(async () => {
   const owner = await t.login(scaleOwnerEmail(500));
   tokens.owner = owner.accessToken;
   scaleTenantId = owner.session.tenantId!;
-  // A row deep in the DM queue, as the "Next" link of the page before it would carry it.
-  const deep = await explainer.query<{ at: string; id: string }>(
-    `SELECT "updatedAt"::text AS at, id::text AS id FROM "Activity" WHERE status = 'dm_review'
-     ORDER BY "updatedAt", id OFFSET $1 LIMIT 1`,
-    [(deepPage - 1) * 50],
-  );
-  deepCursor = encodeQueueCursor({
-    direction: "after",
-    updatedAt: new Date(`${deep.rows[0]!.at.replace(" ", "T")}Z`),
-    id: deep.rows[0]!.id,
-  });
+  // Where the "Next" link of the page before a deep page points.
+  deepCursor = encodeQueueCursor(await queueCursorAt(t.db, "dm_review", (SCALE_DEEP_QUEUE_PAGE - 1) * 50 - 1));
 }, 300_000);
 
 afterAll(async () => {
@@ -131,8 +128,6 @@ async function plansOf(who: keyof typeof tokens, url: string) {
   return report;
 }
 
-const deepPage = Math.floor((SCALE_DEFAULTS.tenants * 200 * 0.05) / 50) - 5;
-
 describe("list queries at scale: every statement uses an index", () => {
   const cases: [string, keyof typeof tokens, () => string][] = [
     ["DM review queue, page 1", "reviewer", () => "/dm/v1/review-queue?page=1&pageSize=50"],
@@ -163,7 +158,7 @@ describe("list queries at scale: every statement uses an index", () => {
   // that passes fails the run) and the case moves up: a deep page asked for by number (OFFSET)
   // sorts the whole queue; the portal's links page by cursor (above) instead.
   const knownGaps: [string, keyof typeof tokens, () => string][] = [
-    ["DM review queue, a deep page", "reviewer", () => `/dm/v1/review-queue?page=${deepPage}&pageSize=50`],
+    ["DM review queue, a deep page", "reviewer", () => `/dm/v1/review-queue?page=${SCALE_DEEP_QUEUE_PAGE}&pageSize=50`],
   ];
   it.fails.each(knownGaps)("known gap: %s", async (_name, who, url) => {
     expect(await plansOf(who, url())).toEqual([]);

@@ -6,7 +6,14 @@ export { Prisma } from "./generated/prisma/client";
 export { DeliverableType, PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
 export { MIGRATIONS_DIR, migrate } from "./migrate";
 export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, DEMO_CREDITS, seedDemo } from "./seed";
-export { SCALE_DEFAULTS, SCALE_TENANT_SLUG_PREFIX, type ScaleSizes, scaleOwnerEmail, seedScale } from "./seed-scale";
+export {
+  SCALE_DEEP_QUEUE_PAGE,
+  SCALE_DEFAULTS,
+  SCALE_TENANT_SLUG_PREFIX,
+  type ScaleSizes,
+  scaleOwnerEmail,
+  seedScale,
+} from "./seed-scale";
 export {
   type SqlRunner,
   type SqlStatement,

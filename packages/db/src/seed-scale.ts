@@ -28,6 +28,20 @@ export const SCALE_DEFAULTS: ScaleSizes = {
   failedJobs: 5_000,
 };
 
+/**
+ * A page five from the end of the fixture's DM review queue at 50 a page (one activity in 20 waits
+ * for review): the deep page benchmarks and the EXPLAIN guard ask for.
+ */
+export const SCALE_DEEP_QUEUE_PAGE =
+  Math.floor(
+    (SCALE_DEFAULTS.tenants *
+      SCALE_DEFAULTS.plansPerTenant *
+      SCALE_DEFAULTS.periodsPerPlan *
+      SCALE_DEFAULTS.slotsPerPeriod) /
+      20 /
+      50,
+  ) - 5;
+
 /** The email of the scale fixture's owner of tenant n (1-based), for benchmarks that sign in. */
 export const scaleOwnerEmail = (n: number) => `owner-${n}@scale.leadmetrics.local`;
 export const SCALE_TENANT_SLUG_PREFIX = "scale-";

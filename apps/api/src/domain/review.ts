@@ -59,6 +59,17 @@ export function decodeQueueCursor(text: string): QueueCursor | undefined {
   }
 }
 
+/** The cursor just after the row at `offset` in a queue's order (to start deep in a queue). */
+export async function queueCursorAt(db: Db, status: ReviewQueueStatus, offset: number): Promise<QueueCursor> {
+  const row = await db.activity.findFirstOrThrow({
+    where: { status },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    skip: offset,
+    select: { updatedAt: true, id: true },
+  });
+  return { direction: "after", ...row };
+}
+
 /** A page by number (OFFSET: a jump to any page) or by cursor (next and previous from a page). */
 export type QueuePageRequest = { take: number } & ({ skip: number } | { cursor: QueueCursor });
 
