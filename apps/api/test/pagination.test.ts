@@ -59,6 +59,12 @@ describe("pages", () => {
     await rows("capped.few", 9_999);
     expect(await list("capped.many")).toMatchObject({ total: 10_000, totalCapped: true });
     expect(await list("capped.few")).toMatchObject({ total: 9_999, totalCapped: false });
+    // A prefix is matched literally: "_" is not a wildcard, in the page or in its count.
+    await rows("literal_x.one", 1);
+    await rows("literalAx.two", 1);
+    const literal = await list("literal_x.");
+    expect(literal).toMatchObject({ total: 1, totalCapped: false });
+    expect(literal.items).toHaveLength(1);
   });
 
   it("of the DM queue follow nextCursor, and a cursor the API did not write is refused with 400", async () => {

@@ -113,6 +113,9 @@ describe("listUsers", () => {
     expect(
       (await listUsers(db, { search: "rita reviewer" }, { skip: 0, take: 100 })).users.map((u) => u.email),
     ).toEqual(["rita@staff.test"]);
+    // What a person types is matched literally: "_" and "%" are not wildcards.
+    expect((await listUsers(db, { search: "rita_staff" }, { skip: 0, take: 100 })).users).toEqual([]);
+    expect((await listUsers(db, { search: "%" }, { skip: 0, take: 100 })).users).toEqual([]);
 
     const second = await listUsers(db, {}, { skip: 1, take: 1 });
     expect(second.users.map((u) => u.id)).toEqual([all.users[1]!.id]);

@@ -4,6 +4,7 @@ export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";
 export type * from "./generated/prisma/client";
 export { Prisma } from "./generated/prisma/client";
 export { DeliverableType, PlatformRole, TenantRole, TenantStatus, UserTokenPurpose } from "./generated/prisma/enums";
+export { likeLiteral } from "./like";
 export { MIGRATIONS_DIR, migrate } from "./migrate";
 export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, DEMO_CREDITS, seedDemo } from "./seed";
 export {

@@ -1,4 +1,4 @@
-import { type Db, type Prisma, type TenantStatus, writeAudit } from "@leadmetrics/db";
+import { type Db, likeLiteral, type Prisma, type TenantStatus, writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
 
 /** 404 unless the tenant exists: for platform routes that name a tenant by id. */
@@ -32,7 +32,10 @@ export async function listTenants(
     ...(status ? { status } : {}),
     ...(search
       ? {
-          OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }],
+          OR: [
+            { name: { contains: likeLiteral(search), mode: "insensitive" } },
+            { slug: { contains: likeLiteral(search.toLowerCase()) } },
+          ],
         }
       : {}),
   };

@@ -1,5 +1,5 @@
 import { hashPassword } from "@leadmetrics/auth";
-import { type Db, type PlatformRole, writeAudit } from "@leadmetrics/db";
+import { type Db, likeLiteral, type PlatformRole, writeAudit } from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
@@ -83,8 +83,8 @@ export async function listUsers(
       ? {
           OR: [
             // Emails are stored in lower case.
-            { email: { contains: search.toLowerCase() } },
-            { name: { contains: search, mode: "insensitive" as const } },
+            { email: { contains: likeLiteral(search.toLowerCase()) } },
+            { name: { contains: likeLiteral(search), mode: "insensitive" as const } },
           ],
         }
       : {}),

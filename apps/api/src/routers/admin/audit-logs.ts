@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AUDIT_COUNT_CAP, listAuditLog } from "../../domain/audit-log";
 import { errorResponses, page, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
@@ -14,12 +15,6 @@ const entrySchema = z.object({
   metadata: z.unknown(),
   createdAt: z.string(),
 });
-
-/**
- * The log only grows (200,000 rows and more): an exact total would read every matching row on
- * each page. Counting stops here, and the page says "10,000+" instead.
- */
-export const AUDIT_COUNT_CAP = 10_000;
 
 const listQuery = paginationQuery.extend({
   tenantId: z.uuid().optional(),
@@ -47,20 +42,11 @@ export const adminAuditLogsRouter =
         },
       },
       async (req) => {
-        const { tenantId, actorId, action } = req.query;
-        const where = {
-          ...(tenantId ? { tenantId } : {}),
-          ...(actorId ? { actorId } : {}),
-          ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
-        };
-        const [rows, total] = await Promise.all([
-          ctx.db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
-          ctx.db.auditLog.count({ where, take: AUDIT_COUNT_CAP }),
-        ]);
+        const { rows, total, totalCapped } = await listAuditLog(ctx.db, req.query, skipTake(req.query));
         return {
           items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
           total,
-          totalCapped: total >= AUDIT_COUNT_CAP,
+          totalCapped,
           page: req.query.page,
           pageSize: req.query.pageSize,
         };

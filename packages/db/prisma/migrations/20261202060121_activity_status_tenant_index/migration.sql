@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Activity_status_tenantId_idx" ON "Activity"("status", "tenantId");
+
