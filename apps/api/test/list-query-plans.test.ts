@@ -27,6 +27,7 @@ interface PlanNode {
   "Relation Name"?: string;
   "Plan Rows": number;
   "Index Cond"?: string;
+  Filter?: string;
   Plans?: PlanNode[];
 }
 
@@ -83,13 +84,14 @@ const STREAMING = new Set([
 
 /**
  * What is wrong with one statement's plan, in words (empty when nothing is): a sequential scan of
- * a large table, an index scan with no condition that reads a large table whole (a Limit above it
+ * a large table (unless a Limit stops an unfiltered one early), an index scan with no condition that reads a large table whole (a Limit above it
  * through streaming nodes stops it early, so that is fine), or a large sort.
  */
 function problemsOf(node: PlanNode, underLimit = false, found: string[] = []): string[] {
   const relation = node["Relation Name"];
   const large = relation !== undefined && (rowsOf.get(relation) ?? 0) > LARGE_TABLE_ROWS;
-  if (node["Node Type"] === "Seq Scan" && large) {
+  // Under a Limit with no filter, a sequential scan reads only the rows the Limit asks for.
+  if (node["Node Type"] === "Seq Scan" && large && !(underLimit && !node.Filter)) {
     found.push(`sequential scan of "${relation}" (${rowsOf.get(relation!)} rows)`);
   }
   const fullIndexScan = node["Node Type"] === "Index Scan" || node["Node Type"] === "Index Only Scan";
