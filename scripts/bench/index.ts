@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_CONNECTIONS, benchApiAgainstFloor, type HttpFigure } from "./api";
@@ -183,6 +183,7 @@ await writeFile(
     ...report,
     "```",
     "",
+    await readFile(path.join(ROOT, "scripts", "bench", "how-to-profile.md"), "utf8"),
   ].join("\n"),
 );
 console.log("\nwrote docs/benchmarks.md");
