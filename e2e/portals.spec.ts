@@ -59,7 +59,10 @@ test.describe
         await reviewer.goto(activityUrl);
         await expect(reviewer.getByText("Draft · version 2")).toBeVisible({ timeout: 1_000 });
       }).toPass({ timeout: 60_000 });
-      await expect(reviewer.getByTestId("diff")).toContainText(feedback);
+      // The writer's note on the change sits beside the draft; the draft itself holds no feedback.
+      await expect(reviewer.getByTestId("change-note")).toContainText(feedback);
+      await expect(reviewer.getByTestId("draft-body")).not.toContainText(feedback);
+      await expect(reviewer.getByTestId("diff")).toBeVisible();
       await shot(reviewer, info, "dm-review-redraft-diff");
       // The client watches the board: it updates live, and the bell counts the new notification.
       await client.goto(`${dashboard}/activities`);
@@ -72,7 +75,11 @@ test.describe
 
       // The client approves; the content shows as published.
       await client.goto(`${dashboard}/activities/${activityId}`);
-      await expect(client.getByTestId("draft-body")).toContainText(feedback);
+      // The draft reads as it will be published: headings rendered, no Markdown marks, no review notes.
+      await expect(client.getByTestId("draft-body").locator("h2")).toBeVisible();
+      await expect(client.getByTestId("draft-body")).not.toContainText("## ");
+      await expect(client.getByTestId("draft-body")).not.toContainText(feedback);
+      await expect(client.getByTestId("change-note")).toContainText(feedback);
       await shot(client, info, "dashboard-client-review");
       await client.getByRole("button", { name: "Approve and publish" }).click();
       await expect(async () => {

@@ -67,17 +67,15 @@ describe("the whole loop through HTTP", () => {
     expect(redraftRun.wakeReason).toBe("rejection");
     expect(redraftRun.prompt).toContain(`Reviewer feedback: ${feedback}`);
     expect(redraftRun.prompt).toContain("Brand voice: Confident, practical and warm");
-    const detail = await api<{ versions: { number: number; body: string; offline: boolean }[] }>(
-      t,
-      "GET",
-      `/tenant/v1/activities/${id}`,
-      owner.accessToken,
-      undefined,
-      200,
-    );
+    const detail = await api<{
+      versions: { number: number; body: string; offline: boolean; changeNote: string | null }[];
+    }>(t, "GET", `/tenant/v1/activities/${id}`, owner.accessToken, undefined, 200);
     expect(detail.versions[0]!.number).toBe(2);
     expect(detail.versions[0]!.offline).toBe(true);
-    expect(detail.versions[0]!.body).toContain(feedback);
+    // The writer's account of the change sits beside the draft, never in it.
+    expect(detail.versions[0]!.changeNote).toContain(feedback);
+    expect(detail.versions[0]!.body).not.toContain(feedback);
+    expect(detail.versions[1]!.changeNote).toBeNull();
 
     // DM approves; the client approves; the publisher posts it to WordPress.
     await api(t, "POST", `/dm/v1/activities/${id}/approve`, reviewer.accessToken, {}, 200);
@@ -98,6 +96,9 @@ describe("the whole loop through HTTP", () => {
     expect(wp.posts).toHaveLength(1);
     expect(published.publishedUrl).toBe(wp.posts[0]!.link);
     expect(wp.posts[0]!.content).toContain("<h2");
+    // What was published is the content alone: no feedback, no note about it.
+    expect(wp.posts[0]!.content).not.toContain("spring discount");
+    expect(wp.posts[0]!.content).not.toMatch(/feedback|changed for the review/i);
     expect((await t.db.blogPost.findUniqueOrThrow({ where: { activityId: id } })).publishedUrl).toBe(wp.posts[0]!.link);
 
     // History: every transition recorded, in order.

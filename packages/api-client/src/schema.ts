@@ -3233,6 +3233,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -3395,6 +3397,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -3557,6 +3561,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -3718,6 +3724,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -3879,6 +3887,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -4598,6 +4608,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -4753,6 +4765,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -4907,6 +4921,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */
@@ -5060,6 +5076,8 @@ export interface paths {
                                 authorType: "user" | "agent" | "system";
                                 authorUserId: string | null;
                                 body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
                                 createdAt: string;
                                 extra: unknown;
                                 /** Format: uuid */

@@ -47,6 +47,10 @@ export const contentVersionSchema = z.object({
   authorUserId: z.uuid().nullable(),
   agentRunId: z.uuid().nullable(),
   offline: z.boolean().describe("Written by the offline (deterministic, non-AI) adapter"),
+  changeNote: z
+    .string()
+    .nullable()
+    .describe("The writer's account of what it changed for the feedback; never published"),
   createdAt: z.string(),
 });
 

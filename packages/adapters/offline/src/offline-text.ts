@@ -3,6 +3,8 @@ import type { LlmRequest } from "@leadmetrics/adapter-core";
 
 /** Keys whose string values are long texts: the offline answer writes them instead of echoing the example. */
 const LONG_TEXT_KEYS = new Set(["body", "text"]);
+/** The writer's account of what it changed for the feedback: shown to reviewers, never published. */
+const CHANGE_NOTE_KEY = "changeNote";
 
 const EXAMPLE_BLOCK = /```offline-example[^\S\n]*\n([\s\S]*?)\n?```/g;
 
@@ -19,6 +21,7 @@ const MIDDLES = [
   "Answer the obvious objection early; trust grows when doubts are named rather than ignored.",
   "Use the customer's own words where you can: it reads as evidence, not as marketing.",
 ];
+const SECTION_HEADINGS = ["Where to start", "What works", "Common mistakes", "What to do next"];
 const CLOSINGS = [
   "Measure one thing for the next four weeks and adjust from there.",
   "Close with a clear next step and a reason to take it now.",
@@ -51,28 +54,36 @@ function requestSeed(req: Pick<LlmRequest, "system" | "prompt" | "model">): stri
   return createHash("sha256").update(`${req.model}\0${req.system}\0${req.prompt}`).digest("hex");
 }
 
-/** Deterministic markdown for `req`: names the prompt's topic and quotes every reviewer-feedback line. */
+const feedbackLines = (req: Pick<LlmRequest, "prompt">) =>
+  req.prompt
+    .split(/\r?\n/)
+    .filter((l) => /^\s*Reviewer feedback:/i.test(l))
+    .map((l) => l.replace(/^\s*Reviewer feedback:\s*/i, "").trim());
+
+/**
+ * Deterministic markdown for `req` that names the prompt's topic. Only the content: the title is
+ * its own field (never repeated as a heading here) and feedback goes to the change note.
+ */
 function prose(req: Pick<LlmRequest, "system" | "prompt" | "model">, salt: string): string {
   const pick = picker(`${requestSeed(req)}:${salt}`);
-  const lines = req.prompt.split(/\r?\n/);
-  const topicLine = lines.find((l) => /^\s*Topic:/i.test(l));
+  const topicLine = req.prompt.split(/\r?\n/).find((l) => /^\s*Topic:/i.test(l));
   const topic = topicLine?.replace(/^\s*Topic:\s*/i, "").trim() || "the brief";
-  const feedback = lines.filter((l) => /^\s*Reviewer feedback:/i.test(l)).map((l) => l.trim());
-
+  // A redraft reads differently from the draft before it, as a model's would.
+  const revised = feedbackLines(req).length > 0;
   const [middle1, middle2] = pick.two(MIDDLES);
-  const parts = [
-    `## ${topicLine ? topic : "Draft"}`,
+  return [
     `${pick.one(OPENINGS).replace("{topic}", topic)} ${middle1}`,
-    `${middle2} ${pick.one(CLOSINGS)}`,
-  ];
-  if (feedback.length > 0) {
-    parts.push(
-      "### Changes made for review",
-      ...feedback.map((line) => `> ${line}\n\nThis version addresses that point directly.`),
-    );
-  }
-  parts.push("_Generated offline: deterministic placeholder text, not a model's answer._");
-  return parts.join("\n\n");
+    `## ${pick.one(SECTION_HEADINGS)}`,
+    `${middle2} ${pick.one(CLOSINGS)}${revised ? " This version is tighter and answers the review." : ""}`,
+    "_Generated offline: deterministic placeholder text, not a model's answer._",
+  ].join("\n\n");
+}
+
+/** What the redraft changed, quoting each piece of feedback; empty for a first draft. */
+function changeNote(req: Pick<LlmRequest, "prompt">): string {
+  const feedback = feedbackLines(req);
+  if (feedback.length === 0) return "";
+  return `Changed for the review: ${feedback.map((f) => `"${f}"`).join("; ")}. (Offline adapter: a deterministic note, not a model's.)`;
 }
 
 function fillLongTexts(value: unknown, req: Pick<LlmRequest, "system" | "prompt" | "model">, path: string): unknown {
@@ -81,9 +92,11 @@ function fillLongTexts(value: unknown, req: Pick<LlmRequest, "system" | "prompt"
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [
       key,
-      LONG_TEXT_KEYS.has(key) && typeof v === "string"
-        ? prose(req, `${path}.${key}`)
-        : fillLongTexts(v, req, `${path}.${key}`),
+      key === CHANGE_NOTE_KEY && typeof v === "string"
+        ? changeNote(req)
+        : LONG_TEXT_KEYS.has(key) && typeof v === "string"
+          ? prose(req, `${path}.${key}`)
+          : fillLongTexts(v, req, `${path}.${key}`),
     ]),
   );
 }

@@ -19,6 +19,7 @@ const draftPrompt = (feedback: string[] = []) =>
       body: "placeholder",
       tags: ["garden"],
       sections: [{ heading: "h", text: "t" }],
+      changeNote: "",
     }),
     "```",
   ].join("\n");
@@ -47,7 +48,7 @@ describe("offline adapter", () => {
     expect(other.text).not.toBe(a.text);
   });
 
-  it("answers an offline-example with that JSON, writing body/text fields that quote reviewer feedback", async () => {
+  it("answers an offline-example with that JSON: body/text written, feedback only in the change note", async () => {
     const adapter = createOfflineAdapter();
     const feedback = "Reviewer feedback: the intro is too long, cut it to two sentences";
     const res = await adapter.complete({
@@ -59,14 +60,18 @@ describe("offline adapter", () => {
     expect(json.tags).toEqual(["garden"]);
     expect(json.body).not.toBe("placeholder");
     expect(json.body).toContain("Spring gardening tips for small balconies");
-    expect(json.body).toContain(`> ${feedback}`);
-    expect(json.body).toContain("> Reviewer feedback: add a call to action");
+    // What gets published holds no review notes, and does not repeat the title as a heading.
+    expect(json.body).not.toMatch(/feedback|intro is too long|call to action/i);
+    expect(json.body).not.toMatch(/^#+ .*(Balcony gardening|Spring gardening)/m);
+    expect(json.changeNote).toContain('"the intro is too long, cut it to two sentences"');
+    expect(json.changeNote).toContain('"add a call to action"');
     expect(json.sections[0].heading).toBe("h");
     expect(json.sections[0].text).toContain("Spring gardening tips for small balconies");
 
-    // A first draft (no feedback) differs from the redraft and quotes nothing.
+    // A first draft (no feedback) differs from the redraft and has no change note.
     const first = JSON.parse((await adapter.complete({ ...base, prompt: draftPrompt() })).text);
-    expect(first.body).not.toContain("Reviewer feedback");
+    expect(first.body).not.toBe(json.body);
+    expect(first.changeNote).toBe("");
   });
 
   it("satisfies completeStructured on the first call", async () => {

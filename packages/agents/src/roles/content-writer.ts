@@ -3,7 +3,7 @@ import type { Activity, Prisma, TenantDb, TenantTx } from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 import { applyTransition } from "@leadmetrics/pipeline";
 import { PermanentJobError } from "@leadmetrics/queue";
-import type { z } from "zod";
+import { z } from "zod";
 import { withAgentRun } from "../agent-run";
 import { buildActivityPrompt } from "../prompt";
 import { type AgentRoleDefinition, defineAgentRole, type RoleDeps, type RoleJobContext } from "./types";
@@ -13,6 +13,14 @@ export interface DraftContent {
   body: string;
   extra?: Prisma.InputJsonValue;
 }
+
+/**
+ * Every writer's answer also carries its account of what it changed for the feedback: kept apart
+ * from the content (a note in the body would be published), shown to reviewers beside the draft.
+ */
+const changeNoteField = z.object({ changeNote: z.string().max(2_000).optional() });
+const CHANGE_NOTE_SPEC =
+  ' Also include "changeNote": when the brief carries reviewer feedback, one or two sentences on what you changed for it (shown to the reviewer, never published); otherwise "". Never write notes about the feedback into the content itself.';
 
 /** Everything that makes one writer role: how it runs, what it asks the model and how it stores the answer. */
 export interface ContentWriterSpec<R extends WriterRole, S extends z.ZodType> {
@@ -52,6 +60,7 @@ async function feedbackFor(tdb: TenantDb, activityId: string) {
 export function contentWriter<R extends WriterRole, S extends z.ZodType>(
   spec: ContentWriterSpec<R, S>,
 ): ContentWriterDefinition<R, S> {
+  const outputSchema = z.intersection(spec.outputSchema, changeNoteField);
   const handle = async (ctx: RoleJobContext<WriterRole>, deps: RoleDeps) => {
     const { payload, log, tdb } = ctx;
     const activity = await tdb.activity.findFirst({ where: { id: payload.activityId } });
@@ -72,7 +81,7 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
       role: spec.role,
       runKey: `${spec.role}:${activity.id}:r${payload.revision}`,
       link: { activityId: activity.id, revision: payload.revision, wakeReason: payload.wakeReason },
-      outputSchema: spec.outputSchema,
+      outputSchema,
       async prompt() {
         const [tenant, context, skills, prior, feedback] = await Promise.all([
           tdb.tenant.findFirstOrThrow({ select: { name: true } }),
@@ -92,9 +101,10 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
           priorOutput: prior,
           wakeReason: payload.wakeReason,
           feedback,
-          outputSpec: spec.outputSpec,
+          outputSpec: spec.outputSpec + CHANGE_NOTE_SPEC,
         });
-        return { ...built, offlineAnswer: spec.offlineAnswer(activity) };
+        const offlineAnswer = { ...(spec.offlineAnswer(activity) as object), changeNote: "" };
+        return { ...built, offlineAnswer: offlineAnswer as z.infer<typeof outputSchema> };
       },
       async onStart() {
         await deps.realtime
@@ -107,6 +117,7 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
       async store(result, run) {
         await pending;
         const draft = spec.toDraft(result.value, activity);
+        const changeNote = result.value.changeNote?.trim() || null;
         const offline = result.calls.some((c) => c.offline);
         await applyTransition(flow, {
           activityId: activity.id,
@@ -126,6 +137,7 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
                 title: draft.title,
                 body: draft.body,
                 extra: draft.extra,
+                changeNote,
                 authorType: "agent",
                 agentRunId: run.id,
                 offline,

@@ -1,5 +1,6 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { DraftView } from "@leadmetrics/ui/markdown";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -70,14 +71,10 @@ export default async function ActivityPage({ params, searchParams }: Params) {
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           {current ? (
-            <Card title={`Version ${current.number}${current.offline ? " · offline draft (not AI)" : ""}`}>
-              <h2 className="mb-3 text-lg font-semibold" data-testid="draft-title">
-                {current.title}
-              </h2>
-              <article className="whitespace-pre-wrap text-sm leading-relaxed" data-testid="draft-body">
-                {current.body}
-              </article>
-            </Card>
+            <DraftView
+              heading={`Version ${current.number}${current.offline ? " · offline draft (not AI)" : ""}`}
+              version={current}
+            />
           ) : (
             <Card>The first draft is being written.</Card>
           )}

@@ -1,5 +1,6 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
@@ -91,10 +92,10 @@ export default async function ReviewPage({
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           {current ? (
-            <Card title={`Draft · version ${current.number}${current.offline ? " · offline adapter (not AI)" : ""}`}>
-              <h2 className="mb-3 text-lg font-semibold">{current.title}</h2>
-              <article className="whitespace-pre-wrap text-sm leading-relaxed">{current.body}</article>
-            </Card>
+            <DraftView
+              heading={`Draft · version ${current.number}${current.offline ? " · offline adapter (not AI)" : ""}`}
+              version={current}
+            />
           ) : (
             <Card>No draft yet.</Card>
           )}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ContentVersion" ADD COLUMN     "changeNote" TEXT;
+
