@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { loadConfig } from "@leadmetrics/config";
-import { createDb } from "@leadmetrics/db";
+import { createDb, type Db } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
 import { createQueueClient, redisConnection } from "@leadmetrics/queue";
 import { agentsConfigSchema } from "@leadmetrics/server-agents/config";
@@ -39,6 +39,40 @@ async function rawNoop(stack: BenchStack, jobs: number) {
   return { jobs, seconds, jobsPerSecond: jobs / seconds };
 }
 
+/**
+ * The agents server as production wires it (the blog writer only, the offline adapter at zero
+ * delay), in this process on `db`, with a producer for its queues.
+ */
+export async function startBenchAgents(stack: BenchStack, db: Db, prefix: string) {
+  const config = loadConfig(agentsConfigSchema, {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: stack.databaseUrl,
+    DATABASE_POOL_MAX: "6",
+    REDIS_URL: stack.redisUrl,
+    CHANNEL_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
+    AGENT_ROLES: "blog-writer",
+    RECONCILE_INTERVAL_MS: "3600000",
+  });
+  const logger = createLogger({
+    service: "bench-agents",
+    level: "warn",
+    destination: new Writable({ write: (_c, _e, cb) => cb() }),
+  });
+  const redis = new Redis(stack.redisUrl);
+  const server = startAgentsServer(config, { db, logger, redis, prefix });
+  const producer = createQueueClient({ connection: redisConnection(stack.redisUrl, "producer"), prefix });
+  await Promise.all(server.workers.map((w) => w.waitUntilReady()));
+  return {
+    producer,
+    async close() {
+      await server.close();
+      await producer.close();
+      redis.disconnect();
+    },
+  };
+}
+
 /** A statement as the pipeline sent it: Prisma's text and its parameters. */
 interface Statement {
   sql: string;
@@ -70,30 +104,14 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
   ).map((a) => a.id);
   const [template, ...rest] = activities as [string, ...string[]];
 
-  const config = loadConfig(agentsConfigSchema, {
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    DATABASE_URL: stack.databaseUrl,
-    DATABASE_POOL_MAX: "6",
-    REDIS_URL: stack.redisUrl,
-    CHANNEL_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
-    AGENT_ROLES: "blog-writer",
-    RECONCILE_INTERVAL_MS: "3600000",
-  });
-  const logger = createLogger({
-    service: "bench-agents",
-    level: "warn",
-    destination: new Writable({ write: (_c, _e, cb) => cb() }),
-  });
-  const redis = new Redis(stack.redisUrl);
-  const server = startAgentsServer(config, { db, logger, redis, prefix: "bench-pipeline" });
-  const producer = createQueueClient({
-    connection: redisConnection(stack.redisUrl, "producer"),
-    prefix: "bench-pipeline",
-  });
-  await Promise.all(server.workers.map((w) => w.waitUntilReady()));
+  const agents = await startBenchAgents(stack, db, "bench-pipeline");
   const draft = (activityId: string) =>
-    producer.enqueueDraft("blog-writer", { tenantId: tenant.id, activityId, revision: 1, wakeReason: "new_task" });
+    agents.producer.enqueueDraft("blog-writer", {
+      tenantId: tenant.id,
+      activityId,
+      revision: 1,
+      wakeReason: "new_task",
+    });
   // The template job: alone, recorded (the polling above is not: it runs on its own client).
   const poll = createDb({ url: stack.databaseUrl, poolMax: 1 });
   recording = [];
@@ -107,9 +125,7 @@ async function pipelineDrafts(stack: BenchStack, jobs: number) {
   await Promise.all(measured.map(draft));
   await settledWith(poll, measured);
   const seconds = (performance.now() - start) / 1000;
-  await server.close();
-  await producer.close();
-  redis.disconnect();
+  await agents.close();
   await poll.$disconnect();
   await db.$disconnect();
   return {
