@@ -25,6 +25,7 @@ afterAll(async () => {
   await t.close();
 });
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const mailsTo = (email: string, subject?: RegExp) => mail.mailsTo(email, subject);
 const inApp = (email: string, event: string) => t.db.notification.findMany({ where: { user: { email }, event } });
 
@@ -33,25 +34,46 @@ describe("notifications of the loop", () => {
     const planId = await approvePlan(t, owner.accessToken, 1, "Notify me");
     const [a] = await activitiesInStatus(t, planId, "dm_review");
 
-    // Draft ready → every reviewer (the DM reviewer and the super-admin), in-app and email.
+    // Draft ready → every reviewer (the DM reviewer and the super-admin), in-app and email, under
+    // the draft's title.
+    expect(a!.title).toBeTruthy();
     const reviewerMail = await eventually(
-      async () => mailsTo(DEMO_ACCOUNTS.reviewer, new RegExp(`New draft to review: ${a!.topic}`))[0],
+      async () => mailsTo(DEMO_ACCOUNTS.reviewer, new RegExp(`New draft to review: ${escapeRegExp(a!.title!)}`))[0],
     );
     expect(reviewerMail.html).toContain("Review the draft");
     expect(reviewerMail.html).toContain(`http://localhost:3002/review/${a!.id}`);
-    expect(reviewerMail.text).toContain(a!.topic);
+    expect(reviewerMail.text).toContain(a!.title!);
     await eventually(async () => (await inApp(DEMO_ACCOUNTS.superAdmin, "draft_ready_for_review")).length > 0);
     // The client is not told about internal review.
     expect(mailsTo(DEMO_ACCOUNTS.acmeOwner, /New draft to review/)).toHaveLength(0);
 
-    // DM approves → the client owner is asked to approve.
-    await api(t, "POST", `/dm/v1/activities/${a!.id}/approve`, reviewer.accessToken, {}, 200);
+    // The DM edits the title and approves → the client owner is asked to approve, and from then on
+    // the reviewer's title is what the work is called (lists, in-app, email).
+    const edited = "Spring launch: the reviewer's headline";
+    const draft = await t.db.contentVersion.findFirstOrThrow({ where: { activityId: a!.id } });
+    await api(
+      t,
+      "POST",
+      `/dm/v1/activities/${a!.id}/edit-approve`,
+      reviewer.accessToken,
+      { title: edited, body: draft.body },
+      200,
+    );
+    const listed = await api<{ items: { id: string; title: string }[] }>(
+      t,
+      "GET",
+      "/tenant/v1/activities?pageSize=200",
+      owner.accessToken,
+      undefined,
+      200,
+    );
+    expect(listed.items.find((i) => i.id === a!.id)?.title).toBe(edited);
     const clientMail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, /Ready for your approval/)[0]);
     expect(clientMail.html).toContain(`http://localhost:3000/activities/${a!.id}`);
     const clientInApp = await eventually(
       async () => (await inApp(DEMO_ACCOUNTS.acmeOwner, "ready_for_client_review"))[0],
     );
-    expect(clientInApp.title).toBe(`Ready for your approval: ${a!.topic}`);
+    expect(clientInApp.title).toBe(`Ready for your approval: ${edited}`);
     // Globex hears nothing of Acme's work.
     expect(mailsTo(DEMO_ACCOUNTS.globexOwner)).toHaveLength(0);
     expect(await t.db.notification.count({ where: { user: { email: DEMO_ACCOUNTS.globexOwner } } })).toBe(0);
@@ -80,10 +102,10 @@ describe("notifications of the loop", () => {
       );
       await api(t, "POST", `/tenant/v1/activities/${a!.id}/approve`, owner.accessToken, {}, 200);
       const published = await eventually(
-        async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, new RegExp(`Published: ${a!.topic}`))[0],
+        async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, new RegExp(`Published: ${escapeRegExp(edited)}`))[0],
       );
       expect(published.html).toContain(wp.posts[0]!.link);
-      await eventually(async () => live.find((n) => n.title === `Published: ${a!.topic}`));
+      await eventually(async () => live.find((n) => n.title === `Published: ${edited}`));
       expect(live.at(-1)!.unread).toBeGreaterThan(0);
     } finally {
       socket.disconnect();
@@ -291,7 +313,7 @@ describe("templates", () => {
   it("escape what users typed in HTML, and keep plain text plain", async () => {
     const { renderNotification } = await import("@leadmetrics/server-notifications/templates");
     const r = renderNotification("publish_failed", {
-      topic: `<img src=x onerror=alert(1)> & "quotes"`,
+      title: `<img src=x onerror=alert(1)> & "quotes"`,
       tenantName: "Acme",
       reason: "a=b",
       url: "http://x/?a=1&b=2",
@@ -300,6 +322,6 @@ describe("templates", () => {
     expect(r.html).toContain("&lt;img src&#x3D;x");
     expect(r.text).toContain(`<img src=x onerror=alert(1)> & "quotes"`);
     expect(r.text).toContain("http://x/?a=1&b=2");
-    expect(() => renderNotification("publish_failed", { topic: "t", tenantName: "Acme", url: "u" })).toThrow(/reason/);
+    expect(() => renderNotification("publish_failed", { title: "t", tenantName: "Acme", url: "u" })).toThrow(/reason/);
   });
 });

@@ -98,7 +98,7 @@ describe("the whole loop through HTTP", () => {
     expect(wp.posts[0]!.content).toContain("<h2");
     // What was published is the content alone: no feedback, no note about it.
     expect(wp.posts[0]!.content).not.toContain("spring discount");
-    expect(wp.posts[0]!.content).not.toMatch(/feedback|changed for the review/i);
+    expect(wp.posts[0]!.content).not.toMatch(/feedback|addressed/i);
     expect((await t.db.blogPost.findUniqueOrThrow({ where: { activityId: id } })).publishedUrl).toBe(wp.posts[0]!.link);
 
     // History: every transition recorded, in order.

@@ -3222,6 +3222,9 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -3386,6 +3389,9 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -3550,6 +3556,9 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -3713,6 +3722,9 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -3876,6 +3888,9 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -4025,6 +4040,9 @@ export interface paths {
                                 /** Format: uuid */
                                 tenantId: string;
                                 tenantName: string;
+                                /** @description What the work is called: its current version's title, or the topic before a draft */
+                                title: string;
+                                /** @description The brief's topic, as planned */
                                 topic: string;
                                 /** @enum {string} */
                                 type: "blog_post" | "social_post" | "strategy";
@@ -4165,6 +4183,9 @@ export interface paths {
                                 /** Format: uuid */
                                 tenantId: string;
                                 tenantName: string;
+                                /** @description What the work is called: its current version's title, or the topic before a draft */
+                                title: string;
+                                /** @description The brief's topic, as planned */
                                 topic: string;
                                 /** @enum {string} */
                                 type: "blog_post" | "social_post" | "strategy";
@@ -4463,6 +4484,9 @@ export interface paths {
                                 status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
                                 /** Format: uuid */
                                 tenantId: string;
+                                /** @description What the work is called: its current version's title, or the topic before a draft */
+                                title: string;
+                                /** @description The brief's topic, as planned */
                                 topic: string;
                                 /** @enum {string} */
                                 type: "blog_post" | "social_post" | "strategy";
@@ -4597,6 +4621,9 @@ export interface paths {
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
                             /** Format: uuid */
                             tenantId: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -4754,6 +4781,9 @@ export interface paths {
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
                             /** Format: uuid */
                             tenantId: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -4910,6 +4940,9 @@ export interface paths {
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
                             /** Format: uuid */
                             tenantId: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";
@@ -5065,6 +5098,9 @@ export interface paths {
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
                             /** Format: uuid */
                             tenantId: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
                             topic: string;
                             /** @enum {string} */
                             type: "blog_post" | "social_post" | "strategy";

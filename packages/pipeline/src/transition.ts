@@ -207,7 +207,7 @@ export async function runFollowUps(
         from: result.from,
         to: result.to,
         version: activity.version,
-        topic: activity.topic,
+        title: activity.title ?? activity.topic,
         type: activity.type,
       },
     })
@@ -230,7 +230,12 @@ function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): Stage
       tenantId: activity.tenantId,
       recipient: { group: f.group },
       event: f.event,
-      data: { activityId: activity.id, topic: activity.topic, type: activity.type, status: activity.status },
+      data: {
+        activityId: activity.id,
+        title: activity.title ?? activity.topic,
+        type: activity.type,
+        status: activity.status,
+      },
       dedupeKey: `${activity.id}-v${activity.version}-${f.event}-${f.group}`,
       requestId,
     },

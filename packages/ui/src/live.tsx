@@ -73,12 +73,12 @@ export function LiveFeed({ apiUrl }: { apiUrl: string }) {
   const [items, setItems] = useState<{ key: string; text: string; at: string }[]>([]);
   useEffect(() => {
     if (!socket) return;
-    const onStatus = (e: { activityId: string; topic: string; from: string; to: string }) =>
+    const onStatus = (e: { activityId: string; title: string; from: string; to: string }) =>
       setItems((prev) =>
         [
           {
             key: `${e.activityId}-${e.to}-${Date.now()}`,
-            text: `${e.topic}: ${e.from.replace(/_/g, " ")} → ${e.to.replace(/_/g, " ")}`,
+            text: `${e.title}: ${e.from.replace(/_/g, " ")} → ${e.to.replace(/_/g, " ")}`,
             at: new Date().toLocaleTimeString(),
           },
           ...prev,

@@ -261,5 +261,5 @@ const keepReviewersText =
         create: { tenantId: a.tenantId, activityId: a.id, channel: a.channel, text: body },
         update: { text: body },
       });
-    return { currentVersionId: version.id };
+    return { currentVersionId: version.id, title };
   };

@@ -20,7 +20,8 @@ export const activitySummarySchema = z.object({
   tenantId: z.uuid(),
   planId: z.uuid(),
   type: z.enum(DELIVERABLE_TYPES),
-  topic: z.string(),
+  topic: z.string().describe("The brief's topic, as planned"),
+  title: z.string().describe("What the work is called: its current version's title, or the topic before a draft"),
   keyword: z.string().nullable(),
   format: z.string().nullable(),
   channel: z.string().nullable(),
@@ -75,9 +76,12 @@ export const activityDetailSchema = activitySummarySchema.extend({
 type Dated = { createdAt: Date; updatedAt?: Date; dueOn?: Date | null };
 const iso = (d: Date) => d.toISOString();
 
-export function toActivitySummary<T extends Dated & Record<string, unknown>>(a: T) {
+export function toActivitySummary<T extends Dated & { topic: string; title: string | null } & Record<string, unknown>>(
+  a: T,
+) {
   return {
     ...a,
+    title: a.title ?? a.topic,
     dueOn: a.dueOn ? a.dueOn.toISOString().slice(0, 10) : null,
     createdAt: iso(a.createdAt),
     updatedAt: iso(a.updatedAt ?? a.createdAt),

@@ -27,6 +27,7 @@ async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unkn
       where: { id: activityId, tenantId: job.tenantId },
       select: {
         topic: true,
+        title: true,
         type: true,
         publishedUrl: true,
         lastError: true,
@@ -35,7 +36,8 @@ async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unkn
     });
     if (!a) throw new PermanentJobError("the activity of this notification no longer exists for its tenant");
     Object.assign(data, {
-      topic: a.topic,
+      // What people see the work called: the current version's title (a reviewer's edit included).
+      title: a.title ?? a.topic,
       typeLabel: deliverableTypeLabel(a.type),
       publishedUrl: a.publishedUrl,
       reason: a.lastError ?? "unknown",

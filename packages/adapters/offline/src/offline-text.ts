@@ -83,7 +83,7 @@ function prose(req: Pick<LlmRequest, "system" | "prompt" | "model">, salt: strin
 function changeNote(req: Pick<LlmRequest, "prompt">): string {
   const feedback = feedbackLines(req);
   if (feedback.length === 0) return "";
-  return `Changed for the review: ${feedback.map((f) => `"${f}"`).join("; ")}. (Offline adapter: a deterministic note, not a model's.)`;
+  return `Addressed ${feedback.map((f) => `"${f}"`).join(" and ")} in this version. (Offline adapter: a deterministic note, not a model's.)`;
 }
 
 function fillLongTexts(value: unknown, req: Pick<LlmRequest, "system" | "prompt" | "model">, path: string): unknown {

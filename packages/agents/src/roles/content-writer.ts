@@ -145,7 +145,7 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
             });
             await spec.storeCurrent?.(tx, current, draft);
             await run.settle(tx);
-            return { currentVersionId: version.id, lastError: null };
+            return { currentVersionId: version.id, title: draft.title, lastError: null };
           },
         });
         await stream({ revision: payload.revision, kind: "done", status: "dm_review" });

@@ -91,7 +91,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
             header: "Draft",
             cell: (a) => (
               <a className="font-medium text-indigo-700 hover:underline" href={`/review/${a.id}`}>
-                {a.topic}
+                {a.title}
               </a>
             ),
           },

@@ -70,7 +70,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                         href={`/activities/${a.id}`}
                         className="block rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm hover:border-indigo-300"
                       >
-                        <div className="font-medium">{a.topic}</div>
+                        <div className="font-medium">{a.title}</div>
                         <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
                           <span>{deliverableTypeLabel(a.type)}</span>
                           <StatusBadge status={a.status} />

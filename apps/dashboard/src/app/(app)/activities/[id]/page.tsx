@@ -39,7 +39,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
   return (
     <>
       <PageHeader
-        title={a.topic}
+        title={a.title}
         subtitle={
           <>
             {a.planName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} />

@@ -69,7 +69,7 @@ export default async function ReviewPage({
   return (
     <>
       <PageHeader
-        title={a.topic}
+        title={a.title}
         subtitle={
           <>
             {a.tenantName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} /> · rejected{" "}
