@@ -1,4 +1,4 @@
-import { diffLines } from "diff";
+import { diffWordsWithSpace } from "diff";
 import type { ReactNode } from "react";
 import { NavLinks } from "./nav-links";
 
@@ -297,39 +297,49 @@ export function Pager(props: {
   );
 }
 
-/** Two versions side by side, additions and removals marked (and announced to screen readers). */
+/**
+ * What changed between two versions, word by word: side by side on a wide screen, one column with
+ * removals struck through and additions marked on a narrow one. Changes are announced to screen
+ * readers.
+ */
 export function DiffView(props: { before: string; after: string; beforeLabel: string; afterLabel: string }) {
-  const parts = diffLines(props.before, props.after);
+  const parts = diffWordsWithSpace(props.before, props.after);
+  // The parts of one diff never reorder: their position is their identity.
+  const render = (side: "before" | "after" | "inline") =>
+    parts.map((p, i) => {
+      if (side === "before" && p.added) return null;
+      if (side === "after" && p.removed) return null;
+      if (!p.added && !p.removed) {
+        // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
+        return <span key={i}>{p.value}</span>;
+      }
+      return p.removed ? (
+        // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
+        <del key={i} className="bg-rose-100 text-rose-900 decoration-rose-400">
+          <span className="sr-only">removed: </span>
+          {p.value}
+        </del>
+      ) : (
+        // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
+        <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">
+          <span className="sr-only">added: </span>
+          {p.value}
+        </ins>
+      );
+    });
+  const column = (label: string, children: ReactNode, className?: string) => (
+    <div className={cx("rounded-md border border-slate-200 bg-white", className)}>
+      <div className="border-b border-slate-200 px-3 py-2 text-xs font-semibold text-slate-500">{label}</div>
+      <pre className="whitespace-pre-wrap break-words p-3 font-sans leading-relaxed">{children}</pre>
+    </div>
+  );
   return (
-    <div className="grid grid-cols-2 gap-3 text-sm" data-testid="diff">
-      {(["before", "after"] as const).map((side) => (
-        <div key={side} className="rounded-md border border-slate-200 bg-white">
-          <div className="border-b border-slate-200 px-3 py-2 text-xs font-semibold text-slate-500">
-            {side === "before" ? props.beforeLabel : props.afterLabel}
-          </div>
-          <pre className="whitespace-pre-wrap p-3 font-sans leading-relaxed">
-            {parts.map((p, i) => {
-              if (side === "before" && p.added) return null;
-              if (side === "after" && p.removed) return null;
-              const changed = side === "before" ? p.removed : p.added;
-              // The parts of one diff never reorder: their position is their identity.
-              return changed ? (
-                <mark
-                  // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
-                  key={i}
-                  className={side === "before" ? "bg-rose-100 text-rose-900" : "bg-emerald-100 text-emerald-900"}
-                >
-                  <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span>
-                  {p.value}
-                </mark>
-              ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: positions are stable
-                <span key={i}>{p.value}</span>
-              );
-            })}
-          </pre>
-        </div>
-      ))}
+    <div className="text-sm" data-testid="diff">
+      <div className="hidden grid-cols-2 gap-3 md:grid">
+        {column(props.beforeLabel, render("before"))}
+        {column(props.afterLabel, render("after"))}
+      </div>
+      {column(`${props.beforeLabel} → ${props.afterLabel}`, render("inline"), "md:hidden")}
     </div>
   );
 }
