@@ -48,6 +48,30 @@ test("every main page of every portal renders for its user (screenshots in the a
   }
 });
 
+test("every main page works on a phone (390 × 844): nothing scrolls sideways, the menu opens the links", async ({
+  browser,
+}, info) => {
+  for (const stop of TOUR()) {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    await signIn(page, stop.url, stop.email, stop.landing);
+    for (const path of stop.pages) {
+      const res = await page.goto(`${stop.url}${path}`);
+      expect(res?.status(), `${stop.portal}${path}`).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${stop.portal}${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      await shot(page, info, `${stop.portal}${path.replace(/\//g, "-")}-390`);
+    }
+    // The links sit behind Menu, and open over the page.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav).toBeHidden();
+    await page.getByText("Menu", { exact: true }).click();
+    await expect(nav.getByRole("link").first()).toBeInViewport();
+    await shot(page, info, `${stop.portal}-menu-390`);
+    await page.context().close();
+  }
+});
+
 test("the queue dashboard opens for a super-admin from Manage, and for nobody else", async ({ browser }, info) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, urls().manage, ACCOUNTS.admin, /\/tenants$/);

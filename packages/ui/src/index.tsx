@@ -19,32 +19,45 @@ export function AppShell(props: {
   children: ReactNode;
 }) {
   return (
-    <div className="min-h-screen bg-slate-50 text-slate-900 flex">
-      <nav aria-label="Main" className="w-56 shrink-0 bg-white border-r border-slate-200 flex flex-col">
-        <div className="px-5 py-4 font-semibold text-indigo-700">
-          Leadmetrics <span className="text-slate-500 font-normal">{props.portalName}</span>
+    <div className="min-h-screen bg-slate-50 text-slate-900 md:flex">
+      {/* A sidebar on wide screens; on a phone a top bar whose Menu opens the same links (CSS only:
+          the bell and the links are mounted once, whatever the width). */}
+      <aside className="sticky top-0 z-20 border-b border-slate-200 bg-white md:static md:flex md:w-56 md:shrink-0 md:flex-col md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between px-4 py-3 md:px-5 md:py-4">
+          <div className="font-semibold text-indigo-700">
+            Leadmetrics <span className="font-normal text-slate-500">{props.portalName}</span>
+          </div>
+          <label
+            htmlFor="app-menu"
+            className="cursor-pointer rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 md:hidden"
+          >
+            Menu
+          </label>
         </div>
-        <NavLinks items={props.nav} />
-        {props.live ? <div className="border-t border-slate-200 px-4 py-3">{props.live}</div> : null}
-        <div className="border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
-          <div className="font-medium text-slate-800">{props.user.name}</div>
-          <div className="truncate">{props.user.email}</div>
-          <div className="mt-2">{props.logout}</div>
-        </div>
-      </nav>
-      <main className="flex-1 min-w-0 p-8">{props.children}</main>
+        <input id="app-menu" type="checkbox" className="peer sr-only md:hidden" aria-label="Show the menu" />
+        <nav aria-label="Main" className="hidden flex-1 flex-col pb-2 peer-checked:flex md:flex md:pb-0">
+          <NavLinks items={props.nav} />
+          {props.live ? <div className="border-t border-slate-200 px-4 py-3">{props.live}</div> : null}
+          <div className="border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
+            <div className="font-medium text-slate-800">{props.user.name}</div>
+            <div className="truncate">{props.user.email}</div>
+            <div className="mt-2">{props.logout}</div>
+          </div>
+        </nav>
+      </aside>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{props.children}</main>
     </div>
   );
 }
 
 export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
-    <header className="mb-6 flex items-start justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{props.title}</h1>
+    <header className="mb-6 flex flex-col items-start justify-between gap-3 sm:flex-row sm:gap-4">
+      <div className="min-w-0">
+        <h1 className="break-words text-2xl font-semibold">{props.title}</h1>
         {props.subtitle ? <p className="mt-1 text-sm text-slate-600">{props.subtitle}</p> : null}
       </div>
-      {props.actions ? <div className="flex gap-2">{props.actions}</div> : null}
+      {props.actions ? <div className="flex flex-wrap gap-2">{props.actions}</div> : null}
     </header>
   );
 }
