@@ -1,6 +1,7 @@
 import { type ActivityStatus, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, type TestApp } from "./helpers";
+import { seedWeekPlan } from "./plan-fixtures";
 
 /**
  * How many SQL statements one request of each list the portals page through sends, the guard's
@@ -104,25 +105,7 @@ async function topUp(have: number, want: number, add: (i: number) => Promise<unk
 
 /** A plan with two item lines, one period and one planner run: what a plans page shows of each. */
 async function addPlan(tenantId: string, i: number) {
-  const plan = await t.db.deliverablePlan.create({
-    data: {
-      tenantId,
-      name: `Counted plan ${i}`,
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  await t.db.deliverablePlanItem.createMany({
-    data: [
-      { tenantId, planId: plan.id, deliverableType: "blog_post", quantity: 2 },
-      { tenantId, planId: plan.id, deliverableType: "social_post", quantity: 1 },
-    ],
-  });
-  const period = await t.db.deliverablePeriod.create({
-    data: { tenantId, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") },
-  });
+  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${i}`);
   await t.db.agentRun.create({
     data: {
       tenantId,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type LoginResult, type TestApp } from "./helpers";
+import { seedWeekPlan } from "./plan-fixtures";
 
 // Every SQL statement the app sends while a request runs, except the outbox relay's polling,
 // which runs on its own timer whatever the request does.
@@ -23,25 +24,7 @@ afterAll(() => t.close());
 
 /** A plan with two item lines, a period, activities in two statuses and two planner runs. */
 async function seedPlan(n: number) {
-  const plan = await t.db.deliverablePlan.create({
-    data: {
-      tenantId,
-      name: `Counted plan ${n}`,
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  await t.db.deliverablePlanItem.createMany({
-    data: [
-      { tenantId, planId: plan.id, deliverableType: "blog_post", quantity: 2 },
-      { tenantId, planId: plan.id, deliverableType: "social_post", quantity: 1 },
-    ],
-  });
-  const period = await t.db.deliverablePeriod.create({
-    data: { tenantId, planId: plan.id, index: 0, startsOn: new Date("2026-12-07"), endsOn: new Date("2026-12-13") },
-  });
+  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${n}`);
   await t.db.activity.createMany({
     data: (["planned", "dm_review", "dm_review"] as const).map((status, slot) => ({
       tenantId,
