@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from "diff";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { NavLinks } from "./nav-links";
 
 const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
@@ -216,32 +216,51 @@ export function Table<T>(props: {
   empty?: ReactNode;
 }) {
   if (props.rows.length === 0) return <>{props.empty ?? <EmptyState title="Nothing here yet" />}</>;
+  const [lead, ...rest] = props.columns;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
-        <thead className="bg-slate-50">
-          <tr>
-            {props.columns.map((c) => (
-              <th key={c.header} scope="col" className="px-4 py-2.5 text-left font-medium text-slate-600">
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {props.rows.map((row) => (
-            <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+    <>
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
+          <thead className="bg-slate-50">
+            <tr>
               {props.columns.map((c) => (
-                <td key={c.header} className="px-4 py-2.5 align-top">
-                  {c.cell(row)}
-                </td>
+                <th key={c.header} scope="col" className="px-4 py-2.5 text-left font-medium text-slate-600">
+                  {c.header}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {props.rows.map((row) => (
+              <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+                {props.columns.map((c) => (
+                  <td key={c.header} className="px-4 py-2.5 align-top">
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* On a phone each row is a card: its first column leads, the others follow as labelled lines. */}
+      <ul aria-label={props.caption} className="space-y-2 md:hidden">
+        {props.rows.map((row) => (
+          <li key={props.rowKey(row)} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+            {lead ? <div className="mb-2 break-words font-medium">{lead.cell(row)}</div> : null}
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
+              {rest.map((c) => (
+                <Fragment key={c.header}>
+                  <dt className="text-slate-500">{c.header}</dt>
+                  <dd className="min-w-0 break-words">{c.cell(row)}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
