@@ -32,14 +32,15 @@ export async function measureHttp(
   };
 }
 
-/** The demo owner's access token, for the authenticated list. */
-async function ownerToken(stack: BenchStack): Promise<string> {
-  const login = await fetch(`${stack.apiUrl}/auth/v1/login`, {
+/** Signs a demo account in (the demo password) over HTTP, for a portal when one is named. */
+export async function loginAs(apiUrl: string, email: string, portal?: "dashboard" | "dm") {
+  const res = await fetch(`${apiUrl}/auth/v1/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: DEMO_ACCOUNTS.acmeOwner, password: DEFAULT_DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: DEFAULT_DEMO_PASSWORD, ...(portal ? { portal } : {}) }),
   });
-  return ((await login.json()) as { accessToken: string }).accessToken;
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return (await res.json()) as { accessToken: string; session: { tenantId: string | null } };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -55,7 +56,8 @@ const medianFigure = (figures: HttpFigure[]) =>
 export async function benchApiAgainstFloor(stack: BenchStack, seconds: number, rounds = 3) {
   const bare = await startBareFastify(stack);
   try {
-    const headers = { authorization: `Bearer ${await ownerToken(stack)}` };
+    const owner = await loginAs(stack.apiUrl, DEMO_ACCOUNTS.acmeOwner);
+    const headers = { authorization: `Bearer ${owner.accessToken}` };
     const members = `${stack.apiUrl}/tenant/v1/members`;
     await measureHttp("warm-up", bare.members, {}, 2);
     await measureHttp("warm-up", members, headers, 2);

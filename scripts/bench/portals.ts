@@ -5,19 +5,14 @@ import { hashPassword } from "@leadmetrics/auth";
 import { createDb, DEFAULT_DEMO_PASSWORD, scaleOwnerEmail, seedScale } from "@leadmetrics/db";
 import { chromium } from "@playwright/test";
 import globalSetup from "../../e2e/global-setup";
+import { loginAs } from "./api";
 import { ROOT, seedBenchPlan } from "./stack";
 
 const percentile = (v: number[], p: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
 
-export async function apiLogin(portal: "dashboard" | "dm", email: string) {
-  const res = await fetch(`${process.env.E2E_API_URL}/auth/v1/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "demo-password-1", portal }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
+export const apiLogin = async (portal: "dashboard" | "dm", email: string) =>
+  (await loginAs(process.env.E2E_API_URL!, email, portal)).accessToken;
 
 async function renderTimes(url: string, cookie: string, runs: number) {
   const once = async () => {

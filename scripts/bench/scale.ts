@@ -8,6 +8,7 @@ import {
   seedScale,
 } from "@leadmetrics/db";
 import { encodeQueueCursor, queueCursorAt } from "../../apps/api/src/domain/review";
+import { loginAs } from "./api";
 import type { BenchStack } from "./stack";
 
 /** One list at scale: its route and who asks. */
@@ -40,16 +41,6 @@ export const SCALE_CASES: ScaleCase[] = [
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-async function login(apiUrl: string, email: string) {
-  const res = await fetch(`${apiUrl}/auth/v1/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: DEFAULT_DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return (await res.json()) as { accessToken: string; session: { tenantId: string | null } };
-}
-
 /**
  * The lists people page through, at scale (`seedScale`: 1,000 tenants, 200,000 activities with
  * their versions and events, 200,000 audit rows, 5,000 failed jobs): `samples` sequential requests
@@ -57,11 +48,11 @@ async function login(apiUrl: string, email: string) {
  */
 export async function benchScale(stack: BenchStack, samples = 60) {
   const seeded = await seedScale(stack.databaseUrl, {}, await hashPassword(DEFAULT_DEMO_PASSWORD));
-  const owner = await login(stack.apiUrl, scaleOwnerEmail(500));
+  const owner = await loginAs(stack.apiUrl, scaleOwnerEmail(500));
   const tokens = {
     owner: owner.accessToken,
-    reviewer: (await login(stack.apiUrl, DEMO_ACCOUNTS.reviewer)).accessToken,
-    admin: (await login(stack.apiUrl, DEMO_ACCOUNTS.superAdmin)).accessToken,
+    reviewer: (await loginAs(stack.apiUrl, DEMO_ACCOUNTS.reviewer)).accessToken,
+    admin: (await loginAs(stack.apiUrl, DEMO_ACCOUNTS.superAdmin)).accessToken,
   };
   const tenantId = owner.session.tenantId!;
   const db = createDb({ url: stack.databaseUrl, poolMax: 1 });

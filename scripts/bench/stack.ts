@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ActivityStatus, createDb, type Db, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
+import { seedWeekPlan } from "../../apps/api/test/plan-fixtures";
 import { buildServer } from "../build/server";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -95,25 +96,7 @@ export async function seedBenchPlan(
   opts: { name: string; count: number; topic: string; statusOf: (slot: number) => ActivityStatus },
 ) {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
-  const plan = await db.deliverablePlan.create({
-    data: {
-      tenantId: tenant.id,
-      name: opts.name,
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  const period = await db.deliverablePeriod.create({
-    data: {
-      tenantId: tenant.id,
-      planId: plan.id,
-      index: 0,
-      startsOn: new Date("2026-12-07"),
-      endsOn: new Date("2026-12-13"),
-    },
-  });
+  const { plan, period } = await seedWeekPlan(db, tenant.id, opts.name);
   await db.activity.createMany({
     data: Array.from({ length: opts.count }, (_, slot) => ({
       tenantId: tenant.id,

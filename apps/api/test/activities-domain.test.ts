@@ -14,6 +14,7 @@ import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideAsClient, listActivities } from "../src/domain/activities";
 import { activityState, jobsFor } from "./activity-fixtures";
+import { seedWeekPlan } from "./plan-fixtures";
 
 // The client's activity functions without HTTP: a real database, a real outbox and queue for the follow-ups.
 const log = createLogger({ service: "activities-domain-test", level: "silent" });
@@ -28,25 +29,7 @@ let plan: { id: string; periodId: string };
 let slot = 0;
 
 async function planOf(forTenantId: string) {
-  const p = await db.deliverablePlan.create({
-    data: {
-      tenantId: forTenantId,
-      name: "Activities plan",
-      cadence: "weekly",
-      startDate: new Date("2026-12-07"),
-      periodCount: 1,
-      status: "approved",
-    },
-  });
-  const period = await db.deliverablePeriod.create({
-    data: {
-      tenantId: forTenantId,
-      planId: p.id,
-      index: 0,
-      startsOn: new Date("2026-12-07"),
-      endsOn: new Date("2026-12-13"),
-    },
-  });
+  const { plan: p, period } = await seedWeekPlan(db, forTenantId, "Activities plan");
   return { id: p.id, periodId: period.id };
 }
 

@@ -1,7 +1,7 @@
 import { type ActivityStatus, DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, type TestApp } from "./helpers";
-import { seedWeekPlan } from "./plan-fixtures";
+import { seedWeekPlan, TWO_POSTS_AND_A_SOCIAL } from "./plan-fixtures";
 
 /**
  * How many SQL statements one request of each list the portals page through sends, the guard's
@@ -105,7 +105,7 @@ async function topUp(have: number, want: number, add: (i: number) => Promise<unk
 
 /** A plan with two item lines, one period and one planner run: what a plans page shows of each. */
 async function addPlan(tenantId: string, i: number) {
-  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${i}`);
+  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${i}`, [...TWO_POSTS_AND_A_SOCIAL]);
   await t.db.agentRun.create({
     data: {
       tenantId,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type LoginResult, type TestApp } from "./helpers";
-import { seedWeekPlan } from "./plan-fixtures";
+import { seedWeekPlan, TWO_POSTS_AND_A_SOCIAL } from "./plan-fixtures";
 
 // Every SQL statement the app sends while a request runs, except the outbox relay's polling,
 // which runs on its own timer whatever the request does.
@@ -24,7 +24,7 @@ afterAll(() => t.close());
 
 /** A plan with two item lines, a period, activities in two statuses and two planner runs. */
 async function seedPlan(n: number) {
-  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${n}`);
+  const { plan, period } = await seedWeekPlan(t.db, tenantId, `Counted plan ${n}`, [...TWO_POSTS_AND_A_SOCIAL]);
   await t.db.activity.createMany({
     data: (["planned", "dm_review", "dm_review"] as const).map((status, slot) => ({
       tenantId,

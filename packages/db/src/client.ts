@@ -35,7 +35,7 @@ export function createDb(opts: CreateDbOptions): Db {
     ...(opts.preparedStatements === false ? {} : { Client: preparingClientClass() }),
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const $sql = createSqlRunner(pool, pg.types, opts.onQuery);
+  const $sql = createSqlRunner(pool, opts.onQuery);
   if (!opts.onQuery) return Object.assign(new PrismaClient({ adapter }), { $sql });
   const onQuery = opts.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 
 /**
  * The thin SQL layer for hot paths (the guard's membership check, the lists people page through
@@ -44,15 +44,11 @@ export interface TenantSqlRunner {
 const TIMESTAMP_OID = 1114;
 const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
 
-export function createSqlRunner(
-  pool: pg.Pool,
-  types: typeof pg.types,
-  onQuery?: (sql: string, params: unknown[]) => void,
-): SqlRunner {
+export function createSqlRunner(pool: pg.Pool, onQuery?: (sql: string, params: unknown[]) => void): SqlRunner {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: "text" | "binary") => {
       if (oid === TIMESTAMP_OID) return parseUtcTimestamp;
-      return types.getTypeParser(oid, format as "text");
+      return pg.types.getTypeParser(oid, format as "text");
     }) as typeof pg.types.getTypeParser,
   };
   return {

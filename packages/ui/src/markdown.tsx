@@ -1,4 +1,5 @@
 import { Marked } from "marked";
+import { Card } from "./index";
 
 // Drafts come from models that may have read untrusted pages: raw HTML is shown as text, and only
 // web, mail and in-page links (and web images) become live. Rendered on the server, no DOM needed.
@@ -54,8 +55,7 @@ export function DraftView(props: {
   version: { title: string; body: string; changeNote: string | null };
 }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{props.heading}</h2>
+    <Card title={props.heading}>
       {props.version.changeNote ? (
         <aside
           className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
@@ -69,6 +69,6 @@ export function DraftView(props: {
         {props.version.title}
       </h3>
       <Markdown text={props.version.body} className="text-[15px] leading-relaxed text-slate-800" />
-    </section>
+    </Card>
   );
 }
