@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { createPlanCache, type DataModel, type PlanCache } from "./plan-cache";
 import { preparingClientClass } from "./prepared-statements";
 import { createSqlRunner, type SqlRunner } from "./sql";
 
@@ -20,10 +21,12 @@ export interface CreateDbOptions {
    * transaction mode, which cannot keep a statement prepared on one server connection.
    */
   preparedStatements?: boolean;
+  /** Keep each query shape's compiled plan (default true; packages/db/src/plan-cache.ts). */
+  planCache?: boolean;
 }
 
 /** Prisma, and the thin SQL layer (`$sql`) for hot paths, on one pool. */
-export type Db = PrismaClient & { readonly $sql: SqlRunner };
+export type Db = PrismaClient & { readonly $sql: SqlRunner; readonly $planCache?: PlanCache };
 
 /** The one PostgreSQL client of a process. Create it once at start and pass it down. */
 export function createDb(opts: CreateDbOptions): Db {
@@ -36,11 +39,21 @@ export function createDb(opts: CreateDbOptions): Db {
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const $sql = createSqlRunner(pool, opts.onQuery);
-  if (!opts.onQuery) return Object.assign(new PrismaClient({ adapter }), { $sql });
-  const onQuery = opts.onQuery;
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (e) => onQuery(e.query, parseParams(e.params)));
-  return Object.assign(client as unknown as PrismaClient, { $sql });
+  let client: PrismaClient;
+  if (opts.onQuery) {
+    const onQuery = opts.onQuery;
+    const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    logging.$on("query", (e) => onQuery(e.query, parseParams(e.params)));
+    client = logging as unknown as PrismaClient;
+  } else client = new PrismaClient({ adapter });
+  // The patched Prisma runtime finds the plan cache on the adapter it was given; the cache reads
+  // the client's schema to know which values bind as they are.
+  const $planCache =
+    opts.planCache === false
+      ? undefined
+      : createPlanCache((client as unknown as { _runtimeDataModel: DataModel })._runtimeDataModel);
+  Object.assign(adapter, { planCache: $planCache });
+  return Object.assign(client, { $sql, $planCache });
 }
 
 /** Prisma reports a statement's parameters as one JSON text. */
