@@ -133,11 +133,12 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     followUps.push(...(ACTION_NOTIFICATIONS[to] ?? []));
 
     const extra = input.within ? await input.within(tx, activity) : undefined;
-    const changed = await tx.activity.updateMany({
+    // The changed row comes back with the write: no second read.
+    const [fresh] = await tx.activity.updateManyAndReturn({
       where: { id: activity.id, version: activity.version, status: activity.status },
       data: { ...extra, ...update },
     });
-    if (changed.count !== 1) {
+    if (!fresh) {
       throw new AppError(409, "STALE_VERSION", "This activity was changed by someone else; reload and try again");
     }
     await tx.activityEvent.create({
@@ -172,7 +173,6 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
         data: { publishedCount: { increment: 1 } },
       });
     }
-    const fresh = await tx.activity.findFirstOrThrow({ where: { id: activity.id } });
     const outboxIds = await stageJobs(
       tx,
       followUps.map((f) => toStagedJob(fresh, f, input.requestId)),
