@@ -218,7 +218,7 @@ describe("failures people can fix", () => {
     const tenantId = (await t.db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
     await t.db.creditBalance.update({ where: { tenantId }, data: { available: 0 } });
     const globex = await t.login(DEMO_ACCOUNTS.globexOwner);
-    const planId = await approvePlan(t, globex.accessToken, 1, "Broke");
+    const planId = await approvePlan(t, globex.accessToken, 1, "Broke", { acceptShortfall: true });
     const failed = await eventually(
       () => t.db.failedJob.findFirst({ where: { queue: "agent__activity-planner", tenantId } }),
       30_000,
@@ -235,7 +235,7 @@ describe("failures people can fix", () => {
     );
     expect(plan.planning).toEqual({ status: "failed", error: "This run needs 1 credits; 0 are available" });
 
-    // Enough for the planner only: the writer then waits in drafting, saying so.
+    // Enough for the planner only: the writer's work then waits for credits, a state of its own.
     const first = await api<{ resumedJobs: number }>(
       t,
       "POST",
@@ -245,7 +245,7 @@ describe("failures people can fix", () => {
       201,
     );
     expect(first.resumedJobs).toBe(1);
-    const [waiting] = await activitiesInStatus(t, planId, "drafting");
+    const [waiting] = await activitiesInStatus(t, planId, "waiting_for_credits");
     const onHold = await eventually(
       async () =>
         (
@@ -285,6 +285,12 @@ describe("failures people can fix", () => {
     expect(second.resumedJobs).toBe(1);
     const [drafted] = await activitiesInStatus(t, planId, "dm_review");
     expect(drafted!.lastError).toBeNull();
+    const history = await t.db.activityEvent.findMany({
+      where: { activityId: drafted!.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(history.map((e) => e.action)).toEqual(["start_drafting", "credits_short", "credits_granted", "draft_ready"]);
     expect(await t.db.failedJob.count({ where: { tenantId, replayedAt: null } })).toBe(0);
     expect(await t.db.auditLog.count({ where: { tenantId, action: "failed_job.replayed" } })).toBe(2);
     // Nothing left to resume: a third grant replays nothing.

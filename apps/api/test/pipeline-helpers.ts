@@ -53,7 +53,13 @@ export async function api<T = Record<string, unknown>>(
 }
 
 /** A client creates, submits and approves a plan of `blogs` blog posts in one week. */
-export async function approvePlan(t: TestApp, ownerToken: string, blogs = 1, name = "Spring campaign") {
+export async function approvePlan(
+  t: TestApp,
+  ownerToken: string,
+  blogs = 1,
+  name = "Spring campaign",
+  approval: { acceptShortfall?: boolean } = {},
+) {
   const plan = await api<{ id: string }>(
     t,
     "POST",
@@ -69,7 +75,7 @@ export async function approvePlan(t: TestApp, ownerToken: string, blogs = 1, nam
     201,
   );
   await api(t, "POST", `/tenant/v1/plans/${plan.id}/submit`, ownerToken, undefined, 200);
-  await api(t, "POST", `/tenant/v1/plans/${plan.id}/approve`, ownerToken, undefined, 200);
+  await api(t, "POST", `/tenant/v1/plans/${plan.id}/approve`, ownerToken, approval, 200);
   return plan.id;
 }
 

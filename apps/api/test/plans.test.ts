@@ -179,6 +179,50 @@ describe("the plan routes", () => {
     );
   });
 
+  it("shows what approval will cost, and approves past the balance only when the client says so", async () => {
+    const created = await call("POST", "/tenant/v1/plans", {
+      ...newPlanBody,
+      items: [
+        { deliverableType: "blog_post", quantity: 2 },
+        { deliverableType: "social_post", quantity: 3 },
+        { deliverableType: "blog_post", quantity: 1 },
+      ],
+    });
+    // Two weeks: 6 blog posts at 10, 6 social posts at 2, and the planner's run.
+    expect(created.json().creditEstimate).toEqual({
+      planner: 1,
+      drafts: [
+        { deliverableType: "blog_post", count: 6, creditsEach: 10, credits: 60 },
+        { deliverableType: "social_post", count: 6, creditsEach: 2, credits: 12 },
+      ],
+      total: 73,
+    });
+    const url = `/tenant/v1/plans/${created.json().id}`;
+    await call("POST", `${url}/submit`);
+    const balance = await t.db.creditBalance.findUniqueOrThrow({ where: { tenantId } });
+    await t.db.creditBalance.update({ where: { tenantId }, data: { available: 40 } });
+    try {
+      const short = await call("POST", `${url}/approve`, {});
+      expect(short.statusCode).toBe(402);
+      expect(short.json()).toEqual({
+        error: {
+          code: "INSUFFICIENT_CREDITS",
+          message:
+            "This plan needs about 73 credits and 40 are available. Approve it anyway and the work beyond your balance waits until credits are added.",
+          details: { needed: 73, available: 40 },
+        },
+      });
+      expect((await call("GET", url)).json().status).toBe("pending_approval");
+      expect(await t.queues.queue("agent__activity-planner").getJob(`plan-${created.json().id}`)).toBeUndefined();
+
+      const approved = await call("POST", `${url}/approve`, { acceptShortfall: true });
+      expect(approved.statusCode).toBe(200);
+      expect(approved.json().status).toBe("approved");
+    } finally {
+      await t.db.creditBalance.update({ where: { tenantId }, data: { available: balance.available } });
+    }
+  });
+
   it("another workspace's plan is not found", async () => {
     const acme = await t.login(DEMO_ACCOUNTS.acmeOwner);
     const plan = (await call("POST", "/tenant/v1/plans", newPlanBody)).json();

@@ -2,6 +2,7 @@ import { completeStructured, type LlmResult, type StructuredResult } from "@lead
 import { InsufficientCreditsError, releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
 import { type AgentRole, creditsPerRun } from "@leadmetrics/catalog";
 import type { TenantDb, TenantTx } from "@leadmetrics/db";
+import { applyTransition } from "@leadmetrics/pipeline";
 import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
 import type { z } from "zod";
 import { resolveAgentConfig } from "./agent-config";
@@ -141,7 +142,7 @@ export type AgentRunOutcome<R> = { skipped: true } | { skipped: false; value: R 
  */
 export async function withAgentRun<S extends z.ZodType, R>(
   ctx: AgentRunJob,
-  deps: Pick<RoleDeps, "adapters" | "defaults">,
+  deps: Pick<RoleDeps, "adapters" | "defaults" | "outbox"> & Partial<Pick<RoleDeps, "realtime">>,
   spec: AgentRunSpec<S, R>,
 ): Promise<AgentRunOutcome<R>> {
   const { tdb } = ctx;
@@ -165,12 +166,20 @@ export async function withAgentRun<S extends z.ZodType, R>(
     jobId: ctx.job.id,
     requestId: ctx.payload.requestId,
   }).catch(async (err: unknown) => {
-    // Too few credits: the draft waits, and the client's page says why.
-    if (err instanceof PermanentJobError && spec.link.activityId)
-      await tdb.activity.updateMany({
-        where: { id: spec.link.activityId },
-        data: { lastError: err.message.slice(0, 2_000) },
-      });
+    // Too few credits: the draft waits, visibly, and the client's page says why; a grant resumes it.
+    if (err instanceof PermanentJobError && spec.link.activityId) {
+      const reason = err.message.slice(0, 2_000);
+      await applyTransition(
+        { tdb, outbox: deps.outbox, realtime: deps.realtime },
+        {
+          activityId: spec.link.activityId,
+          action: "credits_short",
+          actor: { type: "system" },
+          requestId: ctx.payload.requestId,
+          within: async () => ({ lastError: reason }),
+        },
+      ).catch(() => tdb.activity.updateMany({ where: { id: spec.link.activityId }, data: { lastError: reason } }));
+    }
     throw err;
   });
   try {

@@ -1,22 +1,37 @@
 import { randomUUID } from "node:crypto";
 import { createDb, type Db, forTenant, type TenantDb } from "@leadmetrics/db";
-import { PermanentJobError } from "@leadmetrics/queue";
-import { createTestDatabase } from "@leadmetrics/testing";
+import { createLogger } from "@leadmetrics/logger";
+import {
+  createOutboxRelay,
+  createQueueClient,
+  PermanentJobError,
+  type QueueClient,
+  redisConnection,
+} from "@leadmetrics/queue";
+import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type AgentRunSpec, createAdapterRegistry, withAgentRun } from "../src";
 
 let db: Db;
+let queues: QueueClient;
 let tdb: TenantDb;
 let tenantId: string;
 let activityId: string;
 
 const adapters = createAdapterRegistry({ LLM_TIMEOUT_MS: 10_000, OFFLINE_ADAPTER_DELAY_MS: 0 });
-const offline = { adapters, defaults: { adapter: "offline", model: "offline", temperature: 0 } };
+let offline: Parameters<typeof withAgentRun>[1];
 const BLOG_PRICE = 10;
 
 beforeAll(async () => {
   db = createDb({ url: await createTestDatabase(), poolMax: 4 });
+  queues = createQueueClient({ connection: redisConnection(testRedisUrl(), "producer"), prefix: uniqueKeyPrefix() });
+  const log = createLogger({ service: "agent-run-test", level: "silent" });
+  offline = {
+    adapters,
+    defaults: { adapter: "offline", model: "offline", temperature: 0 },
+    outbox: createOutboxRelay({ db, queues, log }),
+  };
   tenantId = (await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } })).id;
   tdb = forTenant(db, tenantId);
   const plan = await db.deliverablePlan.create({
@@ -31,10 +46,13 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await queues.close();
+  await db.$disconnect();
+});
 beforeEach(async () => {
   await db.creditBalance.update({ where: { tenantId }, data: { available: 50, reserved: 0 } });
-  await db.activity.update({ where: { id: activityId }, data: { lastError: null } });
+  await db.activity.update({ where: { id: activityId }, data: { lastError: null, status: "drafting" } });
 });
 
 const job = (final = false) => ({
@@ -109,7 +127,7 @@ describe("withAgentRun", () => {
     expect(await db.creditLedger.count({ where: { runKey } })).toBe(1);
   });
 
-  it("with too few credits fails for good, records why on the run and the activity, and charges nothing", async () => {
+  it("with too few credits fails for good, records why on the run, puts the activity in waiting for credits, and charges nothing", async () => {
     await db.creditBalance.update({ where: { tenantId }, data: { available: BLOG_PRICE - 1 } });
     const runKey = randomUUID();
     const s = spec(runKey);
@@ -117,7 +135,12 @@ describe("withAgentRun", () => {
     expect(err).toBeInstanceOf(PermanentJobError);
     expect((err as Error).message).toBe(`This run needs ${BLOG_PRICE} credits; ${BLOG_PRICE - 1} are available`);
     expect(await runOf(runKey)).toMatchObject({ status: "failed", error: (err as Error).message });
-    expect((await db.activity.findUniqueOrThrow({ where: { id: activityId } })).lastError).toBe((err as Error).message);
+    expect(await db.activity.findUniqueOrThrow({ where: { id: activityId } })).toMatchObject({
+      status: "waiting_for_credits",
+      lastError: (err as Error).message,
+    });
+    const event = await db.activityEvent.findFirst({ where: { activityId }, orderBy: { createdAt: "desc" } });
+    expect(event).toMatchObject({ action: "credits_short", fromStatus: "drafting", toStatus: "waiting_for_credits" });
     expect(await balance()).toEqual({ available: BLOG_PRICE - 1, reserved: 0 });
     expect(await ledgerOf(runKey)).toBeNull();
     expect(s.calls).toEqual(["prompt"]);
@@ -148,7 +171,7 @@ describe("withAgentRun", () => {
   it("releases at once on a permanent error: an adapter that cannot be used fails the run with its reason", async () => {
     const runKey = randomUUID();
     const s = spec(runKey);
-    const noKey = { adapters, defaults: { adapter: "anthropic", model: "claude", temperature: 0 } };
+    const noKey = { ...offline, defaults: { adapter: "anthropic", model: "claude", temperature: 0 } };
     await expect(withAgentRun(job(false), noKey, s)).rejects.toThrow(/needs ANTHROPIC_API_KEY/);
     expect(await runOf(runKey)).toMatchObject({ status: "failed", adapter: "anthropic", offline: false });
     expect(await ledgerOf(runKey)).toMatchObject({ status: "released" });

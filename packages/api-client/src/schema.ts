@@ -3201,11 +3201,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3218,7 +3218,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
@@ -3368,11 +3368,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3385,7 +3385,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
@@ -3535,11 +3535,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3552,7 +3552,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
@@ -3701,11 +3701,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3718,7 +3718,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
@@ -3867,11 +3867,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3884,7 +3884,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
@@ -4036,7 +4036,7 @@ export interface paths {
                                 publishedUrl: string | null;
                                 revision: number;
                                 /** @enum {string} */
-                                status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                                 /** Format: uuid */
                                 tenantId: string;
                                 tenantName: string;
@@ -4179,7 +4179,7 @@ export interface paths {
                                 publishedUrl: string | null;
                                 revision: number;
                                 /** @enum {string} */
-                                status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                                 /** Format: uuid */
                                 tenantId: string;
                                 tenantName: string;
@@ -4446,7 +4446,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     planId?: string;
-                    status?: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                    status?: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                     type?: "blog_post" | "social_post" | "strategy";
                 };
                 header?: never;
@@ -4481,7 +4481,7 @@ export interface paths {
                                 publishedUrl: string | null;
                                 revision: number;
                                 /** @enum {string} */
-                                status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                                 /** Format: uuid */
                                 tenantId: string;
                                 /** @description What the work is called: its current version's title, or the topic before a draft */
@@ -4601,11 +4601,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4618,7 +4618,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
@@ -4761,11 +4761,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4778,7 +4778,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
@@ -4920,11 +4920,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4937,7 +4937,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
@@ -5078,11 +5078,11 @@ export interface paths {
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
                                 feedback: string | null;
-                                fromStatus: ("planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention") | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -5095,7 +5095,7 @@ export interface paths {
                             publishedUrl: string | null;
                             revision: number;
                             /** @enum {string} */
-                            status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
                             /** Format: uuid */
                             tenantId: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
@@ -6937,6 +6937,18 @@ export interface paths {
                                 /** @enum {string} */
                                 cadence: "weekly" | "monthly";
                                 createdAt: string;
+                                /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                                creditEstimate: {
+                                    drafts: {
+                                        count: number;
+                                        credits: number;
+                                        creditsEach: number;
+                                        /** @enum {string} */
+                                        deliverableType: "blog_post" | "social_post" | "strategy";
+                                    }[];
+                                    planner: number;
+                                    total: number;
+                                };
                                 decidedAt: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -7067,6 +7079,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7186,6 +7210,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7318,6 +7354,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7420,7 +7468,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Approve even though the credit estimate is above the balance (402 otherwise) */
+                        acceptShortfall?: boolean;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -7435,6 +7490,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7472,6 +7539,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7562,6 +7638,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7683,6 +7771,18 @@ export interface paths {
                             /** @enum {string} */
                             cadence: "weekly" | "monthly";
                             createdAt: string;
+                            /** @description Credits approving the plan will spend: the planner's run and each deliverable's first draft */
+                            creditEstimate: {
+                                drafts: {
+                                    count: number;
+                                    credits: number;
+                                    creditsEach: number;
+                                    /** @enum {string} */
+                                    deliverableType: "blog_post" | "social_post" | "strategy";
+                                }[];
+                                planner: number;
+                                total: number;
+                            };
                             decidedAt: string | null;
                             /** Format: uuid */
                             id: string;

@@ -86,3 +86,54 @@ export const deliverableTypePluralLabel = (type: DeliverableTypeId): string => D
 
 /** The role's name for people: "Blog writer". */
 export const agentRoleLabel = (role: AgentRole): string => ROLE_CATALOG[role].label;
+
+/** Who is looking: a status reads differently to the client than to the reviewers. */
+export type StatusAudience = "client" | "reviewer";
+
+/** Every activity status (the `ActivityStatus` database enum), in the order work moves, with its words. */
+export const ACTIVITY_STATUS_CATALOG = {
+  planned: { label: "Planned" },
+  drafting: { label: "Drafting" },
+  waiting_for_credits: { label: "Waiting for credits" },
+  dm_review: { label: "In review", reviewer: "Waiting for you" },
+  needs_attention: { label: "Needs attention" },
+  client_review: { label: "Waiting for you", reviewer: "With the client" },
+  client_approved: { label: "Approved" },
+  publishing: { label: "Publishing" },
+  published: { label: "Published" },
+  publish_failed: { label: "Publishing failed" },
+} as const satisfies Record<string, { label: string; reviewer?: string }>;
+
+export type ActivityStatusId = keyof typeof ACTIVITY_STATUS_CATALOG;
+export const ACTIVITY_STATUSES = Object.keys(ACTIVITY_STATUS_CATALOG) as [ActivityStatusId, ...ActivityStatusId[]];
+
+export const isActivityStatus = (value: string): value is ActivityStatusId =>
+  Object.hasOwn(ACTIVITY_STATUS_CATALOG, value);
+
+/** "In review" to the client, "Waiting for you" to a reviewer. */
+export function activityStatusLabel(status: ActivityStatusId, audience: StatusAudience = "client"): string {
+  const facts: { label: string; reviewer?: string } = ACTIVITY_STATUS_CATALOG[status];
+  return audience === "reviewer" ? (facts.reviewer ?? facts.label) : facts.label;
+}
+
+/** What approving a plan will cost in credits: the planner's run and each deliverable's first draft. */
+export interface PlanCreditEstimate {
+  planner: number;
+  drafts: { deliverableType: DeliverableTypeId; count: number; creditsEach: number; credits: number }[];
+  /** Planner and first drafts; each redraft asked for costs its writer's run again. */
+  total: number;
+}
+
+export function planCreditEstimate(
+  periodCount: number,
+  items: readonly { deliverableType: DeliverableTypeId; quantity: number }[],
+): PlanCreditEstimate {
+  const counts = new Map<DeliverableTypeId, number>();
+  for (const i of items) counts.set(i.deliverableType, (counts.get(i.deliverableType) ?? 0) + i.quantity * periodCount);
+  const drafts = [...counts].map(([deliverableType, count]) => {
+    const creditsEach = creditsPerRun(writerOf(deliverableType));
+    return { deliverableType, count, creditsEach, credits: count * creditsEach };
+  });
+  const planner = creditsPerRun("activity-planner");
+  return { planner, drafts, total: planner + drafts.reduce((n, d) => n + d.credits, 0) };
+}

@@ -7,6 +7,8 @@ export type ActivityAction =
   | "start_drafting"
   | "draft_ready"
   | "draft_failed"
+  | "credits_short"
+  | "credits_granted"
   | "dm_approve"
   | "dm_edit_approve"
   | "dm_reject"
@@ -30,6 +32,9 @@ export const TRANSITIONS: Record<ActivityAction, TransitionRule> = {
   start_drafting: { from: ["planned"], to: "drafting", actors: ["system", "agent"] },
   draft_ready: { from: ["drafting"], to: "dm_review", actors: ["agent"] },
   draft_failed: { from: ["drafting"], to: "needs_attention", actors: ["system", "agent"] },
+  // The writer could not hold its credits: the work waits, visibly, until a grant resumes it.
+  credits_short: { from: ["drafting"], to: "waiting_for_credits", actors: ["system", "agent"] },
+  credits_granted: { from: ["waiting_for_credits"], to: "drafting", actors: ["system", "user"] },
   dm_approve: { from: ["dm_review"], to: "client_review", actors: ["user"] },
   dm_edit_approve: { from: ["dm_review", "needs_attention"], to: "client_review", actors: ["user"] },
   // `to` becomes needs_attention instead when the rejection reaches MAX_DM_REJECTIONS.

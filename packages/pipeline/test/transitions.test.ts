@@ -26,6 +26,7 @@ import {
 const ACTIVITY_STATUSES = Object.keys({
   planned: 1,
   drafting: 1,
+  waiting_for_credits: 1,
   dm_review: 1,
   client_review: 1,
   client_approved: 1,

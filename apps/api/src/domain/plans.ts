@@ -1,3 +1,4 @@
+import { planCreditEstimate } from "@leadmetrics/catalog";
 import type { AgentRunStatus, PlanStatus, TenantDb } from "@leadmetrics/db";
 import { writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
@@ -172,9 +173,36 @@ export async function submitPlan(deps: PlanTransitionDeps, actor: PlanActor, pla
   return getPlan(deps.tdb, planId);
 }
 
-/** Approving hands the plan to the planner agent (a follow-up staged with the approval). */
-export async function approvePlan(deps: PlanTransitionDeps, actor: PlanActor, planId: string): Promise<PlanView> {
-  await applyPlanTransition(deps, { planId, action: "approve", actor: userActor(actor), requestId: actor.requestId });
+/**
+ * Approving hands the plan to the planner agent (a follow-up staged with the approval). A plan
+ * whose estimate the balance cannot cover is approved only when the client says so: work beyond
+ * the balance then waits for credits, visibly.
+ */
+export async function approvePlan(
+  deps: PlanTransitionDeps,
+  actor: PlanActor,
+  planId: string,
+  options: { acceptShortfall?: boolean } = {},
+): Promise<PlanView> {
+  await applyPlanTransition(deps, {
+    planId,
+    action: "approve",
+    actor: userActor(actor),
+    requestId: actor.requestId,
+    within: async (tx, plan) => {
+      if (options.acceptShortfall) return undefined;
+      const needed = planCreditEstimate(plan.periodCount, plan.items).total;
+      const available = (await tx.creditBalance.findFirst({ select: { available: true } }))?.available ?? 0;
+      if (needed > available)
+        throw new AppError(
+          402,
+          "INSUFFICIENT_CREDITS",
+          `This plan needs about ${needed} credits and ${available} are available. Approve it anyway and the work beyond your balance waits until credits are added.`,
+          { needed, available },
+        );
+      return undefined;
+    },
+  });
   return getPlan(deps.tdb, planId);
 }
 

@@ -1,19 +1,7 @@
-import { DELIVERABLE_TYPES } from "@leadmetrics/catalog";
+import { ACTIVITY_STATUSES, DELIVERABLE_TYPES } from "@leadmetrics/catalog";
 import { z } from "zod";
 
-export { DELIVERABLE_TYPES };
-
-export const ACTIVITY_STATUSES = [
-  "planned",
-  "drafting",
-  "dm_review",
-  "client_review",
-  "client_approved",
-  "publishing",
-  "published",
-  "publish_failed",
-  "needs_attention",
-] as const;
+export { ACTIVITY_STATUSES, DELIVERABLE_TYPES };
 
 export const activitySummarySchema = z.object({
   id: z.uuid(),

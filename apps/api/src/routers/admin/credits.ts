@@ -35,7 +35,7 @@ export const adminCreditsRouter =
       },
       async (req, reply) => {
         const { balance, entry, resumedJobs } = await grantCreditsAndResume(
-          { db: ctx.db, outbox: ctx.outbox },
+          { db: ctx.db, outbox: ctx.outbox, realtime: ctx.realtime },
           { ...req.body, actorId: authOf(req).sub, requestId: req.id },
         );
         return reply

@@ -1,3 +1,4 @@
+import { planCreditEstimate } from "@leadmetrics/catalog";
 import { PLAN_STATUSES, type PlanTransitionDeps } from "@leadmetrics/pipeline";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -18,7 +19,7 @@ import {
   totalDeliverables,
 } from "../../domain/plans";
 import { DELIVERABLE_TYPES } from "../../lib/activity-schemas";
-import { errorResponses, idParams, page, paginationQuery, skipTake } from "../../lib/http-schemas";
+import { errorResponses, errorSchema, idParams, page, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
 const planSchema = z.object({
@@ -38,6 +39,20 @@ const planSchema = z.object({
     }),
   ),
   totalDeliverables: z.number().int(),
+  creditEstimate: z
+    .object({
+      planner: z.number().int(),
+      drafts: z.array(
+        z.object({
+          deliverableType: z.enum(DELIVERABLE_TYPES),
+          count: z.number().int(),
+          creditsEach: z.number().int(),
+          credits: z.number().int(),
+        }),
+      ),
+      total: z.number().int(),
+    })
+    .describe("Credits approving the plan will spend: the planner's run and each deliverable's first draft"),
   activityCounts: z.record(z.string(), z.number().int()),
   /** The planner's last run for this plan: why no activities exist yet, when it failed. */
   planning: z.object({ status: z.enum(["running", "succeeded", "failed"]), error: z.string().nullable() }).nullable(),
@@ -61,6 +76,7 @@ const toPlan = ({ plan, activityCounts, planning }: PlanView): z.infer<typeof pl
     notes: i.notes,
   })),
   totalDeliverables: totalDeliverables(plan.periodCount, plan.items),
+  creditEstimate: planCreditEstimate(plan.periodCount, plan.items),
   activityCounts,
   planning,
   submittedAt: plan.submittedAt?.toISOString() ?? null,
@@ -144,9 +160,22 @@ export const plansRouter =
       "/plans/:id/approve",
       {
         config: managers,
-        schema: { tags: ["tenant"], params: idParams, response: { 200: planSchema, ...errorResponses } },
+        schema: {
+          tags: ["tenant"],
+          params: idParams,
+          body: z
+            .strictObject({
+              acceptShortfall: z
+                .boolean()
+                .optional()
+                .describe("Approve even though the credit estimate is above the balance (402 otherwise)"),
+            })
+            // No body at all is an approval that does not accept a shortfall.
+            .nullish(),
+          response: { 200: planSchema, 402: errorSchema, ...errorResponses },
+        },
       },
-      async (req) => toPlan(await approvePlan(depsOf(req), actorOf(req), req.params.id)),
+      async (req) => toPlan(await approvePlan(depsOf(req), actorOf(req), req.params.id, req.body ?? {})),
     );
 
     app.post(

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ActivityStatus" ADD VALUE 'waiting_for_credits';
+
