@@ -16,3 +16,10 @@ export const portalUrl = (urls: PortalUrls, portal: RecipientPortal | undefined,
 /** The URL a one-time-link email carries: the link's page in the recipient's portal, with the token. */
 export const oneTimeLinkUrl = (urls: PortalUrls, portal: RecipientPortal, link: OneTimeLink, token: string): string =>
   portalUrl(urls, portal, `${link.path}?token=${encodeURIComponent(token)}`);
+
+/** Every portal's notification settings page: emails' "manage notifications" link opens it. */
+export const NOTIFICATION_SETTINGS_PATH = "/settings/notifications";
+
+/** The settings page in the recipient's portal; an address without an account has none to manage. */
+export const notificationSettingsUrl = (urls: PortalUrls, portal: RecipientPortal | undefined): string | null =>
+  portal ? portalUrl(urls, portal, NOTIFICATION_SETTINGS_PATH) : null;

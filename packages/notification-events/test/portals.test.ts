@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { NOTIFICATION_EVENT_DEFINITIONS, oneTimeLinkUrl, portalOf, portalUrl } from "../src/index";
+import {
+  NOTIFICATION_EVENT_DEFINITIONS,
+  NOTIFICATION_EVENT_GROUPS,
+  notificationSettingsUrl,
+  oneTimeLinkUrl,
+  portalOf,
+  portalUrl,
+} from "../src/index";
 
 const urls = { dashboard: "https://app.example", dm: "https://dm.example" };
 
@@ -18,5 +25,20 @@ describe("portal links", () => {
   it("puts the one-time token, encoded, on the event's page", () => {
     const link = NOTIFICATION_EVENT_DEFINITIONS.password_reset.oneTimeLink;
     expect(oneTimeLinkUrl(urls, "dashboard", link, "a+b/c")).toBe("https://app.example/reset-password?token=a%2Bb%2Fc");
+  });
+});
+
+describe("the settings link", () => {
+  it("opens the notification settings in the recipient's portal; an address alone has none", () => {
+    expect(notificationSettingsUrl(urls, "dm")).toBe("https://dm.example/settings/notifications");
+    expect(notificationSettingsUrl(urls, "dashboard")).toBe("https://app.example/settings/notifications");
+    expect(notificationSettingsUrl(urls, undefined)).toBeNull();
+  });
+
+  it("explains every mandatory event and files every event under a settings group", () => {
+    for (const [event, def] of Object.entries(NOTIFICATION_EVENT_DEFINITIONS)) {
+      expect(NOTIFICATION_EVENT_GROUPS, event).toContain(def.group);
+      if ("mandatory" in def) expect(def.mandatory.why, event).toMatch(/\w+ \w+/);
+    }
   });
 });
