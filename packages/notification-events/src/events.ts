@@ -1,3 +1,5 @@
+import { activityPath, type RecipientPortal } from "./portals";
+
 /** A single-use link an email carries; see `EventDefinition.oneTimeLink`. */
 export interface OneTimeLink {
   purpose: "password_reset" | "invite";
@@ -29,8 +31,8 @@ export interface EventDefinition<C extends string = string> {
   defaults: readonly C[];
   /** Sent whatever the preferences say (security mail); `why` is what the settings page says about it. */
   mandatory?: { why: string };
-  /** Where a click leads, relative to the recipient's portal. */
-  link?: (data: Record<string, unknown>) => string;
+  /** Where a click leads, relative to the recipient's portal (each portal has its own page of an activity). */
+  link?: (data: Record<string, unknown>, portal: RecipientPortal) => string;
   /**
    * A single-use link the email carries (password reset, invitation). It is minted by the
    * sender just before sending, so the token is never in a job payload, the outbox, Redis or a
@@ -52,7 +54,7 @@ export const NOTIFICATION_EVENT_DEFINITIONS = {
     group: "Drafts and approvals",
     audience: "staff",
     defaults: ["in_app", "email"],
-    link: (d) => `/review/${d.activityId}`,
+    link: (d, portal) => activityPath(portal, d.activityId),
     digest: true,
   },
   needs_attention: {
@@ -60,14 +62,14 @@ export const NOTIFICATION_EVENT_DEFINITIONS = {
     group: "Drafts and approvals",
     audience: "staff",
     defaults: ["in_app", "email"],
-    link: (d) => `/review/${d.activityId}`,
+    link: (d, portal) => activityPath(portal, d.activityId),
   },
   ready_for_client_review: {
     label: "A reviewed draft is ready for your approval",
     group: "Drafts and approvals",
     audience: "client",
     defaults: ["in_app", "email", "push"],
-    link: (d) => `/activities/${d.activityId}`,
+    link: (d, portal) => activityPath(portal, d.activityId),
     digest: true,
   },
   published: {
@@ -75,14 +77,14 @@ export const NOTIFICATION_EVENT_DEFINITIONS = {
     group: "Publishing",
     audience: "client",
     defaults: ["in_app", "email", "push"],
-    link: (d) => `/activities/${d.activityId}`,
+    link: (d, portal) => activityPath(portal, d.activityId),
   },
   publish_failed: {
     label: "Publishing failed",
     group: "Publishing",
     audience: "everyone",
     defaults: ["in_app", "email"],
-    link: (d) => `/activities/${d.activityId}`,
+    link: (d, portal) => activityPath(portal, d.activityId),
   },
   password_reset: {
     label: "A password reset link you asked for",

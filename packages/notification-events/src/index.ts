@@ -9,6 +9,7 @@ export {
   type OneTimeLink,
 } from "./events";
 export {
+  activityPath,
   NOTIFICATION_SETTINGS_PATH,
   notificationSettingsUrl,
   oneTimeLinkUrl,

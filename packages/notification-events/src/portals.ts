@@ -6,6 +6,10 @@ export type RecipientPortal = "dashboard" | "dm";
 /** Staff (any platform role) open their links in the DM portal, clients in the Dashboard. */
 export const portalOf = (platformRole: string): RecipientPortal => (platformRole === "none" ? "dashboard" : "dm");
 
+/** An activity's page in a portal: reviewers open it in the DM review page, clients in the Dashboard. */
+export const activityPath = (portal: RecipientPortal, activityId: unknown): string =>
+  portal === "dm" ? `/review/${activityId}` : `/activities/${activityId}`;
+
 /** Where each portal is served (the notifications server's DASHBOARD_URL and DM_URL). */
 export type PortalUrls = Record<RecipientPortal, string>;
 

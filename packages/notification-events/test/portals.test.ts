@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  activityPath,
   NOTIFICATION_EVENT_DEFINITIONS,
   NOTIFICATION_EVENT_GROUPS,
   notificationSettingsUrl,
@@ -40,5 +41,14 @@ describe("the settings link", () => {
       expect(NOTIFICATION_EVENT_GROUPS, event).toContain(def.group);
       if ("mandatory" in def) expect(def.mandatory.why, event).toMatch(/\w+ \w+/);
     }
+  });
+});
+
+describe("activity links", () => {
+  it("open an activity where the recipient works on it: the DM review page for staff, the Dashboard for clients", () => {
+    const failed = NOTIFICATION_EVENT_DEFINITIONS.publish_failed.link;
+    expect(failed({ activityId: "a1" }, "dm")).toBe("/review/a1");
+    expect(failed({ activityId: "a1" }, "dashboard")).toBe("/activities/a1");
+    expect(activityPath("dm", "a2")).toBe("/review/a2");
   });
 });

@@ -80,8 +80,9 @@ export function createDispatchWorker(
       let fanned = 0;
       for (const r of recipients) {
         const targets: NotificationChannel[] = r.kind === "user" ? (channels.get(r.userId) ?? []) : ["email"];
-        const link = def.link?.(data) ?? "";
-        const channelData = { ...data, url: portalUrl(urls, r.kind === "user" ? r.portal : undefined, link), link };
+        const portal = r.kind === "user" ? r.portal : undefined;
+        const link = def.link?.(data, portal ?? "dashboard") ?? "";
+        const channelData = { ...data, url: portalUrl(urls, portal, link), link };
         for (const channel of targets) {
           if (channel === "email" && r.kind === "user" && digestWindowMs > 0 && isDigestEvent(payload.event)) {
             await collectForDigest(db, queues, digestWindowMs, {
