@@ -44,6 +44,8 @@ export function LiveBell({ apiUrl, portal, initialUnread }: LiveProps) {
     const onNotification = (n: { title: string; unread: number }) => {
       setUnread(n.unread);
       setLatest(n.title);
+      // The open inbox shows the new one at once.
+      if (window.location.pathname === "/notifications") router.refresh();
     };
     // Read in this tab or another: every bell of the user follows.
     const onRead = (n: { unread: number }) => setUnread(n.unread);

@@ -38,7 +38,14 @@ export function createNotificationsPage(portal: Portal) {
       portal,
       await api.GET("/auth/v1/me/notifications", { params: { query: { page: 1, pageSize: PAGE_SIZE } } }),
     );
-    return <NotificationInbox initial={first} actions={{ loadPage, markRead, markAllRead }} />;
+    // A refresh that brings a new notification starts the list afresh.
+    return (
+      <NotificationInbox
+        key={`${first.items[0]?.id}:${first.total}`}
+        initial={first}
+        actions={{ loadPage, markRead, markAllRead }}
+      />
+    );
   };
 }
 
