@@ -8,21 +8,30 @@ const TOUR = () =>
       url: urls().dashboard,
       email: ACCOUNTS.acme,
       landing: /\/activities$/,
-      pages: ["/activities", "/plans", "/context", "/channels", "/credits", "/team"],
+      pages: [
+        "/activities",
+        "/plans",
+        "/context",
+        "/channels",
+        "/credits",
+        "/team",
+        "/notifications",
+        "/settings/notifications",
+      ],
     },
     {
       portal: "dm",
       url: urls().dm,
       email: ACCOUNTS.reviewer,
       landing: /\/review$/,
-      pages: ["/review", "/needs-attention"],
+      pages: ["/review", "/needs-attention", "/notifications", "/settings/notifications"],
     },
     {
       portal: "manage",
       url: urls().manage,
       email: ACCOUNTS.admin,
       landing: /\/tenants$/,
-      pages: ["/tenants", "/users", "/failed-jobs", "/audit"],
+      pages: ["/tenants", "/users", "/failed-jobs", "/audit", "/notifications", "/settings/notifications"],
     },
   ] as const;
 

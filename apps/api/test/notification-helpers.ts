@@ -9,8 +9,11 @@ import { startNotificationsServer } from "@leadmetrics/server-notifications/serv
 import { eventually } from "@leadmetrics/testing";
 import type { TestApp } from "./helpers";
 
-/** The notifications server in this process, sending real SMTP to a local mail sink. */
-export async function startTestNotifications(t: TestApp) {
+/**
+ * The notifications server in this process, sending real SMTP to a local mail sink. Emails go
+ * out at once (no digest window) unless `env` sets NOTIFICATION_DIGEST_WINDOW_MS.
+ */
+export async function startTestNotifications(t: TestApp, env: Record<string, string> = {}) {
   const sink = await startMailSink({ smtpPort: 0, httpPort: 0 });
   const config = loadConfig(notificationsConfigSchema, {
     NODE_ENV: "test",
@@ -20,6 +23,8 @@ export async function startTestNotifications(t: TestApp) {
     SMTP_URL: sink.smtpUrl,
     DEV_ALLOWED_EMAIL_DOMAINS: "leadmetrics.local,acme.test",
     ALERTS_EMAIL: "ops@leadmetrics.local",
+    NOTIFICATION_DIGEST_WINDOW_MS: "0",
+    ...env,
   });
   const db = createDb({ url: config.DATABASE_URL, poolMax: 4 });
   const email = createSmtpEmailProvider({ url: sink.smtpUrl });

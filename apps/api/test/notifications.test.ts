@@ -43,6 +43,11 @@ describe("notifications of the loop", () => {
     expect(reviewerMail.html).toContain("Review the draft");
     expect(reviewerMail.html).toContain(`http://localhost:3002/review/${a!.id}`);
     expect(reviewerMail.text).toContain(a!.title!);
+    // "Manage notifications" opens the settings page of the recipient's own portal.
+    expect(reviewerMail.html).toContain('href="http://localhost:3002/settings/notifications"');
+    expect(reviewerMail.text).toContain("Manage notifications: http://localhost:3002/settings/notifications");
+    // Without a digest window the email went out at once: nothing waits for a digest.
+    expect(await t.db.notificationDigestItem.count()).toBe(0);
     await eventually(async () => (await inApp(DEMO_ACCOUNTS.superAdmin, "draft_ready_for_review")).length > 0);
     // The client is not told about internal review.
     expect(mailsTo(DEMO_ACCOUNTS.acmeOwner, /New draft to review/)).toHaveLength(0);
@@ -70,6 +75,7 @@ describe("notifications of the loop", () => {
     expect(listed.items.find((i) => i.id === a!.id)?.title).toBe(edited);
     const clientMail = await eventually(async () => mailsTo(DEMO_ACCOUNTS.acmeOwner, /Ready for your approval/)[0]);
     expect(clientMail.html).toContain(`http://localhost:3000/activities/${a!.id}`);
+    expect(clientMail.html).toContain('href="http://localhost:3000/settings/notifications"');
     const clientInApp = await eventually(
       async () => (await inApp(DEMO_ACCOUNTS.acmeOwner, "ready_for_client_review"))[0],
     );

@@ -2262,6 +2262,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            channels: {
+                                /** @enum {string} */
+                                channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
+                                label: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                audience: "staff" | "client" | "everyone" | "operators";
+                                /** @enum {string} */
+                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                /** @enum {string} */
+                                group: "Drafts and approvals" | "Publishing" | "Your account";
+                                label: string;
+                                mandatoryWhy: string | null;
+                            }[];
                             items: {
                                 /** @enum {string} */
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
@@ -2357,6 +2372,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            channels: {
+                                /** @enum {string} */
+                                channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
+                                label: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                audience: "staff" | "client" | "everyone" | "operators";
+                                /** @enum {string} */
+                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                /** @enum {string} */
+                                group: "Drafts and approvals" | "Publishing" | "Your account";
+                                label: string;
+                                mandatoryWhy: string | null;
+                            }[];
                             items: {
                                 /** @enum {string} */
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
@@ -2465,8 +2495,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 link: string | null;
+                                objectTitle: string | null;
                                 read: boolean;
                                 title: string;
+                                url: string | null;
                             }[];
                             page: number;
                             pageSize: number;

@@ -42,6 +42,8 @@ export const NOT_TENANT_SCOPED = new Set<Prisma.ModelName>([
   "Notification",
   // The notifications server's record of what was sent: platform-side, never read by tenant routes.
   "NotificationDelivery",
+  // Emails waiting for their recipient's digest, which may span tenants: the notifications server's alone.
+  "NotificationDigestItem",
 ]);
 
 export class TenantScopeError extends AppError {

@@ -1,8 +1,20 @@
 export {
+  type EventAudience,
   type EventDefinition,
   NOTIFICATION_EVENT_DEFINITIONS,
+  NOTIFICATION_EVENT_GROUPS,
   NOTIFICATION_EVENTS,
   type NotificationEvent,
+  type NotificationEventGroup,
   type OneTimeLink,
 } from "./events";
-export { oneTimeLinkUrl, type PortalUrls, portalOf, portalUrl, type RecipientPortal } from "./portals";
+export {
+  activityPath,
+  NOTIFICATION_SETTINGS_PATH,
+  notificationSettingsUrl,
+  oneTimeLinkUrl,
+  type PortalUrls,
+  portalOf,
+  portalUrl,
+  type RecipientPortal,
+} from "./portals";

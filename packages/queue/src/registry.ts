@@ -1,5 +1,10 @@
 import { AGENT_ROLES, type AgentRole, WRITER_ROLES, type WriterRole } from "@leadmetrics/catalog";
-import { NOTIFICATION_EVENTS, type NotificationEvent } from "@leadmetrics/notification-events";
+import {
+  type EventDefinition,
+  NOTIFICATION_EVENT_DEFINITIONS,
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+} from "@leadmetrics/notification-events";
 import { z } from "zod";
 
 export { AGENT_ROLES, type AgentRole, type WriterRole };
@@ -39,10 +44,24 @@ export const notificationJobSchema = z.strictObject({
   dedupeKey: z.string().max(200),
 });
 
+/** The events whose emails are batched per recipient (`digest` in their definition). */
+export const DIGEST_EVENTS = NOTIFICATION_EVENTS.filter(
+  (e) => (NOTIFICATION_EVENT_DEFINITIONS[e] as EventDefinition).digest,
+) as [NotificationEvent, ...NotificationEvent[]];
+
+/** One recipient's digest of one event: the window opened by the waiting row `windowId`. */
+export const digestJobSchema = z.strictObject({
+  requestId: z.string().max(128).optional(),
+  userId: z.uuid(),
+  event: z.enum(DIGEST_EVENTS),
+  windowId: z.uuid(),
+});
+
 export type PlanJob = z.infer<typeof planJobSchema>;
 export type DraftJob = z.infer<typeof draftJobSchema>;
 export type PublishJob = z.infer<typeof publishJobSchema>;
 export type NotificationJob = z.infer<typeof notificationJobSchema>;
+export type DigestJob = z.infer<typeof digestJobSchema>;
 
 export interface QueueDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -91,6 +110,11 @@ const agentQueues = Object.fromEntries([
 export const QUEUES = {
   ...agentQueues,
   notifications__dispatch: define({ schema: notificationJobSchema, dedupeKey: (p) => `notify-${p.dedupeKey}` }),
+  // Delayed by the digest window; one per recipient, event and window.
+  notifications__digest: define({
+    schema: digestJobSchema,
+    dedupeKey: (p) => `digest-${p.userId}-${p.event}-${p.windowId}`,
+  }),
   notifications__email: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("email", p) }),
   notifications__in_app: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("in_app", p) }),
   notifications__push: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("push", p) }),

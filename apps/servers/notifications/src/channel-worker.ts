@@ -1,3 +1,4 @@
+import { notificationSettingsUrl } from "@leadmetrics/notification-events";
 import {
   createWorker,
   type JobContext,
@@ -56,7 +57,11 @@ export function createChannelWorker(
       const data = await withOneTimeLink(db, links, payload.event, to, payload.data, log);
       let rendered: RenderedNotification;
       try {
-        rendered = renderNotification(payload.event, { ...data, name: to.name });
+        rendered = renderNotification(payload.event, {
+          ...data,
+          name: to.name,
+          settingsUrl: notificationSettingsUrl(links.urls, to.kind === "user" ? to.portal : undefined),
+        });
       } catch (err) {
         throw err instanceof TemplateError ? new PermanentJobError(err.message) : err;
       }

@@ -32,6 +32,16 @@ export const notificationsConfigSchema = z.object({
   DEV_ALLOWED_EMAIL_DOMAINS: list,
   /** Operators: where "job failed for good" goes. Comma list. */
   ALERTS_EMAIL: list.pipe(z.array(z.email())).default(["ops@leadmetrics.local"]),
+  /**
+   * How long the first "draft waiting for review" email of a recipient waits for others, so that
+   * one email lists them all (ms; 5 min). 0 sends each one at once.
+   */
+  NOTIFICATION_DIGEST_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60_000)
+    .default(5 * 60_000),
   DASHBOARD_URL: z.url().default("http://localhost:3000"),
   DM_URL: z.url().default("http://localhost:3002"),
   FCM_PROJECT_ID: z.string().optional(),

@@ -8,6 +8,8 @@ import {
 } from "@leadmetrics/notification-events";
 import {
   createWorker,
+  DIGEST_EVENTS,
+  type DigestJob,
   NOTIFICATION_CHANNELS,
   type NotificationChannel,
   type NotificationJob,
@@ -16,6 +18,7 @@ import {
   type WorkerOptions,
 } from "@leadmetrics/queue";
 import type { ChannelQueue } from "./channel-worker";
+import { collectForDigest } from "./digest";
 import { channelsFor, type Recipient, resolveRecipients } from "./recipients";
 
 /** Adds what templates need and the job does not carry (read fresh, tenant-checked). */
@@ -47,8 +50,18 @@ async function enrich(db: Db, job: NotificationJob): Promise<Record<string, unkn
   return data;
 }
 
-/** Fan-out: one job per recipient and channel, after preferences. */
-export function createDispatchWorker(alertsEmails: string[], urls: PortalUrls, opts: WorkerOptions): Worker {
+const isDigestEvent = (event: string): event is DigestJob["event"] => (DIGEST_EVENTS as string[]).includes(event);
+
+/**
+ * Fan-out: one job per recipient and channel, after preferences. The email of a digest event
+ * waits for the recipient's digest instead (when `digestWindowMs` is above 0).
+ */
+export function createDispatchWorker(
+  alertsEmails: string[],
+  urls: PortalUrls,
+  digestWindowMs: number,
+  opts: WorkerOptions,
+): Worker {
   const { db, queues } = opts;
   return createWorker(
     "notifications__dispatch",
@@ -62,19 +75,33 @@ export function createDispatchWorker(alertsEmails: string[], urls: PortalUrls, o
         payload.event,
         def.defaults,
         NOTIFICATION_CHANNELS,
-        def.mandatory ?? false,
+        Boolean(def.mandatory),
       );
       let fanned = 0;
       for (const r of recipients) {
         const targets: NotificationChannel[] = r.kind === "user" ? (channels.get(r.userId) ?? []) : ["email"];
-        const link = def.link?.(data) ?? "";
+        const portal = r.kind === "user" ? r.portal : undefined;
+        const link = def.link?.(data, portal ?? "dashboard") ?? "";
+        const channelData = { ...data, url: portalUrl(urls, portal, link), link };
         for (const channel of targets) {
+          if (channel === "email" && r.kind === "user" && digestWindowMs > 0 && isDigestEvent(payload.event)) {
+            await collectForDigest(db, queues, digestWindowMs, {
+              userId: r.userId,
+              event: payload.event,
+              tenantId: payload.tenantId,
+              dedupeKey: payload.dedupeKey,
+              requestId: payload.requestId,
+              data: channelData,
+            });
+            fanned++;
+            continue;
+          }
           await queues.enqueue(`notifications__${channel}` as ChannelQueue, {
             tenantId: payload.tenantId,
             requestId: payload.requestId,
             recipient: r.kind === "user" ? { userId: r.userId } : { email: r.email },
             event: payload.event,
-            data: { ...data, url: portalUrl(urls, r.kind === "user" ? r.portal : undefined, link), link },
+            data: channelData,
             dedupeKey: payload.dedupeKey,
           });
           fanned++;

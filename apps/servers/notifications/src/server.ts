@@ -10,6 +10,7 @@ import { sendPush } from "./channels/push";
 import { sendTelegram } from "./channels/telegram";
 import { sendWhatsApp } from "./channels/whatsapp";
 import type { NotificationsConfig } from "./config";
+import { createDigestWorker } from "./digest";
 import { createDispatchWorker } from "./dispatch";
 import type { Senders } from "./senders";
 
@@ -34,7 +35,8 @@ export function startNotificationsServer(config: NotificationsConfig, deps: Noti
   };
 
   const workers: Worker[] = [
-    createDispatchWorker(config.ALERTS_EMAIL, links.urls, opts),
+    createDispatchWorker(config.ALERTS_EMAIL, links.urls, config.NOTIFICATION_DIGEST_WINDOW_MS, opts),
+    createDigestWorker(config.NOTIFICATION_DIGEST_WINDOW_MS, opts),
     createChannelWorker("email", sendEmail(senders.email, config), links, opts),
     createChannelWorker("in_app", sendInApp(deps.db, createRealtimePublisher(deps.redis)), links, opts),
     createChannelWorker("push", sendPush(deps.db, senders.push), links, opts),

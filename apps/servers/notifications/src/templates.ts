@@ -40,27 +40,34 @@ export class TemplateError extends Error {
   }
 }
 
-/** Renders an event for a recipient. HTML output is escaped by Handlebars (`{{ }}`). */
+/**
+ * Renders an event for a recipient. HTML output is escaped by Handlebars (`{{ }}`). Data with a
+ * `digest` list (several emails of one event batched for one recipient) renders `{event}_digest`.
+ */
 export function renderNotification(event: string, data: Record<string, unknown>): RenderedNotification {
-  let t = cache.get(event);
+  const name = Array.isArray(data.digest) ? `${event}_digest` : event;
+  let t = cache.get(name);
   try {
     if (!t) {
       t = {
-        subject: compile(`email/${event}.subject.hbs`),
-        html: compile(`email/${event}.html.hbs`),
-        text: compile(`email/${event}.text.hbs`),
-        short: compile(`short/${event}.hbs`),
+        subject: compile(`email/${name}.subject.hbs`),
+        html: compile(`email/${name}.html.hbs`),
+        text: compile(`email/${name}.text.hbs`),
+        short: compile(`short/${name}.hbs`),
       };
-      cache.set(event, t);
+      cache.set(name, t);
     }
     const subject = t.subject(data).trim();
+    // Every email to an account says where its notifications are managed (an address alone has no settings).
+    const settingsUrl = typeof data.settingsUrl === "string" ? data.settingsUrl : null;
+    const text = t.text(data).trim();
     return {
       subject,
-      html: layout({ ...data, subject, content: new Handlebars.SafeString(t.html(data)) }),
-      text: t.text(data).trim(),
+      html: layout({ ...data, settingsUrl, subject, content: new Handlebars.SafeString(t.html(data)) }),
+      text: settingsUrl ? `${text}\n\n--\nManage notifications: ${settingsUrl}` : text,
       short: t.short(data).trim(),
     };
   } catch (err) {
-    throw new TemplateError(event, err);
+    throw new TemplateError(name, err);
   }
 }

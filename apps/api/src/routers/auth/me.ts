@@ -1,14 +1,19 @@
-import { notFound } from "@leadmetrics/errors";
-import {
-  type EventDefinition,
-  NOTIFICATION_EVENT_DEFINITIONS,
-  NOTIFICATION_EVENTS,
-} from "@leadmetrics/notification-events";
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@leadmetrics/queue";
+import { NOTIFICATION_EVENT_GROUPS, NOTIFICATION_EVENTS } from "@leadmetrics/notification-events";
+import { NOTIFICATION_CHANNELS } from "@leadmetrics/queue";
+import { rooms } from "@leadmetrics/realtime";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
-import { errorResponses, idParams, okSchema, page, paginationQuery, skipTake } from "../../lib/http-schemas";
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  NOTIFICATION_SETTINGS_LABELS,
+  notificationPreferences,
+  saveNotificationPreferences,
+  unreadNotifications,
+} from "../../domain/notifications";
+import { errorResponses, idParams, okSchema, page, paginationQuery } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
 const notificationSchema = z.object({
@@ -16,7 +21,9 @@ const notificationSchema = z.object({
   event: z.string(),
   title: z.string(),
   body: z.string(),
+  objectTitle: z.string().nullable(),
   link: z.string().nullable(),
+  url: z.string().nullable(),
   read: z.boolean(),
   createdAt: z.string(),
 });
@@ -26,12 +33,32 @@ const preferenceSchema = z.object({
   enabled: z.boolean(),
   mandatory: z.boolean(),
 });
+const preferencesResponse = z.object({
+  items: z.array(preferenceSchema),
+  events: z.array(
+    z.object({
+      event: z.enum(NOTIFICATION_EVENTS),
+      label: z.string(),
+      group: z.enum(NOTIFICATION_EVENT_GROUPS),
+      audience: z.enum(["staff", "client", "everyone", "operators"]),
+      mandatoryWhy: z.string().nullable(),
+    }),
+  ),
+  channels: z.array(z.object({ channel: z.enum(NOTIFICATION_CHANNELS), label: z.string() })),
+});
 
 /** The signed-in user's own notifications, preferences and devices: every query is by their id. */
 export const meRouter =
   (ctx: RouterContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx;
+    // Every open tab's bell follows what was read in any of them.
+    const announceUnread = async (userId: string) =>
+      ctx.realtime.publish({
+        rooms: [rooms.user(userId)],
+        event: "notification:read",
+        payload: { unread: await unreadNotifications(db, userId) },
+      });
 
     app.get(
       "/me/notifications",
@@ -42,41 +69,20 @@ export const meRouter =
           response: { 200: page(notificationSchema).extend({ unreadCount: z.number().int() }), ...errorResponses },
         },
       },
-      async (req) => {
-        const userId = authOf(req).sub;
-        const where = { userId, ...(req.query.unread === "true" ? { readAt: null } : {}) };
-        const [rows, total, unreadCount] = await Promise.all([
-          db.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(req.query) }),
-          db.notification.count({ where }),
-          db.notification.count({ where: { userId, readAt: null } }),
-        ]);
-        return {
-          items: rows.map((n) => ({
-            id: n.id,
-            event: n.event,
-            title: n.title,
-            body: n.body,
-            link: n.link,
-            read: n.readAt !== null,
-            createdAt: n.createdAt.toISOString(),
-          })),
-          total,
-          unreadCount,
-          page: req.query.page,
-          pageSize: req.query.pageSize,
-        };
-      },
+      async (req) => ({
+        ...(await listNotifications(db, authOf(req).sub, { ...req.query, unread: req.query.unread === "true" })),
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      }),
     );
 
     app.post(
       "/me/notifications/:id/read",
       { schema: { tags: ["auth"], params: idParams, response: { 200: okSchema, ...errorResponses } } },
       async (req) => {
-        const found = await db.notification.updateMany({
-          where: { id: req.params.id, userId: authOf(req).sub },
-          data: { readAt: new Date() },
-        });
-        if (found.count !== 1) throw notFound("Notification");
+        const userId = authOf(req).sub;
+        await markNotificationRead(db, userId, req.params.id);
+        await announceUnread(userId);
         return { ok: true as const };
       },
     );
@@ -84,42 +90,20 @@ export const meRouter =
     app.post(
       "/me/notifications/read-all",
       { schema: { tags: ["auth"], response: { 200: z.object({ marked: z.number().int() }), ...errorResponses } } },
-      async (req) => ({
-        marked: (
-          await db.notification.updateMany({
-            where: { userId: authOf(req).sub, readAt: null },
-            data: { readAt: new Date() },
-          })
-        ).count,
-      }),
+      async (req) => {
+        const userId = authOf(req).sub;
+        const marked = await markAllNotificationsRead(db, userId);
+        await announceUnread(userId);
+        return { marked };
+      },
     );
-
-    const effective = async (userId: string) => {
-      const rows = await db.notificationPreference.findMany({ where: { userId } });
-      return NOTIFICATION_EVENTS.flatMap((event) => {
-        const def: EventDefinition<NotificationChannel> = NOTIFICATION_EVENT_DEFINITIONS[event];
-        return NOTIFICATION_CHANNELS.map((channel) => {
-          const row = rows.find((r) => r.event === event && r.channel === channel);
-          return {
-            event,
-            channel,
-            enabled: def.mandatory ? def.defaults.includes(channel) : (row?.enabled ?? def.defaults.includes(channel)),
-            mandatory: def.mandatory ?? false,
-          };
-        });
-      });
-    };
 
     app.get(
       "/me/notification-preferences",
-      {
-        schema: {
-          tags: ["auth"],
-          response: { 200: z.object({ items: z.array(preferenceSchema) }), ...errorResponses },
-        },
-      },
+      { schema: { tags: ["auth"], response: { 200: preferencesResponse, ...errorResponses } } },
       async (req) => ({
-        items: await effective(authOf(req).sub),
+        items: await notificationPreferences(db, authOf(req).sub),
+        ...NOTIFICATION_SETTINGS_LABELS,
       }),
     );
 
@@ -140,22 +124,13 @@ export const meRouter =
               .min(1)
               .max(100),
           }),
-          response: { 200: z.object({ items: z.array(preferenceSchema) }), ...errorResponses },
+          response: { 200: preferencesResponse, ...errorResponses },
         },
       },
-      async (req) => {
-        const userId = authOf(req).sub;
-        await db.$transaction(
-          req.body.items.map((p) =>
-            db.notificationPreference.upsert({
-              where: { userId_event_channel: { userId, event: p.event, channel: p.channel } },
-              create: { userId, ...p },
-              update: { enabled: p.enabled },
-            }),
-          ),
-        );
-        return { items: await effective(userId) };
-      },
+      async (req) => ({
+        items: await saveNotificationPreferences(db, authOf(req).sub, req.body.items),
+        ...NOTIFICATION_SETTINGS_LABELS,
+      }),
     );
 
     app.post(

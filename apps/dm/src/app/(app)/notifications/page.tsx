@@ -1,0 +1,5 @@
+import { createNotificationsPage } from "@leadmetrics/ui/notifications";
+
+export const metadata = { title: "Notifications" };
+
+export default createNotificationsPage("dm");

@@ -1,0 +1,5 @@
+import { createNotificationSettingsPage } from "@leadmetrics/ui/notifications";
+
+export const metadata = { title: "Notification settings" };
+
+export default createNotificationSettingsPage("dm");
