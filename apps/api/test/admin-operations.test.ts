@@ -6,13 +6,12 @@ import {
   createOutboxRelay,
   createQueueClient,
   type QueueClient,
-  type ReplayDeps,
   redisConnection,
 } from "@leadmetrics/queue";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
-import { grantCreditsAndResume } from "../src/domain/credits";
+import { type CreditGrantDeps, grantCreditsAndResume } from "../src/domain/credits";
 import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
 import { listTenants, setTenantStatus } from "../src/domain/tenants";
 
@@ -20,7 +19,7 @@ import { listTenants, setTenantStatus } from "../src/domain/tenants";
 const log = createLogger({ service: "admin-operations-test", level: "silent" });
 let db: Db;
 let queues: QueueClient;
-let deps: ReplayDeps;
+let deps: CreditGrantDeps;
 let tenantId: string;
 let adminId: string;
 

@@ -109,6 +109,8 @@ describe("reviewQueue", () => {
     const oldest = await activity("globex", { updatedAt: at(30), type: "social_post" });
     const middle = await activity("acme", { updatedAt: at(10) });
     const stuck = await activity("globex", { status: "needs_attention", updatedAt: at(5) });
+    // Counted for the reviewers (the client's credits ran out), listed in neither queue.
+    await activity("globex", { status: "waiting_for_credits", updatedAt: at(45) });
     await activity("suspended", { updatedAt: at(60) });
     await activity("suspended", { status: "needs_attention", updatedAt: at(60) });
 
@@ -119,9 +121,22 @@ describe("reviewQueue", () => {
     expect(all.counts).toEqual({
       dm_review: 3,
       needs_attention: 1,
+      waiting_for_credits: 1,
       byTenant: expect.arrayContaining([
-        { tenantId: tenants.acme.id, tenantName: tenants.acme.name, dm_review: 2, needs_attention: 0 },
-        { tenantId: tenants.globex.id, tenantName: tenants.globex.name, dm_review: 1, needs_attention: 1 },
+        {
+          tenantId: tenants.acme.id,
+          tenantName: tenants.acme.name,
+          dm_review: 2,
+          needs_attention: 0,
+          waiting_for_credits: 0,
+        },
+        {
+          tenantId: tenants.globex.id,
+          tenantName: tenants.globex.name,
+          dm_review: 1,
+          needs_attention: 1,
+          waiting_for_credits: 1,
+        },
       ]),
     });
     expect(all.counts.byTenant).toHaveLength(2);

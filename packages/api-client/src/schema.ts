@@ -4048,9 +4048,12 @@ export interface paths {
                                     /** Format: uuid */
                                     tenantId: string;
                                     tenantName: string;
+                                    waiting_for_credits: number;
                                 }[];
                                 dm_review: number;
                                 needs_attention: number;
+                                /** @description Drafts that could not hold the client's credits */
+                                waiting_for_credits: number;
                             };
                             items: {
                                 channel: string | null;
@@ -4191,9 +4194,12 @@ export interface paths {
                                     /** Format: uuid */
                                     tenantId: string;
                                     tenantName: string;
+                                    waiting_for_credits: number;
                                 }[];
                                 dm_review: number;
                                 needs_attention: number;
+                                /** @description Drafts that could not hold the client's credits */
+                                waiting_for_credits: number;
                             };
                             items: {
                                 channel: string | null;

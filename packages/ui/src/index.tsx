@@ -1,3 +1,4 @@
+import { activityStatusLabel, isActivityStatus, type StatusAudience } from "@leadmetrics/catalog";
 import { diffWordsWithSpace } from "diff";
 import { Fragment, type ReactNode } from "react";
 import { NavLinks } from "./nav-links";
@@ -76,6 +77,7 @@ export function Card(props: { title?: string; children: ReactNode; className?: s
 const STATUS_STYLE: Record<string, string> = {
   planned: "bg-slate-100 text-slate-700",
   drafting: "bg-amber-100 text-amber-800",
+  waiting_for_credits: "bg-orange-100 text-orange-800",
   dm_review: "bg-sky-100 text-sky-800",
   client_review: "bg-violet-100 text-violet-800",
   client_approved: "bg-indigo-100 text-indigo-800",
@@ -92,10 +94,18 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-rose-100 text-rose-800",
   replayed: "bg-emerald-100 text-emerald-800",
 };
-export const statusLabel = (status: string) => status.replace(/_/g, " ");
+/**
+ * A status in words: an activity's from the catalogue ("In review"; to a reviewer, "Waiting for
+ * you"), any other (plans, tenants, jobs) from its name ("Pending approval").
+ */
+export function statusLabel(status: string, audience: StatusAudience = "client"): string {
+  if (isActivityStatus(status)) return activityStatusLabel(status, audience);
+  const words = status.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Every activity and plan status, with a colour and words (not colour alone). */
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status, audience }: { status: string; audience?: StatusAudience }) {
   return (
     <span
       className={cx(
@@ -103,7 +113,7 @@ export function StatusBadge({ status }: { status: string }) {
         STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700",
       )}
     >
-      {statusLabel(status)}
+      {statusLabel(status, audience)}
     </span>
   );
 }

@@ -23,7 +23,13 @@ export interface TenantQueueCounts {
   tenantName: string;
   dm_review: number;
   needs_attention: number;
+  /** Drafts that could not hold the client's credits: they resume when credits are granted. */
+  waiting_for_credits: number;
 }
+
+/** The statuses the queues count per tenant. */
+const COUNTED = ["dm_review", "needs_attention", "waiting_for_credits"] as const;
+type CountedStatus = (typeof COUNTED)[number];
 
 /**
  * A keyset page of a queue: the rows just after (or just before) this row in the queue's order
@@ -79,7 +85,7 @@ export interface ReviewQueuePage {
   cursors: { next: QueueCursor | null; prev: QueueCursor | null };
   total: number;
   /** Both queues of every active tenant with work waiting, whatever the filter and page. */
-  counts: { dm_review: number; needs_attention: number; byTenant: TenantQueueCounts[] };
+  counts: { dm_review: number; needs_attention: number; waiting_for_credits: number; byTenant: TenantQueueCounts[] };
 }
 
 /**
@@ -127,7 +133,7 @@ export async function reviewQueue(
     filter.type ? db.activity.count({ where }) : undefined,
     db.activity.groupBy({
       by: ["tenantId", "status"],
-      where: { status: { in: ["dm_review", "needs_attention"] } },
+      where: { status: { in: [...COUNTED] } },
       _count: { _all: true },
     }),
     db.tenant.findMany({ where: { status: "active" }, select: { id: true, name: true } }),
@@ -135,15 +141,14 @@ export async function reviewQueue(
   const names = new Map(tenants.map((t) => [t.id, t.name]));
   // Keyed once: a lookup per tenant and status, not a scan of every group (1,000s of tenants).
   const counted = new Map(grouped.map((g) => [`${g.tenantId}:${g.status}`, g._count._all]));
-  const countOf = (tenantId: string, s: ReviewQueueStatus) => counted.get(`${tenantId}:${s}`) ?? 0;
+  const countOf = (tenantId: string, s: CountedStatus) => counted.get(`${tenantId}:${s}`) ?? 0;
   const byTenant = [...names.entries()]
     .map(([tenantId, tenantName]) => ({
       tenantId,
       tenantName,
-      dm_review: countOf(tenantId, "dm_review"),
-      needs_attention: countOf(tenantId, "needs_attention"),
+      ...(Object.fromEntries(COUNTED.map((s) => [s, countOf(tenantId, s)])) as Record<CountedStatus, number>),
     }))
-    .filter((t) => t.dm_review + t.needs_attention > 0);
+    .filter((t) => COUNTED.some((s) => t[s] > 0));
   const total =
     typedTotal ??
     (filter.tenantId
@@ -168,8 +173,10 @@ export async function reviewQueue(
     },
     total,
     counts: {
-      dm_review: byTenant.reduce((n, t) => n + t.dm_review, 0),
-      needs_attention: byTenant.reduce((n, t) => n + t.needs_attention, 0),
+      ...(Object.fromEntries(COUNTED.map((s) => [s, byTenant.reduce((n, t) => n + t[s], 0)])) as Record<
+        CountedStatus,
+        number
+      >),
       byTenant,
     },
   };

@@ -45,12 +45,14 @@ const queueResponse = z.object({
   counts: z.object({
     dm_review: z.number().int(),
     needs_attention: z.number().int(),
+    waiting_for_credits: z.number().int().describe("Drafts that could not hold the client's credits"),
     byTenant: z.array(
       z.object({
         tenantId: z.uuid(),
         tenantName: z.string(),
         dm_review: z.number().int(),
         needs_attention: z.number().int(),
+        waiting_for_credits: z.number().int(),
       }),
     ),
   }),

@@ -4,7 +4,7 @@ import {
   deliverableTypeLabel,
   deliverableTypePluralLabel,
 } from "@leadmetrics/catalog";
-import { Alert, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import { Alert, Card, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { OUTCOMES, outcomeOf } from "./outcomes";
 
@@ -39,9 +39,27 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
     <>
       <PageHeader
         title={props.kind === "review" ? "Review queue" : "Needs attention"}
-        subtitle={`${data.counts.dm_review} waiting for review · ${data.counts.needs_attention} need attention · oldest first`}
+        subtitle={`${data.counts.dm_review} waiting for review · ${data.counts.needs_attention} need attention${data.counts.waiting_for_credits ? ` · ${data.counts.waiting_for_credits} waiting for credits` : ""} · oldest first`}
       />
       {after ? <Alert kind="success">{OUTCOMES[after]}</Alert> : null}
+      {props.kind === "attention" && data.counts.waiting_for_credits > 0 ? (
+        <Card title="Waiting for credits">
+          <p className="mb-2 text-sm text-slate-600">
+            These clients' drafts could not start because their credits ran out. Each resumes by itself when an operator
+            grants credits in Manage.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {data.counts.byTenant
+              .filter((t) => t.waiting_for_credits > 0)
+              .map((t) => (
+                <li key={t.tenantId}>
+                  <strong>{t.tenantName}</strong>: {t.waiting_for_credits}{" "}
+                  {t.waiting_for_credits === 1 ? "draft waits" : "drafts wait"}
+                </li>
+              ))}
+          </ul>
+        </Card>
+      ) : null}
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get" action={base}>
         <label>
           Client
@@ -97,7 +115,7 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
           },
           { header: "Client", cell: (a) => a.tenantName },
           { header: "Type", cell: (a) => deliverableTypeLabel(a.type) },
-          { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+          { header: "Status", cell: (a) => <StatusBadge status={a.status} audience="reviewer" /> },
           { header: "Rejections", cell: (a) => a.dmRejectionCount },
           { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },
         ]}

@@ -68,6 +68,16 @@ export default async function ActivityPage({ params, searchParams }: Params) {
         <Alert kind="error">Publishing failed: {a.lastError}</Alert>
       ) : null}
       {a.lastError && a.status === "drafting" ? <Alert kind="error">Drafting is on hold: {a.lastError}</Alert> : null}
+      {a.status === "waiting_for_credits" ? (
+        <Alert kind="info">
+          Waiting for credits{a.lastError ? `: ${a.lastError}` : ""}. Drafting starts again by itself once credits are
+          added;{" "}
+          <a className="underline" href="/credits">
+            see your credits
+          </a>
+          .
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           {current ? (

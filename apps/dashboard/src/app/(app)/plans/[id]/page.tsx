@@ -13,7 +13,10 @@ async function move(formData: FormData) {
     action === "submit"
       ? await api.POST("/tenant/v1/plans/{id}/submit", path)
       : action === "approve"
-        ? await api.POST("/tenant/v1/plans/{id}/approve", path)
+        ? await api.POST("/tenant/v1/plans/{id}/approve", {
+            ...path,
+            body: { acceptShortfall: formData.get("acceptShortfall") === "on" },
+          })
         : await api.POST("/tenant/v1/plans/{id}/reject", {
             ...path,
             body: { reason: String(formData.get("reason") ?? "") },
@@ -32,7 +35,12 @@ export default async function PlanPage({
   const { id } = await params;
   const { error } = await searchParams;
   const api = await serverApi("dashboard");
-  const plan = unwrap("dashboard", await api.GET("/tenant/v1/plans/{id}", { params: { path: { id } } }));
+  const [plan, credits] = await Promise.all([
+    api.GET("/tenant/v1/plans/{id}", { params: { path: { id } } }).then((r) => unwrap("dashboard", r)),
+    api.GET("/tenant/v1/credits", { params: { query: { pageSize: 1 } } }).then((r) => unwrap("dashboard", r)),
+  ]);
+  const estimate = plan.creditEstimate;
+  const short = estimate.total > credits.available;
   const hidden = <input type="hidden" name="id" value={plan.id} />;
   return (
     <>
@@ -64,6 +72,33 @@ export default async function PlanPage({
             ))}
           </ul>
         </Card>
+        <Card title="Credits">
+          <p className="text-sm">
+            {plan.status === "approved" ? "Approving this plan used" : "Approving this plan uses"} about{" "}
+            <strong>{estimate.total} credits</strong>; your balance is <strong>{credits.available}</strong>.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm text-slate-600">
+            {estimate.drafts.map((d) => (
+              <li key={d.deliverableType}>
+                {d.count} × {deliverableTypeLabel(d.deliverableType)} at {d.creditsEach} = {d.credits}
+              </li>
+            ))}
+            <li>Planning the activities: {estimate.planner}</li>
+          </ul>
+          <p className="mt-2 text-xs text-slate-500">Each redraft you or a reviewer asks for costs its draft again.</p>
+          {short && plan.status !== "approved" ? (
+            <div className="mt-3">
+              <Alert kind="info">
+                Your balance covers {credits.available} of the {estimate.total} credits. Work beyond it waits until
+                credits are added:{" "}
+                <a className="underline" href="/credits">
+                  see your credits
+                </a>
+                .
+              </Alert>
+            </div>
+          ) : null}
+        </Card>
         <Card title="Decision">
           {plan.status === "draft" || plan.status === "rejected" ? (
             <form action={move}>
@@ -75,8 +110,17 @@ export default async function PlanPage({
           ) : null}
           {plan.status === "pending_approval" ? (
             <div className="space-y-4">
-              <form action={move}>
+              <form action={move} className="space-y-3">
                 {hidden}
+                {short ? (
+                  <label className="flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="acceptShortfall" required className="mt-1" />
+                    <span>
+                      Approve anyway: drafts beyond my balance wait, marked “Waiting for credits”, until credits are
+                      added.
+                    </span>
+                  </label>
+                ) : null}
                 <Button name="action" value="approve">
                   Approve plan
                 </Button>

@@ -88,7 +88,14 @@ export default async function ReviewPage({
           ) : null}
         </Alert>
       ) : null}
-      {a.lastError ? <Alert kind="error">Last error: {a.lastError}</Alert> : null}
+      {a.status === "waiting_for_credits" ? (
+        <Alert kind="info">
+          Waiting for the client's credits{a.lastError ? `: ${a.lastError}` : ""}. It resumes by itself when credits are
+          granted.
+        </Alert>
+      ) : a.lastError ? (
+        <Alert kind="error">Last error: {a.lastError}</Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           {current ? (
