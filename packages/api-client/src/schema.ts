@@ -32,15 +32,27 @@ export interface paths {
                         "application/json": {
                             items: {
                                 action: string;
+                                /** @description Who acted; null for the platform itself. Name and email are null if the account is gone */
+                                actor: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
                                 actorId: string | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
                                 metadata: unknown;
                                 requestId: string | null;
+                                /** @description A user target's email */
+                                targetEmail: string | null;
                                 targetId: string | null;
+                                /** @description The target's name (a title, a queue…) when it has one and still exists */
+                                targetName: string | null;
                                 targetType: string;
                                 tenantId: string | null;
+                                tenantName: string | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -2053,6 +2065,7 @@ export interface paths {
                                 tenantName: string;
                                 /** @enum {string} */
                                 tenantStatus: "active" | "suspended";
+                                tenantSuspendedAt: string | null;
                             }[];
                             session: {
                                 appAccess: ("dashboard" | "dm" | "manage")[];
@@ -3195,8 +3208,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3206,6 +3224,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3362,8 +3382,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3373,6 +3398,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3529,8 +3556,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3540,6 +3572,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3695,8 +3729,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3706,6 +3745,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3861,8 +3902,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3872,6 +3918,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4595,8 +4643,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4606,6 +4659,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4755,8 +4810,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4766,6 +4826,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4914,8 +4976,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4925,6 +4992,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -5072,8 +5141,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -5083,6 +5157,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
