@@ -1,5 +1,6 @@
 import { type TenantDb, tenantSqlStatement } from "@leadmetrics/db";
 import { notFound } from "@leadmetrics/errors";
+import type { ActivityAction } from "@leadmetrics/pipeline";
 import { type EventActorRole, toActivitySummary, toEvent, toVersion } from "./activity-schemas";
 
 /**
@@ -50,6 +51,8 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
       const person = e.actorType === "user" && e.actorId ? byId.get(e.actorId) : undefined;
       return toEvent({
         ...e,
+        // Only the pipeline's transition function writes events, with an action of its table.
+        action: e.action as ActivityAction,
         actorName: person?.name ?? null,
         actorRole: person ? roleOf(person) : null,
         // A version and the event that made it are written in one transaction: the newest

@@ -1,11 +1,25 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
+
+/** Read once per request, for the title and the page. */
+const loadActivity = cache(async (id: string) =>
+  unwrap(
+    "dashboard",
+    await (await serverApi("dashboard")).GET("/tenant/v1/activities/{id}", { params: { path: { id } } }),
+  ),
+);
+
+export async function generateMetadata({ params }: Pick<Params, "params">) {
+  const a = await loadActivity((await params).id);
+  return workspaceMetadata(`${deliverableTypeLabel(a.type, { capitalized: true })}: ${a.title}`);
+}
 
 async function decide(formData: FormData) {
   "use server";
@@ -33,8 +47,7 @@ async function decide(formData: FormData) {
 export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
   const { error, ok } = await searchParams;
-  const api = await serverApi("dashboard");
-  const a = unwrap("dashboard", await api.GET("/tenant/v1/activities/{id}", { params: { path: { id } } }));
+  const a = await loadActivity(id);
   const [current, previous] = a.versions;
   return (
     <>
@@ -119,7 +132,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               </form>
             </Card>
           ) : null}
-          <ActivityHistory events={a.events} />
+          <ActivityHistory events={a.events} type={a.type} />
         </div>
       </div>
     </>

@@ -1,7 +1,17 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { cache } from "react";
+
+/** Read once per request, for the title and the page. */
+const loadPlan = cache(async (id: string) =>
+  unwrap("dashboard", await (await serverApi("dashboard")).GET("/tenant/v1/plans/{id}", { params: { path: { id } } })),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return workspaceMetadata(`Plan: ${(await loadPlan((await params).id)).name}`);
+}
 
 async function move(formData: FormData) {
   "use server";
@@ -31,8 +41,7 @@ export default async function PlanPage({
 }) {
   const { id } = await params;
   const { error } = await searchParams;
-  const api = await serverApi("dashboard");
-  const plan = unwrap("dashboard", await api.GET("/tenant/v1/plans/{id}", { params: { path: { id } } }));
+  const plan = await loadPlan(id);
   const hidden = <input type="hidden" name="id" value={plan.id} />;
   return (
     <>

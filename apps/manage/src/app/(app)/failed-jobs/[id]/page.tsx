@@ -1,6 +1,16 @@
 import { Alert, Button, Card, formatDate, PageHeader } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { cache } from "react";
+
+/** Read once per request, for the title and the page. */
+const loadJob = cache(async (id: string) =>
+  unwrap("manage", await (await serverApi("manage")).GET("/admin/v1/failed-jobs/{id}", { params: { path: { id } } })),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Failed job: ${(await loadJob((await params).id)).queue}` };
+}
 
 async function replay(formData: FormData) {
   "use server";
@@ -20,8 +30,7 @@ export default async function FailedJobPage({
 }) {
   const { id } = await params;
   const { error } = await searchParams;
-  const api = await serverApi("manage");
-  const job = unwrap("manage", await api.GET("/admin/v1/failed-jobs/{id}", { params: { path: { id } } }));
+  const job = await loadJob(id);
   return (
     <>
       <PageHeader
