@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <input
           name="actorId"
           defaultValue={f.actorId}
-          placeholder="Actor id (or pick a name below)"
+          placeholder="Actor id"
           aria-label="Actor id"
           className="rounded-md border border-slate-300 px-3 py-1.5"
         />

@@ -2,5 +2,5 @@ import { NotFoundState } from "@leadmetrics/ui/states";
 import { HOME } from "../home";
 
 export default function NotFound() {
-  return <NotFoundState home={HOME} />;
+  return <NotFoundState what="tenant" home={HOME} />;
 }

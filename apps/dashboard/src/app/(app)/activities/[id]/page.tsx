@@ -1,20 +1,12 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
+import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { cache } from "react";
+import { loadActivity } from "./load";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
-
-/** Read once per request, for the title and the page. */
-const loadActivity = cache(async (id: string) =>
-  unwrap(
-    "dashboard",
-    await (await serverApi("dashboard")).GET("/tenant/v1/activities/{id}", { params: { path: { id } } }),
-  ),
-);
 
 export async function generateMetadata({ params }: Pick<Params, "params">) {
   const a = await loadActivity((await params).id);

@@ -1,13 +1,8 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
-import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
+import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
-import { cache } from "react";
-
-/** Read once per request, for the title and the page. */
-const loadPlan = cache(async (id: string) =>
-  unwrap("dashboard", await (await serverApi("dashboard")).GET("/tenant/v1/plans/{id}", { params: { path: { id } } })),
-);
+import { loadPlan } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return workspaceMetadata(`Plan: ${(await loadPlan((await params).id)).name}`);

@@ -2,15 +2,10 @@ import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
-import { cache } from "react";
 import { OUTCOMES, outcomeOf } from "../../outcomes";
-
-/** Read once per request, for the title and the page. */
-const loadActivity = cache(async (id: string) =>
-  unwrap("dm", await (await serverApi("dm")).GET("/dm/v1/activities/{id}", { params: { path: { id } } })),
-);
+import { loadActivity } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const a = await loadActivity((await params).id);

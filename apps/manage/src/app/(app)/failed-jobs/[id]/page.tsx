@@ -1,12 +1,7 @@
 import { Alert, Button, Card, formatDate, PageHeader } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
-import { cache } from "react";
-
-/** Read once per request, for the title and the page. */
-const loadJob = cache(async (id: string) =>
-  unwrap("manage", await (await serverApi("manage")).GET("/admin/v1/failed-jobs/{id}", { params: { path: { id } } })),
-);
+import { loadJob } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `Failed job: ${(await loadJob((await params).id)).queue}` };

@@ -1,14 +1,9 @@
 import { Alert, Button, Card, Field, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
-import { cache } from "react";
+import { loadTenant } from "./load";
 
 const ADAPTERS = ["offline", "anthropic", "openai", "gemini", "claude-cli"] as const;
-
-/** Read once per request, for the title and the page. */
-const loadTenant = cache(async (id: string) =>
-  unwrap("manage", await (await serverApi("manage")).GET("/admin/v1/tenants/{id}", { params: { path: { id } } })),
-);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `Tenant: ${(await loadTenant((await params).id)).name}` };

@@ -1,6 +1,0 @@
-import { NotFoundState } from "@leadmetrics/ui/states";
-import { HOME } from "../../home";
-
-export default function NotFound() {
-  return <NotFoundState what="draft" home={HOME} />;
-}
