@@ -41,6 +41,8 @@ test.describe("states and pages", () => {
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, urls().manage, ACCOUNTS.admin, /\/tenants$/);
     await expect(admin).toHaveTitle("Tenants · Leadmetrics Manage");
+    // Other specs add tenants: find Acme by name rather than on the first page.
+    await admin.goto(`${urls().manage}/tenants?search=Acme+Digital`);
     await admin.getByRole("link", { name: "Acme Digital" }).click();
     await expect(admin).toHaveTitle("Tenant: Acme Digital · Leadmetrics Manage");
   });
