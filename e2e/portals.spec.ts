@@ -166,7 +166,7 @@ test.describe
       await signIn(page, urls().dashboard, ACCOUNTS.acme, /\/activities$/);
       const res = await page.goto(`${urls().dashboard}/activities/${activityId}`);
       expect(res?.status()).toBe(404);
-      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "This activity was not found" })).toBeVisible();
       await expect(page.getByText("Globex")).toHaveCount(0);
       await shot(page, info, "dashboard-not-found");
     });

@@ -220,6 +220,21 @@ describe("platform administration", () => {
     });
     expect(blocked.statusCode).toBe(403);
     expect(errorOf(blocked).code).toBe("TENANT_SUSPENDED");
+    // Signing in still works, so the portal can say what happened; every tenant route stays shut.
+    const again = await t.login(DEMO_ACCOUNTS.acmeOwner);
+    expect(again.session.tenantId).toBe(acme.id);
+    const me = await t.app.inject({ method: "GET", url: "/auth/v1/me", headers: bearer(again.accessToken) });
+    expect(me.json().memberships).toEqual([
+      expect.objectContaining({
+        tenantName: "Acme Digital",
+        tenantStatus: "suspended",
+        tenantSuspendedAt: expect.any(String),
+      }),
+    ]);
+    expect(
+      errorOf(await t.app.inject({ method: "GET", url: "/tenant/v1/activities", headers: bearer(again.accessToken) }))
+        .code,
+    ).toBe("TENANT_SUSPENDED");
     expect(
       errorOf(await post(`/admin/v1/tenants/${acme.id}/suspend`, { reason: "again" }, admin.accessToken)).code,
     ).toBe("INVALID_STATE");

@@ -11,6 +11,7 @@ import {
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
+import { listAuditLog, nameAuditRows } from "../src/domain/audit-log";
 import { type CreditGrantDeps, grantCreditsAndResume } from "../src/domain/credits";
 import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
 import { listTenants, setTenantStatus } from "../src/domain/tenants";
@@ -172,6 +173,38 @@ describe("setTenantStatus", () => {
     await expect(setTenantStatus(db, { tenantId: randomUUID(), action: "reactivate", ...by })).rejects.toMatchObject({
       statusCode: 404,
     });
+  });
+});
+
+describe("nameAuditRows", () => {
+  it("names the actor, the tenant and the target; a gone or nameless target keeps its id only", async () => {
+    const globex = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const admin = await db.user.findUniqueOrThrow({ where: { id: adminId } });
+    const job = await db.failedJob.create({
+      data: { queue: "agent__blog-writer", jobId: "named-1", payload: {}, reason: "named", attempts: 4 },
+    });
+    const base = { tenantId, actorId: adminId, requestId: "req-named", metadata: {} };
+    await db.auditLog.createMany({
+      data: [
+        { ...base, action: "tenant.named", targetType: "Tenant", targetId: tenantId },
+        { ...base, action: "job.named", targetType: "FailedJob", targetId: job.id },
+        { ...base, action: "user.named", targetType: "User", targetId: adminId },
+        { ...base, action: "gone.named", targetType: "Activity", targetId: randomUUID() },
+        { ...base, action: "odd.named", targetType: "Test", targetId: "not-a-uuid", actorId: null },
+      ],
+    });
+    const { rows } = await listAuditLog(db, { action: undefined }, { skip: 0, take: 5 });
+    const named = await nameAuditRows(db, rows);
+    const by = (action: string) => named.find((r) => r.action === action)!;
+    expect(by("tenant.named")).toMatchObject({
+      actor: { id: adminId, name: admin.name, email: admin.email },
+      tenantName: globex.name,
+      targetName: globex.name,
+    });
+    expect(by("job.named").targetName).toBe("agent__blog-writer");
+    expect(by("user.named")).toMatchObject({ targetName: admin.name, targetEmail: admin.email });
+    expect(by("gone.named").targetName).toBeNull();
+    expect(by("odd.named")).toMatchObject({ actor: null, targetName: null, targetType: "Test" });
   });
 });
 

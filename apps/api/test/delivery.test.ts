@@ -195,6 +195,39 @@ describe("failures people can fix", () => {
     expect(await t.db.auditLog.count({ where: { action: "failed_job.replayed", targetId: failed.id } })).toBe(1);
   });
 
+  it("nothing is published for a suspended workspace; once it is reactivated, a replay publishes", async () => {
+    const planId = await approvePlan(t, owner.accessToken, 1, "Suspended meanwhile");
+    const [a] = await activitiesInStatus(t, planId, "dm_review");
+    const tenantId = a!.tenantId;
+    await t.db.activity.update({ where: { id: a!.id }, data: { status: "client_approved" } });
+    await t.db.activityEvent.create({
+      data: {
+        tenantId,
+        activityId: a!.id,
+        action: "client_approve",
+        actorType: "user",
+        actorId: owner.session.userId,
+        fromStatus: "client_review",
+        toStatus: "client_approved",
+      },
+    });
+    await api(t, "POST", `/admin/v1/tenants/${tenantId}/suspend`, admin.accessToken, { reason: "unpaid" }, 200);
+    await t.queues.enqueuePublisher({ tenantId, activityId: a!.id, attempt: 1 });
+    const failed = await eventually(() =>
+      t.db.failedJob.findFirst({
+        where: { queue: "agent__publisher", payload: { path: ["activityId"], equals: a!.id } },
+      }),
+    );
+    expect(failed.reason).toMatch(/workspace is suspended/);
+    expect((await t.db.activity.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("client_approved");
+
+    await api(t, "POST", `/admin/v1/tenants/${tenantId}/reactivate`, admin.accessToken, {}, 200);
+    await api(t, "POST", `/admin/v1/failed-jobs/${failed.id}/replay`, admin.accessToken, undefined, 200);
+    await eventually(async () =>
+      (await t.db.activity.findUniqueOrThrow({ where: { id: a!.id } })).status === "published" ? true : undefined,
+    );
+  });
+
   it("a client rejection re-wakes the agent with the client's feedback", async () => {
     const planId = await approvePlan(t, owner.accessToken, 1, "Client says no");
     const [a] = await activitiesInStatus(t, planId, "dm_review");

@@ -26,12 +26,20 @@ const EXPECTED = {
   "GET /admin/v1/tenants": 4, // guard, page, total, member counts of the page's tenants
   "GET /admin/v1/users": 5, // guard, page, its memberships, their tenants, total
   "GET /admin/v1/failed-jobs": 3, // guard, page, total
-  "GET /admin/v1/audit-logs": 3, // guard, page, total
+  // An activity's history names every person who acted in one statement, however many did.
+  "GET /tenant/v1/activities/:id": 6, // guard, activity, plan, versions, events, the people who acted
+  "GET /dm/v1/activities/:id": 9, // guard, the activity's tenant, activity, plan, versions, events, people, tenant name, context
+  "GET /admin/v1/audit-logs": 4, // guard, page, total, every name on the page (one statement)
 } as const satisfies Record<string, number>;
 
 type Who = "owner" | "reviewer" | "admin";
 /** The parts of list answers read here (each route's answer has the ones its case reads). */
-type Body = { items: unknown[]; ledger: { items: unknown[] }; counts: { byTenant: unknown[] } };
+type Body = {
+  items: unknown[];
+  ledger: { items: unknown[] };
+  counts: { byTenant: unknown[] };
+  events: { actorName: string | null }[];
+};
 
 interface ListCase {
   route: keyof typeof EXPECTED;
@@ -71,6 +79,18 @@ const CASES: ListCase[] = [
   // change: these two are paged to n.
   { route: "GET /admin/v1/users", who: "admin", url: (n) => `/admin/v1/users?pageSize=${n}`, lists: items },
   { route: "GET /admin/v1/failed-jobs", who: "admin", url: () => "/admin/v1/failed-jobs", lists: items },
+  {
+    route: "GET /tenant/v1/activities/:id",
+    who: "owner",
+    url: () => `/tenant/v1/activities/${historyActivityId}`,
+    lists: (b) => [b.events.filter((e) => e.actorName)],
+  },
+  {
+    route: "GET /dm/v1/activities/:id",
+    who: "reviewer",
+    url: () => `/dm/v1/activities/${historyActivityId}`,
+    lists: (b) => [b.events.filter((e) => e.actorName)],
+  },
   { route: "GET /admin/v1/audit-logs", who: "admin", url: (n) => `/admin/v1/audit-logs?pageSize=${n}`, lists: items },
 ];
 
@@ -80,6 +100,8 @@ let statements: string[] = [];
 let t: TestApp;
 const tokens: Record<Who, string> = { owner: "", reviewer: "", admin: "" };
 let globex: { tenantId: string; ownerId: string };
+/** A Globex activity whose history holds n events by its members. */
+let historyActivityId = "";
 
 beforeAll(async () => {
   t = await createTestApp(
@@ -164,6 +186,22 @@ async function growWorld(n: number) {
   const [queuePeriod] = await t.db.deliverablePeriod.findMany({ where: { tenantId }, orderBy: { id: "asc" }, take: 1 });
   await topUp(await t.db.activity.count({ where: { tenantId } }), n, (slot) =>
     addActivity(queuePeriod!, slot, "client_review"),
+  );
+  historyActivityId ||= (await t.db.activity.findFirstOrThrow({ where: { tenantId }, orderBy: { id: "asc" } })).id;
+  const people = await t.db.tenantMember.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, take: n });
+  await topUp(await t.db.activityEvent.count({ where: { activityId: historyActivityId, actorType: "user" } }), n, (i) =>
+    t.db.activityEvent.create({
+      data: {
+        tenantId,
+        activityId: historyActivityId,
+        action: "client_reject",
+        actorType: "user",
+        actorId: people[i]!.userId,
+        fromStatus: "client_review",
+        toStatus: "drafting",
+        feedback: `Counted ${i}`,
+      },
+    }),
   );
   await topUp(await t.db.creditLedger.count({ where: { tenantId } }), n, (i) =>
     t.db.creditLedger.create({ data: { tenantId, kind: "grant", status: "posted", amount: 10, note: `Counted ${i}` } }),

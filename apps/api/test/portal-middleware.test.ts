@@ -119,6 +119,8 @@ describe("portal middleware", () => {
     expect(new URL(wrongPortal.headers.get("location")!).searchParams.get("reason")).toBe("no_access");
     expect(passedThrough(await middleware()(request("/login", {})))).toBe(true);
     expect(passedThrough(await middleware()(request("/_next/static/app.js", {})))).toBe(true);
+    // The portal's icon, asked for on the sign-in page too.
+    expect(passedThrough(await middleware()(request("/icon.svg", {})))).toBe(true);
   });
 
   it("puts the security headers on every answer: passed through, refreshed, sent to login, public", async () => {

@@ -286,6 +286,15 @@ describe("decideReview", () => {
       action: "dm_reject",
       feedback: "Too long",
     });
+    // The history names the reviewer and the version they rejected.
+    expect((await reviewedActivity(db, a.id)).events).toEqual([
+      expect.objectContaining({
+        action: "dm_reject",
+        actorName: "Riley Reviewer",
+        actorRole: "reviewer",
+        versionNumber: 1,
+      }),
+    ]);
     const drafts = await jobsFor(queues, "agent__blog-writer", a.id);
     expect(drafts.map((j) => j.data)).toEqual([
       expect.objectContaining({ tenantId: tenants.globex.id, revision: 2, wakeReason: "rejection" }),

@@ -32,15 +32,27 @@ export interface paths {
                         "application/json": {
                             items: {
                                 action: string;
+                                /** @description Who acted; null for the platform itself. Name and email are null if the account is gone */
+                                actor: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
                                 actorId: string | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
                                 metadata: unknown;
                                 requestId: string | null;
+                                /** @description A user target's email */
+                                targetEmail: string | null;
                                 targetId: string | null;
+                                /** @description The target's name (a title, a queue…) when it has one and still exists */
+                                targetName: string | null;
                                 targetType: string;
                                 tenantId: string | null;
+                                tenantName: string | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -2053,6 +2065,7 @@ export interface paths {
                                 tenantName: string;
                                 /** @enum {string} */
                                 tenantStatus: "active" | "suspended";
+                                tenantSuspendedAt: string | null;
                             }[];
                             session: {
                                 appAccess: ("dashboard" | "dm" | "manage")[];
@@ -3227,8 +3240,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3238,6 +3256,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3394,8 +3414,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3405,6 +3430,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3561,8 +3588,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3572,6 +3604,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3727,8 +3761,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3738,6 +3777,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -3893,8 +3934,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -3904,6 +3950,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4633,8 +4681,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4644,6 +4697,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4793,8 +4848,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4804,6 +4864,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -4952,8 +5014,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -4963,6 +5030,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */
@@ -5110,8 +5179,13 @@ export interface paths {
                             dmRejectionCount: number;
                             dueOn: string | null;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
                                 actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
                                 /** @enum {string} */
                                 actorType: "user" | "agent" | "system";
                                 createdAt: string;
@@ -5121,6 +5195,8 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
                             }[];
                             format: string | null;
                             /** Format: uuid */

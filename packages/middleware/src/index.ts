@@ -64,6 +64,7 @@ const DEFAULT_PUBLIC = [
   "/accept-invite",
   "/_next",
   "/favicon",
+  "/icon.svg",
   "/api/auth",
 ];
 

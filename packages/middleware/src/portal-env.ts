@@ -26,6 +26,10 @@ export const portalEnvSchema = z.object({
   /** Secure cookies need HTTPS: false only for http://localhost. */
   COOKIE_SECURE: bool.default(true),
   COOKIE_DOMAIN: optional(z.string()),
+  /** Whom people write to when a page tells them to contact us (a suspended workspace). */
+  SUPPORT_EMAIL: z.email({ error: "must be an email address" }).default("support@leadmetrics.local"),
+  /** The DM portal's address: Manage links an activity to its review page there. */
+  DM_URL: httpUrl.default("http://localhost:3002"),
 });
 
 export type PortalEnv = z.infer<typeof portalEnvSchema>;

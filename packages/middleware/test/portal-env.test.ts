@@ -32,6 +32,8 @@ describe("portal environment", () => {
       JWT_SECRET_PREVIOUS: undefined,
       COOKIE_SECURE: true,
       COOKIE_DOMAIN: undefined,
+      SUPPORT_EMAIL: "support@leadmetrics.local",
+      DM_URL: "http://localhost:3002",
     });
   });
 

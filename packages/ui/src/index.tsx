@@ -402,31 +402,4 @@ export function formatDate(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 }
 
-export interface HistoryEvent {
-  id: string;
-  action: string;
-  actorType: string;
-  feedback: string | null;
-  createdAt: string;
-}
-
-/** An activity's history: who did what, when, with the feedback given. */
-export function ActivityHistory({ events }: { events: HistoryEvent[] }) {
-  return (
-    <Card title="History">
-      <ol className="space-y-3 text-sm">
-        {events.map((e) => (
-          <li key={e.id}>
-            <div className="font-medium">{e.action.replace(/_/g, " ")}</div>
-            <div className="text-xs text-slate-500">
-              {e.actorType} · {formatDate(e.createdAt)}
-            </div>
-            {e.feedback ? (
-              <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-700">{e.feedback}</blockquote>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </Card>
-  );
-}
+export { ActivityHistory, actorPhrase, type HistoryEvent, historySentence } from "./history";

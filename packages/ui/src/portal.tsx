@@ -7,14 +7,18 @@ import { LiveBell } from "./live";
 import {
   apiUrl,
   clientAddressHeaders,
+  currentAccount,
+  currentWorkspace,
   errorSentence,
   formError,
   publicApiUrl,
   serverApi,
   signIn,
   signOut,
+  supportEmail,
   unwrap,
 } from "./server";
+import { StatePanel } from "./states";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
@@ -209,9 +213,12 @@ export function createPortalLayout(
   return async function PortalLayout({ children }: { children: ReactNode }) {
     const api = await serverApi(portal);
     const [me, notifications] = await Promise.all([
-      api.GET("/auth/v1/me").then((r) => unwrap(portal, r)),
+      currentAccount(portal),
       api.GET("/auth/v1/me/notifications", { params: { query: { pageSize: 1 } } }).then((r) => unwrap(portal, r)),
     ]);
+    // A suspended workspace's pages would each be refused: say why once, instead.
+    if (me.memberships.some((m) => m.tenantId === me.session.tenantId && m.tenantStatus === "suspended"))
+      redirect("/suspended");
     return (
       <AppShell
         portalName={opts.name}
@@ -237,6 +244,66 @@ export function createPortalLayout(
       >
         {children}
       </AppShell>
+    );
+  };
+}
+
+/**
+ * The Dashboard's page for a suspended workspace: what happened and since when, what it means
+ * (the work is kept; nothing is reviewed or published meanwhile), whom to write to, and sign-out.
+ * An active workspace's member who lands here goes on to the Dashboard.
+ */
+export function createSuspendedPage() {
+  async function logout() {
+    "use server";
+    await signOut("dashboard");
+    redirect("/login");
+  }
+  // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
+  return async function SuspendedPage() {
+    const [me, workspace] = await Promise.all([currentAccount("dashboard"), currentWorkspace()]);
+    if (workspace?.tenantStatus !== "suspended") redirect("/");
+    const since = workspace.tenantSuspendedAt
+      ? new Date(workspace.tenantSuspendedAt).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" })
+      : null;
+    const support = supportEmail();
+    return (
+      <main className="min-h-screen bg-slate-50 p-4 md:p-12">
+        <div className="mx-auto mb-2 max-w-xl text-center font-semibold text-indigo-700">Leadmetrics</div>
+        <StatePanel
+          testId="suspended"
+          title="This workspace is suspended"
+          actions={
+            <>
+              <a
+                className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700"
+                href={`mailto:${support}?subject=${encodeURIComponent(`Suspended workspace: ${workspace.tenantName}`)}`}
+              >
+                Email {support}
+              </a>
+              <form action={logout}>
+                <Button variant="secondary">Sign out</Button>
+              </form>
+            </>
+          }
+        >
+          <p className="text-base text-slate-800">
+            <strong>{workspace.tenantName}</strong> {since ? `has been suspended since ${since}` : "is suspended"}.
+          </p>
+          <p>
+            Your plans, drafts and published posts are kept safe. While it is suspended, no one can review, approve or
+            change work in it, so nothing new is sent for review or published.
+          </p>
+          <p>
+            To find out why, or to have it reactivated, write to{" "}
+            <a className="text-indigo-700 underline" href={`mailto:${support}`}>
+              {support}
+            </a>
+            .
+          </p>
+          <p className="text-xs text-slate-500">Signed in as {me.user.email}</p>
+        </StatePanel>
+      </main>
     );
   };
 }

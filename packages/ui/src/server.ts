@@ -10,6 +10,7 @@ import {
 } from "@leadmetrics/middleware";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 
 /** Where this portal's server reaches the API. */
 export const apiUrl = () => portalEnv().API_URL;
@@ -24,16 +25,51 @@ export async function serverApi(portal: Portal): Promise<ApiClient> {
   return createApiClient({ baseUrl: apiUrl(), token: jar.get(cookieNames(portal).access)?.value, requestId });
 }
 
-/** Reads an API answer: 401 → login, 404 → the not-found page, other errors → thrown. */
+type ErrorBody = { error?: { code?: string; message?: string; details?: { fields?: { path?: string }[] } } };
+
+/**
+ * Reads an API answer: 401 → login, 404 (or an id in the address that is not one) → the
+ * not-found page, a suspended workspace → the page that says so, other errors → thrown (the
+ * segment's error page).
+ */
 export function unwrap<T>(_portal: Portal, result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data !== undefined) return result.data;
-  if (result.response.status === 401) redirect("/login");
-  if (result.response.status === 404) notFound();
-  const message =
-    (result.error as { error?: { message?: string } } | undefined)?.error?.message ??
-    `API answered ${result.response.status}`;
-  throw new Error(message);
+  const body = (result.error as ErrorBody | undefined)?.error;
+  const status = result.response.status;
+  if (status === 401) redirect("/login");
+  if (status === 404) notFound();
+  if (status === 400 && body?.details?.fields?.some((f) => f.path?.startsWith("params."))) notFound();
+  if (status === 403 && body?.code === "TENANT_SUSPENDED") redirect("/suspended");
+  throw new Error(body?.message ?? `API answered ${status}`);
 }
+
+/**
+ * The signed-in person, their session and workspaces (`/auth/v1/me`), read once per request
+ * however many parts of the page ask (the frame, the page's title, the suspended page).
+ */
+export const currentAccount = cache(async (portal: Portal) =>
+  unwrap(portal, await (await serverApi(portal)).GET("/auth/v1/me")),
+);
+
+/** The workspace this Dashboard session acts for (null for staff sessions). */
+export async function currentWorkspace() {
+  const me = await currentAccount("dashboard");
+  return me.memberships.find((m) => m.tenantId === me.session.tenantId) ?? null;
+}
+
+/**
+ * A Dashboard page's title, naming the workspace: "Plans — Acme" (the root layout adds
+ * " · Leadmetrics").
+ */
+export async function workspaceMetadata(page: string): Promise<{ title: string }> {
+  const workspace = await currentWorkspace();
+  return { title: workspace ? `${page} — ${workspace.tenantName}` : page };
+}
+
+/** Support's address, for the pages that tell people whom to contact. */
+export const supportEmail = () => portalEnv().SUPPORT_EMAIL;
+/** The DM portal's address, for Manage's links to an activity's review page. */
+export const dmUrl = () => portalEnv().DM_URL;
 
 export type FormState = { error?: string; fields?: Record<string, string>; ok?: string };
 

@@ -82,11 +82,16 @@ export function createSessionService(deps: SessionServiceDeps) {
     };
   }
 
+  /**
+   * Every workspace of the user, active ones first. A suspended workspace still opens a session:
+   * the tenant guard refuses its routes (TENANT_SUSPENDED) and the portal shows why, instead of a
+   * sign-in that fails without saying so.
+   */
   async function loadMemberships(userId: string): Promise<Membership[]> {
     return db.tenantMember.findMany({
-      where: { userId, tenant: { status: "active" } },
+      where: { userId },
       select: { tenantId: true, role: true },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ tenant: { status: "asc" } }, { createdAt: "asc" }],
     });
   }
 

@@ -1,4 +1,5 @@
 import { ACTIVITY_STATUSES, DELIVERABLE_TYPES } from "@leadmetrics/catalog";
+import { type ActivityAction, TRANSITIONS } from "@leadmetrics/pipeline";
 import { z } from "zod";
 
 export { ACTIVITY_STATUSES, DELIVERABLE_TYPES };
@@ -43,14 +44,24 @@ export const contentVersionSchema = z.object({
   createdAt: z.string(),
 });
 
+/** How an activity's history names a person's part: their workspace role, or reviewer (platform staff). */
+export const EVENT_ACTOR_ROLES = ["owner", "admin", "member", "reviewer"] as const;
+export type EventActorRole = (typeof EVENT_ACTOR_ROLES)[number];
+
 export const activityEventSchema = z.object({
   id: z.uuid(),
-  action: z.string(),
+  action: z.enum(Object.keys(TRANSITIONS) as [ActivityAction, ...ActivityAction[]]),
   actorType: z.enum(["user", "agent", "system"]),
   actorId: z.string().nullable(),
   fromStatus: z.enum(ACTIVITY_STATUSES).nullable(),
   toStatus: z.enum(ACTIVITY_STATUSES),
   feedback: z.string().nullable(),
+  actorName: z.string().nullable().describe("The person who acted (user actors); null for agents and the system"),
+  actorRole: z
+    .enum(EVENT_ACTOR_ROLES)
+    .nullable()
+    .describe("The person's role in the workspace, or reviewer for platform staff"),
+  versionNumber: z.number().int().nullable().describe("The newest version when it happened; null before a draft"),
   createdAt: z.string(),
 });
 

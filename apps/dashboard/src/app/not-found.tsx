@@ -1,14 +1,10 @@
-import { EmptyState } from "@leadmetrics/ui";
+import { NotFoundState } from "@leadmetrics/ui/states";
+import { HOME } from "./(app)/home";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-lg p-12">
-      <h1 className="mb-4 text-2xl font-semibold">Not found</h1>
-      <EmptyState title="This page does not exist, or you do not have access to it.">
-        <a className="text-indigo-700 underline" href="/activities">
-          Back to your activities
-        </a>
-      </EmptyState>
+    <main className="min-h-screen bg-slate-50 p-4 md:p-12">
+      <NotFoundState home={HOME} />
     </main>
   );
 }

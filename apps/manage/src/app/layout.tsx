@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Leadmetrics", template: "%s · Leadmetrics" } };
+export const metadata: Metadata = { title: { default: "Leadmetrics Manage", template: "%s · Leadmetrics Manage" } };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -47,7 +47,8 @@ async function publishDeliverable(
 
 /**
  * publisher: posts a client-approved deliverable to its channel. It refuses, in its own code,
- * unless the plan is approved and the client approved this activity (the HITL gate).
+ * unless the plan is approved and the client approved this activity (the HITL gate), and while
+ * the workspace is suspended.
  */
 export const publisher = defineAgentRole("publisher", {
   concurrency: 4,
@@ -60,6 +61,11 @@ export const publisher = defineAgentRole("publisher", {
     });
     if (!activity) throw new PermanentJobError("activity not found for this tenant");
     if (activity.status === "published") return { skipped: true };
+    // A suspended workspace publishes nothing (its members are told so); the job waits in
+    // Manage's failed jobs, to be replayed once the workspace is reactivated.
+    const tenant = await tdb.tenant.findFirst({ select: { status: true } });
+    if (tenant?.status !== "active")
+      throw new PermanentJobError("refused to publish: the workspace is suspended; replay once it is reactivated");
     if (activity.plan.status !== "approved")
       throw new PermanentJobError(`refused to publish: the plan is ${activity.plan.status}, not approved`);
     if (activity.status !== "client_approved" && activity.status !== "publishing") {

@@ -272,7 +272,13 @@ export const authRouter =
             email: true,
             name: true,
             platformRole: true,
-            memberships: { select: { tenantId: true, role: true, tenant: { select: { name: true, status: true } } } },
+            memberships: {
+              select: {
+                tenantId: true,
+                role: true,
+                tenant: { select: { name: true, status: true, suspendedAt: true } },
+              },
+            },
           },
         });
         if (!user) throw unauthorized("Account no longer exists");
@@ -290,6 +296,7 @@ export const authRouter =
             tenantName: m.tenant.name,
             role: m.role,
             tenantStatus: m.tenant.status,
+            tenantSuspendedAt: m.tenant.suspendedAt?.toISOString() ?? null,
           })),
         };
       });

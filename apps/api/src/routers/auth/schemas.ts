@@ -69,6 +69,7 @@ export const meResponse = z.object({
       tenantName: z.string(),
       role: z.enum(TENANT_ROLES),
       tenantStatus: z.enum(["active", "suspended"]),
+      tenantSuspendedAt: z.string().nullable(),
     }),
   ),
 });

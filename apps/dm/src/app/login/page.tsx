@@ -1,6 +1,6 @@
 import { createLoginPage } from "@leadmetrics/ui/portal";
 
-export const metadata = { title: "Sign in · DM" };
+export const metadata = { title: "Sign in" };
 
 export default createLoginPage("dm", {
   title: "Leadmetrics DM",

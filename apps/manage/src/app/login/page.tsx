@@ -1,6 +1,6 @@
 import { createLoginPage } from "@leadmetrics/ui/portal";
 
-export const metadata = { title: "Sign in · Manage" };
+export const metadata = { title: "Sign in" };
 
 export default createLoginPage("manage", {
   title: "Leadmetrics Manage",

@@ -1,9 +1,5 @@
-import { Skeleton } from "@leadmetrics/ui";
+import { PageSkeleton } from "@leadmetrics/ui/states";
 
 export default function Loading() {
-  return (
-    <div className="max-w-3xl">
-      <Skeleton lines={6} />
-    </div>
-  );
+  return <PageSkeleton shape="list-with-form" />;
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Field, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
-import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { formError, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
-export const metadata = { title: "Channels" };
+export const generateMetadata = () => workspaceMetadata("Channels");
 
 async function connect(formData: FormData) {
   "use server";

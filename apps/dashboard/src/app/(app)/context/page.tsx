@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Field, formatDate, PageHeader } from "@leadmetrics/ui";
-import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { formError, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
-export const metadata = { title: "Client context" };
+export const generateMetadata = () => workspaceMetadata("Client context");
 
 async function save(formData: FormData) {
   "use server";

@@ -1,7 +1,7 @@
 import { Card, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 
-export const metadata = { title: "Credits and runs" };
+export const generateMetadata = () => workspaceMetadata("Credits and runs");
 
 /** Credits left, and what the agents' work cost: a daily chart and every run. */
 export default async function CreditsPage() {

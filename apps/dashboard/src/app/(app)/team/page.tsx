@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Field, formatDate, PageHeader, Table } from "@leadmetrics/ui";
-import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { formError, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
-export const metadata = { title: "Team" };
+export const generateMetadata = () => workspaceMetadata("Team");
 
 async function invite(formData: FormData) {
   "use server";

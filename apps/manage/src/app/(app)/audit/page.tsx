@@ -1,5 +1,6 @@
 import { formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { dmUrl, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { AuditTarget } from "./audit-target";
 
 export const metadata = { title: "Audit log" };
 
@@ -19,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     api.GET("/admin/v1/audit-logs", { params: { query } }).then((r) => unwrap("manage", r)),
     api.GET("/admin/v1/tenants", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("manage", r)),
   ]);
-  const names = new Map(tenants.items.map((t) => [t.id, t.name]));
+  const dm = dmUrl();
   return (
     <>
       <PageHeader title="Audit log" subtitle="Every change, who made it and in which request. Append-only." />
@@ -62,9 +63,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         columns={[
           { header: "When", cell: (e) => formatDate(e.createdAt) },
           { header: "Action", cell: (e) => <code className="text-xs">{e.action}</code> },
-          { header: "Tenant", cell: (e) => (e.tenantId ? (names.get(e.tenantId) ?? e.tenantId) : "—") },
-          { header: "Actor", cell: (e) => <code className="text-xs">{e.actorId ?? "system"}</code> },
-          { header: "Target", cell: (e) => `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 8)}…` : ""}` },
+          {
+            header: "Actor",
+            cell: (e) =>
+              e.actor ? (
+                <a className="group block" href={`/audit?actorId=${e.actor.id}`} title="Everything this person did">
+                  <span className="font-medium text-indigo-700 group-hover:underline">
+                    {e.actor.name ?? "A deleted account"}
+                  </span>
+                  {e.actor.email ? <span className="block text-xs text-slate-500">{e.actor.email}</span> : null}
+                </a>
+              ) : (
+                <span className="text-slate-500">Leadmetrics (automatic)</span>
+              ),
+          },
+          { header: "Target", cell: (e) => <AuditTarget entry={e} dmUrl={dm} /> },
+          {
+            header: "Tenant",
+            cell: (e) =>
+              e.tenantId ? (
+                <a className="text-indigo-700 hover:underline" href={`/tenants/${e.tenantId}`}>
+                  {e.tenantName ?? "A deleted tenant"}
+                </a>
+              ) : (
+                "—"
+              ),
+          },
           { header: "Request", cell: (e) => <code className="text-xs">{e.requestId?.slice(0, 12) ?? "—"}</code> },
         ]}
       />

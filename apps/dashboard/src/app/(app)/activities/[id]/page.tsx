@@ -1,11 +1,17 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { loadActivity } from "./load";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
+
+export async function generateMetadata({ params }: Pick<Params, "params">) {
+  const a = await loadActivity((await params).id);
+  return workspaceMetadata(`${deliverableTypeLabel(a.type, { capitalized: true })}: ${a.title}`);
+}
 
 async function decide(formData: FormData) {
   "use server";
@@ -33,8 +39,7 @@ async function decide(formData: FormData) {
 export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
   const { error, ok } = await searchParams;
-  const api = await serverApi("dashboard");
-  const a = unwrap("dashboard", await api.GET("/tenant/v1/activities/{id}", { params: { path: { id } } }));
+  const a = await loadActivity(id);
   const [current, previous] = a.versions;
   return (
     <>
@@ -129,7 +134,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               </form>
             </Card>
           ) : null}
-          <ActivityHistory events={a.events} />
+          <ActivityHistory events={a.events} type={a.type} />
         </div>
       </div>
     </>

@@ -1,7 +1,12 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { loadPlan } from "./load";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return workspaceMetadata(`Plan: ${(await loadPlan((await params).id)).name}`);
+}
 
 async function move(formData: FormData) {
   "use server";
@@ -36,7 +41,7 @@ export default async function PlanPage({
   const { error } = await searchParams;
   const api = await serverApi("dashboard");
   const [plan, credits] = await Promise.all([
-    api.GET("/tenant/v1/plans/{id}", { params: { path: { id } } }).then((r) => unwrap("dashboard", r)),
+    loadPlan(id),
     api.GET("/tenant/v1/credits", { params: { query: { pageSize: 1 } } }).then((r) => unwrap("dashboard", r)),
   ]);
   const estimate = plan.creditEstimate;

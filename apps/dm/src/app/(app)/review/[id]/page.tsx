@@ -2,9 +2,15 @@ import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 import { OUTCOMES, outcomeOf } from "../../outcomes";
+import { loadActivity } from "./load";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const a = await loadActivity((await params).id);
+  return { title: `${deliverableTypeLabel(a.type, { capitalized: true })}: ${a.title} — ${a.tenantName}` };
+}
 
 async function review(formData: FormData) {
   "use server";
@@ -56,8 +62,7 @@ export default async function ReviewPage({
   const query = await searchParams;
   const { error, prev } = query;
   const after = outcomeOf(query.after);
-  const api = await serverApi("dm");
-  const a = unwrap("dm", await api.GET("/dm/v1/activities/{id}", { params: { path: { id } } }));
+  const a = await loadActivity(id);
   const [current, previous] = a.versions;
   const hidden = (
     <>
@@ -197,7 +202,7 @@ export default async function ReviewPage({
               <p className="text-sm text-slate-600">The client has not written one yet.</p>
             )}
           </Card>
-          <ActivityHistory events={a.events} />
+          <ActivityHistory events={a.events} type={a.type} workspaceName={a.tenantName} />
         </div>
       </div>
     </>

@@ -1,6 +1,11 @@
 import { Alert, Button, Card, formatDate, PageHeader } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { loadJob } from "./load";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Failed job: ${(await loadJob((await params).id)).queue}` };
+}
 
 async function replay(formData: FormData) {
   "use server";
@@ -20,8 +25,7 @@ export default async function FailedJobPage({
 }) {
   const { id } = await params;
   const { error } = await searchParams;
-  const api = await serverApi("manage");
-  const job = unwrap("manage", await api.GET("/admin/v1/failed-jobs/{id}", { params: { path: { id } } }));
+  const job = await loadJob(id);
   return (
     <>
       <PageHeader

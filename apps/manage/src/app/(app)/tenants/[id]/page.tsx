@@ -1,8 +1,13 @@
 import { Alert, Button, Card, Field, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
+import { loadTenant } from "./load";
 
 const ADAPTERS = ["offline", "anthropic", "openai", "gemini", "claude-cli"] as const;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Tenant: ${(await loadTenant((await params).id)).name}` };
+}
 
 async function act(formData: FormData) {
   "use server";
@@ -49,7 +54,7 @@ export default async function TenantPage({
   const { error, ok, resumed } = await searchParams;
   const api = await serverApi("manage");
   const [tenant, configs] = await Promise.all([
-    api.GET("/admin/v1/tenants/{id}", { params: { path: { id } } }).then((r) => unwrap("manage", r)),
+    loadTenant(id),
     api.GET("/admin/v1/tenants/{id}/agent-configs", { params: { path: { id } } }).then((r) => unwrap("manage", r)),
   ]);
   const hidden = <input type="hidden" name="id" value={tenant.id} />;

@@ -1,6 +1,6 @@
 import { LiveFeed } from "@leadmetrics/ui/live";
 import { publicApiUrl } from "@leadmetrics/ui/server";
-import { type QueueQuery, QueueView } from "../queue-view";
+import { type QueueQuery, QueueView } from "../../queue-view";
 
 export const metadata = { title: "Review queue" };
 

@@ -1,8 +1,8 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Card, PageHeader, StatusBadge, statusLabel } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 
-export const metadata = { title: "Activities" };
+export const generateMetadata = () => workspaceMetadata("Activities");
 
 const COLUMNS = [
   "drafting",

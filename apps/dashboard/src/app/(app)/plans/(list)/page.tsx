@@ -11,10 +11,10 @@ import {
   StatusBadge,
   Table,
 } from "@leadmetrics/ui";
-import { formError, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { formError, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
-export const metadata = { title: "Plans" };
+export const generateMetadata = () => workspaceMetadata("Plans");
 
 async function createPlan(formData: FormData) {
   "use server";

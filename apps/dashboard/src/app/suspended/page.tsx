@@ -1,0 +1,5 @@
+import { createSuspendedPage } from "@leadmetrics/ui/portal";
+
+export const metadata = { title: "Workspace suspended" };
+
+export default createSuspendedPage();
