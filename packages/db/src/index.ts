@@ -1,4 +1,11 @@
 export { type AuditEntry, writeAudit } from "./audit";
+export {
+  CHANNEL_HEALTHS,
+  type ChannelHealth,
+  channelHealth,
+  channelHealthUpdate,
+  findPublishingChannel,
+} from "./channels";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";
 export type * from "./generated/prisma/client";

@@ -7,7 +7,7 @@ export interface FakeWordPress {
   requests: { method: string; path: string; authorized: boolean }[];
   /** Answer the next N post creations with this status (to test failures). */
   failNext(status: number, times?: number): void;
-  /** The site's owner revokes the application password and issues another. */
+  /** The site's owner revokes the application passwords and issues this one. */
   setApplicationPassword(password: string): void;
   close(): Promise<void>;
 }
@@ -23,7 +23,8 @@ const PUBLISHERS = new Set(["administrator", "editor", "author"]);
  */
 export async function startFakeWordPress(opts: {
   username: string;
-  applicationPassword: string;
+  /** The user's application password, or several (WordPress lets a user hold one per app). */
+  applicationPassword: string | string[];
   port?: number;
   /** The site's title in its REST index. */
   siteName?: string;
@@ -35,7 +36,8 @@ export async function startFakeWordPress(opts: {
   const posts: FakeWordPress["posts"] = [];
   const requests: FakeWordPress["requests"] = [];
   let failures: { status: number; times: number } | null = null;
-  let password = opts.applicationPassword;
+  const squash = (p: string) => p.replace(/\s+/g, "");
+  let passwords = new Set([opts.applicationPassword].flat().map(squash));
   const roles = opts.roles ?? ["editor"];
   const canPublish = roles.some((r) => PUBLISHERS.has(r));
   let base = "";
@@ -48,7 +50,7 @@ export async function startFakeWordPress(opts: {
     const [user, pass] = header?.startsWith("Basic ")
       ? Buffer.from(header.slice(6), "base64").toString().split(/:(.*)/s)
       : [];
-    const authorized = user === opts.username && pass === password.replace(/\s+/g, "");
+    const authorized = user === opts.username && passwords.has(pass ?? "");
     requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, authorized });
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -124,7 +126,7 @@ export async function startFakeWordPress(opts: {
       failures = { status, times };
     },
     setApplicationPassword(next) {
-      password = next;
+      passwords = new Set([squash(next)]);
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
