@@ -3216,24 +3216,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -3401,24 +3384,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -3586,24 +3552,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -3770,24 +3719,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -3954,24 +3886,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -4706,24 +4621,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -4884,24 +4782,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -5061,24 +4942,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -5237,24 +5101,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
-                            publishTo: {
-                                /** @description The channel it would be published to now; null when none is connected (or none is needed) */
-                                channel: {
-                                    /** @enum {string} */
-                                    health: "healthy" | "needs_attention" | "not_checked";
-                                    /** Format: uuid */
-                                    id: string;
-                                    lastCheckedAt: string | null;
-                                    lastError: string | null;
-                                    name: string;
-                                    siteUrl: string;
-                                } | null;
-                                /**
-                                 * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
-                                 * @enum {string}
-                                 */
-                                target: "wordpress" | "social" | "app";
-                            };
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "dm_review" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed" | "needs_attention";
@@ -8276,6 +8123,42 @@ export interface components {
                 details?: unknown;
                 message: string;
             };
+        };
+        PublishTo: {
+            /** @description The channel it would be published to now; null when none is connected (or none is needed) */
+            channel: {
+                /** @enum {string} */
+                health: "healthy" | "needs_attention" | "not_checked";
+                /** Format: uuid */
+                id: string;
+                lastCheckedAt: string | null;
+                lastError: string | null;
+                name: string;
+                siteUrl: string;
+            } | null;
+            /**
+             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @enum {string}
+             */
+            target: "wordpress" | "social" | "app";
+        };
+        PublishToInput: {
+            /** @description The channel it would be published to now; null when none is connected (or none is needed) */
+            channel: {
+                /** @enum {string} */
+                health: "healthy" | "needs_attention" | "not_checked";
+                /** Format: uuid */
+                id: string;
+                lastCheckedAt: string | null;
+                lastError: string | null;
+                name: string;
+                siteUrl: string;
+            } | null;
+            /**
+             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @enum {string}
+             */
+            target: "wordpress" | "social" | "app";
         };
     };
     responses: never;

@@ -68,24 +68,26 @@ export const activityEventSchema = z.object({
 });
 
 /** Where the activity goes once approved, and the state of the channel it would be published to. */
-export const publishToSchema = z.object({
-  target: z
-    .enum(["wordpress", "social", "app"])
-    .describe(
-      "wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app",
-    ),
-  channel: z
-    .object({
-      id: z.uuid(),
-      name: z.string(),
-      siteUrl: z.string(),
-      health: z.enum(CHANNEL_HEALTHS),
-      lastError: z.string().nullable(),
-      lastCheckedAt: z.string().nullable(),
-    })
-    .nullable()
-    .describe("The channel it would be published to now; null when none is connected (or none is needed)"),
-});
+export const publishToSchema = z
+  .object({
+    target: z
+      .enum(["wordpress", "social", "app"])
+      .describe(
+        "wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app",
+      ),
+    channel: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        siteUrl: z.string(),
+        health: z.enum(CHANNEL_HEALTHS),
+        lastError: z.string().nullable(),
+        lastCheckedAt: z.string().nullable(),
+      })
+      .nullable()
+      .describe("The channel it would be published to now; null when none is connected (or none is needed)"),
+  })
+  .meta({ id: "PublishTo" });
 
 export const activityDetailSchema = activitySummarySchema.extend({
   planName: z.string(),
