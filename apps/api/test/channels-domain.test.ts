@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createSecretBox } from "@leadmetrics/crypto";
-import { createDb, type Db, forTenant, type TenantDb } from "@leadmetrics/db";
+import { createDb, type Db, forTenant, type TenantDb, UNREADABLE_CHANNEL_PASSWORD } from "@leadmetrics/db";
 import { createOutboundFetch } from "@leadmetrics/provider-core";
 import { type FakeWordPress, startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { createTestDatabase } from "@leadmetrics/testing";
@@ -227,6 +227,20 @@ describe("testChannel", () => {
       wp.setApplicationPassword(PASSWORD);
     }
     expect(await testChannel(tester, channel.id)).toMatchObject({ lastCheckOk: true, lastError: null });
+  });
+
+  it("a password no key opens any more (a rotation lost it) is a health state too, never a 500", async () => {
+    const channel = await connectWordpressChannel(local, actor, site(`${wp.url}/lost`));
+    await db.connectedChannel.update({
+      where: { id: channel.id },
+      data: { credentialsEncrypted: createSecretBox(randomBytes(32).toString("base64")).encrypt("lost") },
+    });
+    const asked = wp.requests.length;
+    expect(await testChannel(tester, channel.id)).toMatchObject({
+      lastCheckOk: false,
+      lastError: UNREADABLE_CHANNEL_PASSWORD,
+    });
+    expect(wp.requests.length).toBe(asked);
   });
 
   it("answers 404 for an unknown channel or another workspace's, and asks no site", async () => {

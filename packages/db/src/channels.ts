@@ -26,6 +26,10 @@ export function channelHealthUpdate(
   };
 }
 
+/** When no configured key opens a channel's sealed password (a key rotation lost it). */
+export const UNREADABLE_CHANNEL_PASSWORD =
+  "The stored application password can no longer be read: reconnect the site in Channels with a new one.";
+
 /**
  * The channel a deliverable published to `kind` goes to: the workspace's first connected one.
  * The publisher publishes there and the activity page warns about it: one rule for both.

@@ -5,6 +5,7 @@ export {
   channelHealth,
   channelHealthUpdate,
   findPublishingChannel,
+  UNREADABLE_CHANNEL_PASSWORD,
 } from "./channels";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";

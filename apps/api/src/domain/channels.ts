@@ -1,5 +1,11 @@
 import type { SecretBox } from "@leadmetrics/crypto";
-import { type ConnectedChannel, channelHealthUpdate, type TenantDb, writeAudit } from "@leadmetrics/db";
+import {
+  type ConnectedChannel,
+  channelHealthUpdate,
+  type TenantDb,
+  UNREADABLE_CHANNEL_PASSWORD,
+  writeAudit,
+} from "@leadmetrics/db";
 import { AppError, conflict, notFound } from "@leadmetrics/errors";
 import {
   createWordPressClient,
@@ -169,22 +175,28 @@ export async function connectWordpressChannel(
 export async function testChannel(deps: TestChannelDeps, channelId: string): Promise<ChannelView> {
   const channel = await deps.tdb.connectedChannel.findFirst({ where: { id: channelId } });
   if (!channel) throw notFound("Channel");
-  let data: Partial<ConnectedChannel>;
-  try {
-    const found = await checkSite(deps, {
-      siteUrl: channel.siteUrl,
-      username: channel.username,
-      applicationPassword: deps.secrets.decrypt(channel.credentialsEncrypted),
-    });
-    data = { ...foundAt(found), ...channelHealthUpdate(new Date(), { ok: true }) };
-  } catch (err) {
-    if (!isWordPressError(err)) throw err;
-    data = channelHealthUpdate(new Date(), { ok: false, error: err.message });
-  }
+  const data = await recheck(deps, channel);
   // Removed while the site was being asked: nothing to record.
   const { count } = await deps.tdb.connectedChannel.updateMany({ where: { id: channelId }, data });
   if (count !== 1) throw notFound("Channel");
   return deps.tdb.connectedChannel.findFirstOrThrow({ where: { id: channelId }, omit: { credentialsEncrypted: true } });
+}
+
+/** The columns the site's answer (or our own inability to ask it) sets. */
+async function recheck(deps: TestChannelDeps, channel: ConnectedChannel): Promise<Partial<ConnectedChannel>> {
+  let applicationPassword: string;
+  try {
+    applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);
+  } catch {
+    return channelHealthUpdate(new Date(), { ok: false, error: UNREADABLE_CHANNEL_PASSWORD });
+  }
+  try {
+    const found = await checkSite(deps, { siteUrl: channel.siteUrl, username: channel.username, applicationPassword });
+    return { ...foundAt(found), ...channelHealthUpdate(new Date(), { ok: true }) };
+  } catch (err) {
+    if (!isWordPressError(err)) throw err;
+    return channelHealthUpdate(new Date(), { ok: false, error: err.message });
+  }
 }
 
 /** Removes a channel of the workspace with an audit row; 404 for any other id. */

@@ -5,6 +5,7 @@ import {
   type ConnectedChannel,
   channelHealthUpdate,
   findPublishingChannel,
+  UNREADABLE_CHANNEL_PASSWORD,
 } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
 import { createWordPressClient, isWordPressError } from "@leadmetrics/provider-wordpress";
@@ -43,10 +44,20 @@ async function publishDeliverable(
   const channel = await findPublishingChannel(tdb, target);
   if (!channel)
     throw new PermanentJobError("No WordPress site is connected: connect one in Channels, then retry publishing.");
+  let applicationPassword: string;
+  try {
+    applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);
+  } catch {
+    await tdb.connectedChannel.updateMany({
+      where: { id: channel.id },
+      data: channelHealthUpdate(new Date(), { ok: false, error: UNREADABLE_CHANNEL_PASSWORD }),
+    });
+    throw new PermanentJobError(UNREADABLE_CHANNEL_PASSWORD);
+  }
   const wp = createWordPressClient({
     siteUrl: channel.siteUrl,
     username: channel.username,
-    applicationPassword: deps.secrets.decrypt(channel.credentialsEncrypted),
+    applicationPassword,
     signal: ctx.signal,
     fetch: deps.outboundFetch,
   });

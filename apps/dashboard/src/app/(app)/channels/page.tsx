@@ -38,10 +38,8 @@ export default async function ChannelsPage({
                 cell: (c) => (
                   <>
                     <div className="font-medium">{c.name}</div>
-                    <div className="break-all text-xs text-slate-500">
-                      {c.siteName ? `${c.siteName} · ` : ""}
-                      {c.siteUrl}
-                    </div>
+                    {c.siteName ? <div className="text-xs text-slate-600">{c.siteName}</div> : null}
+                    <div className="break-words text-xs text-slate-500">{c.siteUrl}</div>
                     {c.accountName ? (
                       <div className="text-xs text-slate-500">
                         as {c.accountName}

@@ -42,8 +42,8 @@ export function ApproveWarning({ publishTo }: { publishTo: PublishTo }) {
   if (c.health === "needs_attention")
     return (
       <Alert kind="warning">
-        {c.name} ({hostOf(c.siteUrl)}) needs attention{c.lastError ? `: ${c.lastError}` : "."} Publishing will likely
-        fail until it is fixed. {channelsLink()}
+        <strong className="font-semibold">{c.name} needs attention</strong>, so publishing will likely fail until it is
+        fixed. {c.lastError ?? ""} {channelsLink()}
       </Alert>
     );
   return null;
