@@ -108,6 +108,8 @@ describe("publishing to a site whose address turned private after it was connect
       { name: "Acme blog", siteUrl, username: "acme-editor", applicationPassword: "abcd efgh ijkl mnop" },
       201,
     );
+    // Connecting asked the site (its name was public then); publishing must not.
+    const askedOnConnect = wp.requests.length;
     const planId = await approvePlan(t, owner.accessToken, 1, "Rebinding");
     const [a] = await activitiesInStatus(t, planId, "dm_review");
     await api(t, "POST", `/dm/v1/activities/${a!.id}/approve`, reviewer.accessToken, {}, 200);
@@ -119,14 +121,18 @@ describe("publishing to a site whose address turned private after it was connect
       }),
     );
     expect(failed.attempts).toBe(1);
-    expect(failed.reason).toMatch(
-      /^WordPress at http:\/\/localhost:\d+ is refused: localhost resolves to (127\.0\.0\.1|::1), which is not a public address$/,
-    );
+    // In plain words for the client: the host they typed, never the address it resolved to.
+    const sentence = `WordPress at ${new URL(siteUrl).host} is on a private network address the platform may not call: connect the site's public address in Channels.`;
+    expect(failed.reason).toBe(sentence);
     const activity = await eventually(async () => {
       const row = await t.db.activity.findUniqueOrThrow({ where: { id: a!.id } });
       return row.status === "publish_failed" ? row : undefined;
     });
-    expect(activity.lastError).toBe(failed.reason);
-    expect(wp.requests).toEqual([]);
+    expect(activity.lastError).toBe(sentence);
+    expect(await t.db.connectedChannel.findFirstOrThrow({ where: { siteUrl } })).toMatchObject({
+      lastCheckOk: false,
+      lastError: sentence,
+    });
+    expect(wp.requests.slice(askedOnConnect)).toEqual([]);
   });
 });

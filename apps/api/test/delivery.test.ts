@@ -126,7 +126,7 @@ describe("failures people can fix", () => {
       const row = await t.db.activity.findUniqueOrThrow({ where: { id: a!.id } });
       return row.status === "publish_failed" ? row : undefined;
     });
-    expect(failed.lastError).toMatch(/no WordPress site is connected/);
+    expect(failed.lastError).toBe("No WordPress site is connected: connect one in Channels, then retry publishing.");
 
     await api(
       t,

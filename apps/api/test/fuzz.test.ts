@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import { type FakeWordPress, startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
@@ -36,6 +37,7 @@ type OpenApiDocument = {
 const t: TestApp = await createTestApp();
 const doc: OpenApiDocument = (await t.app.inject({ method: "GET", url: "/docs/json" })).json();
 let tokens: Record<string, string>;
+let wp: FakeWordPress;
 let tables: string[];
 /**
  * Ids of real rows the callers may reach, by the path segment before the parameter
@@ -69,12 +71,14 @@ beforeAll(async () => {
   const planId = await approvePlan(t, tokens.tenant!, 1, "Fuzz plan");
   const [activity] = await activitiesInStatus(t, planId, "dm_review");
   await agents.close();
+  // Connecting checks the credentials at the site; "Test connection" asks it again.
+  wp = await startFakeWordPress({ username: "u", applicationPassword: "fuzz-app-password" });
   const channel = await api<{ id: string }>(
     t,
     "POST",
     "/tenant/v1/channels/wordpress",
     tokens.tenant!,
-    { name: "Fuzz", siteUrl: "https://blog.fuzz.example", username: "u", applicationPassword: "fuzz-app-password" },
+    { name: "Fuzz", siteUrl: wp.url, username: "u", applicationPassword: "fuzz-app-password" },
     201,
   );
   const upload = new FormData();
@@ -119,7 +123,10 @@ beforeAll(async () => {
   );
   tables = rows.map((r) => r.name).filter((n) => !NOT_COUNTED.has(n));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await wp.close();
+  await t.close();
+});
 
 /** Row counts of every table (one statement) and the number of stored files. */
 async function snapshot(): Promise<string> {

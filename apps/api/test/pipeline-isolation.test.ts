@@ -1,15 +1,23 @@
+import { type FakeWordPress, startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type TestApp } from "./helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
 
 let t: TestApp;
 let agents: Awaited<ReturnType<typeof startTestAgents>>;
+let wp: FakeWordPress;
 beforeAll(async () => {
   t = await createTestApp();
   agents = await startTestAgents(t);
+  // Connecting checks the credentials at the site: a local one, where "u" holds both passwords.
+  wp = await startFakeWordPress({
+    username: "u",
+    applicationPassword: ["secret-app-password", "very-secret-password"],
+  });
 });
 afterAll(async () => {
   await agents.close();
+  await wp.close();
   await t.close();
 });
 
@@ -24,7 +32,7 @@ describe("tenant isolation of the pipeline routes", () => {
       "POST",
       "/tenant/v1/channels/wordpress",
       acme.accessToken,
-      { name: "Acme", siteUrl: "https://blog.acme.example", username: "u", applicationPassword: "secret-app-password" },
+      { name: "Acme", siteUrl: wp.url, username: "u", applicationPassword: "secret-app-password" },
       201,
     );
     const before = await t.db.activity.findUniqueOrThrow({ where: { id: activity!.id } });
@@ -73,7 +81,7 @@ describe("tenant isolation of the pipeline routes", () => {
       headers: bearer(acme.accessToken),
       payload: {
         name: "Second",
-        siteUrl: "https://news.acme.example",
+        siteUrl: `${wp.url}/news`,
         username: "u",
         applicationPassword: "very-secret-password",
       },

@@ -5,9 +5,10 @@ import { cookieNames } from "@leadmetrics/auth/edge";
 import { createSecretBox } from "@leadmetrics/crypto";
 import { DEMO_ACCOUNTS } from "@leadmetrics/db";
 import { createPortalProxy } from "@leadmetrics/middleware";
+import { type FakeWordPress, startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { createTestDatabase, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { NextRequest } from "next/server";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resealChannelSecrets } from "../src/lib/reseal-channel-secrets";
 import { bearer, createTestApp, errorOf, TEST_JWT_SECRET, type TestApp } from "./helpers";
 
@@ -75,6 +76,15 @@ describe("rotating JWT_SECRET", () => {
 });
 
 describe("rotating CHANNEL_SECRETS_KEY", () => {
+  // Connecting checks the credentials at the site: a local one where the editor holds one password per blog.
+  let wp: FakeWordPress;
+  beforeAll(async () => {
+    wp = await startFakeWordPress({
+      username: "editor",
+      applicationPassword: [1, 2, 3, 4, 5].map((n) => `app-password-${n}`),
+    });
+  });
+  afterAll(() => wp.close());
   const connect = async (t: TestApp, token: string, n: number) => {
     const res = await t.app.inject({
       method: "POST",
@@ -82,7 +92,7 @@ describe("rotating CHANNEL_SECRETS_KEY", () => {
       headers: bearer(token),
       payload: {
         name: `Blog ${n}`,
-        siteUrl: `https://blog${n}.rotation.example`,
+        siteUrl: `${wp.url}/blog${n}`,
         username: "editor",
         applicationPassword: `app-password-${n}`,
       },

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { type FakeWordPress, startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, errorOf, type LoginResult, type TestApp } from "./helpers";
 import { activitiesInStatus, api, approvePlan, DEMO_ACCOUNTS, startTestAgents } from "./pipeline-helpers";
 
 let t: TestApp;
 let agents: Awaited<ReturnType<typeof startTestAgents>>;
+let wp: FakeWordPress;
 let acme: LoginResult;
 let globex: LoginResult;
 const ids: Record<string, string> = {};
@@ -21,6 +23,7 @@ const BODIES: Record<string, unknown> = {
   "POST /tenant/v1/activities/:id/reject": { feedback: "not yours either" },
   "POST /tenant/v1/activities/:id/retry-publish": {},
   "DELETE /tenant/v1/channels/:id": undefined,
+  "POST /tenant/v1/channels/:id/test": undefined,
   "PATCH /tenant/v1/members/:userId": { role: "member" },
   "DELETE /tenant/v1/members/:userId": undefined,
   "DELETE /tenant/v1/media/:id": undefined,
@@ -65,6 +68,8 @@ async function acmeFingerprint() {
 beforeAll(async () => {
   t = await createTestApp();
   agents = await startTestAgents(t);
+  // Connecting checks the credentials at the site: a local one speaking WordPress's REST API.
+  wp = await startFakeWordPress({ username: "u", applicationPassword: "acme-app-password" });
   acme = await t.login(DEMO_ACCOUNTS.acmeOwner);
   globex = await t.login(DEMO_ACCOUNTS.globexOwner);
   ids.plan = await approvePlan(t, acme.accessToken, 1, "Acme private plan");
@@ -75,7 +80,7 @@ beforeAll(async () => {
       "POST",
       "/tenant/v1/channels/wordpress",
       acme.accessToken,
-      { name: "Acme", siteUrl: "https://blog.acme.example", username: "u", applicationPassword: "acme-app-password" },
+      { name: "Acme", siteUrl: wp.url, username: "u", applicationPassword: "acme-app-password" },
       201,
     )
   ).id;
@@ -111,6 +116,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await agents.close();
+  await wp.close();
   await t.close();
 });
 

@@ -3268,6 +3268,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -3442,6 +3443,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -3616,6 +3618,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -3789,6 +3792,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -3962,6 +3966,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -4709,6 +4714,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -4876,6 +4882,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -5042,6 +5049,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -5207,6 +5215,7 @@ export interface paths {
                             planId: string;
                             planName: string;
                             publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
                             revision: number;
                             /** @enum {string} */
                             status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
@@ -5575,17 +5584,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                lastError: string | null;
-                                name: string;
-                                siteUrl: string;
-                                status: string;
-                                username: string;
-                            }[];
+                            items: components["schemas"]["Channel"][];
                         };
                     };
                 };
@@ -5742,7 +5741,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tenant/v1/channels/wordpress": {
+    "/tenant/v1/channels/{id}/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -5751,42 +5750,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Test connection: asks the site again with the stored credentials and records the answer as the channel's health (a refusal is `health: needs_attention` with `lastError`, not an error answer). */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A WordPress application password; stored encrypted, never returned */
-                        applicationPassword: string;
-                        name: string;
-                        siteUrl: string;
-                        username: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            kind: string;
-                            lastError: string | null;
-                            name: string;
-                            siteUrl: string;
-                            status: string;
-                            username: string;
-                        };
+                        "application/json": components["schemas"]["Channel"];
                     };
                 };
                 /** @description Default Response */
@@ -5836,6 +5818,124 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/channels/wordpress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Checks the credentials against the site (users/me) before saving; 422 CHANNEL_CHECK_FAILED says why the site refused, in plain words, with `details.fields` naming the field to fix. Nothing is saved on failure. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A WordPress application password; stored encrypted, never returned */
+                        applicationPassword: string;
+                        name: string;
+                        siteUrl: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8178,10 +8278,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Channel: {
+            accountName: string | null;
+            accountRoles: string[];
+            createdAt: string;
+            /**
+             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError)
+             * @enum {string}
+             */
+            health: "healthy" | "needs_attention" | "not_checked";
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            lastCheckedAt: string | null;
+            /** @description The last failure in plain words, with the next step */
+            lastError: string | null;
+            lastPublishedAt: string | null;
+            name: string;
+            siteName: string | null;
+            siteUrl: string;
+            status: string;
+            username: string;
+        };
+        ChannelInput: {
+            accountName: string | null;
+            accountRoles: string[];
+            createdAt: string;
+            /**
+             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError)
+             * @enum {string}
+             */
+            health: "healthy" | "needs_attention" | "not_checked";
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            lastCheckedAt: string | null;
+            /** @description The last failure in plain words, with the next step */
+            lastError: string | null;
+            lastPublishedAt: string | null;
+            name: string;
+            siteName: string | null;
+            siteUrl: string;
+            status: string;
+            username: string;
+        };
         Error: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "VALIDATION_ERROR" | "INVALID_BODY" | "URI_TOO_LONG" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "TOO_MANY_FILES" | "NO_FILE" | "INVALID_MULTIPART" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "FORBIDDEN" | "TENANT_SUSPENDED" | "TENANT_SCOPE_VIOLATION" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "INVALID_STATE" | "STALE_VERSION" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "INSUFFICIENT_CREDITS" | "NEGATIVE_BALANCE" | "NOT_REPLAYABLE" | "ALREADY_REPLAYED" | "INVALID_JOB_PAYLOAD" | "NOT_READY" | "SERVICE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "REQUEST_TIMEOUT" | "INTERNAL_ERROR" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "HEADERS_TOO_LARGE";
+                code: "BAD_REQUEST" | "VALIDATION_ERROR" | "INVALID_BODY" | "URI_TOO_LONG" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "TOO_MANY_FILES" | "NO_FILE" | "INVALID_MULTIPART" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "FORBIDDEN" | "TENANT_SUSPENDED" | "TENANT_SCOPE_VIOLATION" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "INVALID_STATE" | "STALE_VERSION" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "INSUFFICIENT_CREDITS" | "NEGATIVE_BALANCE" | "NOT_REPLAYABLE" | "ALREADY_REPLAYED" | "INVALID_JOB_PAYLOAD" | "CHANNEL_CHECK_FAILED" | "NOT_READY" | "SERVICE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "REQUEST_TIMEOUT" | "INTERNAL_ERROR" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "HEADERS_TOO_LARGE";
                 details?: unknown;
                 message: string;
             };
@@ -8189,10 +8333,46 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "VALIDATION_ERROR" | "INVALID_BODY" | "URI_TOO_LONG" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "TOO_MANY_FILES" | "NO_FILE" | "INVALID_MULTIPART" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "FORBIDDEN" | "TENANT_SUSPENDED" | "TENANT_SCOPE_VIOLATION" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "INVALID_STATE" | "STALE_VERSION" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "INSUFFICIENT_CREDITS" | "NEGATIVE_BALANCE" | "NOT_REPLAYABLE" | "ALREADY_REPLAYED" | "INVALID_JOB_PAYLOAD" | "NOT_READY" | "SERVICE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "REQUEST_TIMEOUT" | "INTERNAL_ERROR" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "HEADERS_TOO_LARGE";
+                code: "BAD_REQUEST" | "VALIDATION_ERROR" | "INVALID_BODY" | "URI_TOO_LONG" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "TOO_MANY_FILES" | "NO_FILE" | "INVALID_MULTIPART" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHORIZED" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "FORBIDDEN" | "TENANT_SUSPENDED" | "TENANT_SCOPE_VIOLATION" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "INVALID_STATE" | "STALE_VERSION" | "EMAIL_TAKEN" | "ALREADY_MEMBER" | "LAST_OWNER" | "INSUFFICIENT_CREDITS" | "NEGATIVE_BALANCE" | "NOT_REPLAYABLE" | "ALREADY_REPLAYED" | "INVALID_JOB_PAYLOAD" | "CHANNEL_CHECK_FAILED" | "NOT_READY" | "SERVICE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "REQUEST_TIMEOUT" | "INTERNAL_ERROR" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "HEADERS_TOO_LARGE";
                 details?: unknown;
                 message: string;
             };
+        };
+        PublishTo: {
+            /** @description The channel it would be published to now; null when none is connected (or none is needed) */
+            channel: {
+                /** @enum {string} */
+                health: "healthy" | "needs_attention" | "not_checked";
+                /** Format: uuid */
+                id: string;
+                lastCheckedAt: string | null;
+                lastError: string | null;
+                name: string;
+                siteUrl: string;
+            } | null;
+            /**
+             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @enum {string}
+             */
+            target: "wordpress" | "social" | "app";
+        };
+        PublishToInput: {
+            /** @description The channel it would be published to now; null when none is connected (or none is needed) */
+            channel: {
+                /** @enum {string} */
+                health: "healthy" | "needs_attention" | "not_checked";
+                /** Format: uuid */
+                id: string;
+                lastCheckedAt: string | null;
+                lastError: string | null;
+                name: string;
+                siteUrl: string;
+            } | null;
+            /**
+             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @enum {string}
+             */
+            target: "wordpress" | "social" | "app";
         };
     };
     responses: never;

@@ -40,22 +40,37 @@ export interface DeliverableTypeFacts {
   taskNoun: string;
   /** The agent role that drafts (and redrafts) it. */
   writer: AgentRole;
+  /**
+   * Where the publisher sends it once the client approves: a connected WordPress site, a social
+   * network (none can be connected yet), or nowhere: it is delivered in the app.
+   */
+  publishTo: PublishTarget;
 }
+
+export type PublishTarget = "wordpress" | "social" | "app";
 
 /** Every deliverable type. A new type is a new entry here and a value of the Prisma enum (with its migration). */
 export const DELIVERABLE_CATALOG = {
-  blog_post: { label: "blog post", pluralLabel: "Blog posts", taskNoun: "blog post", writer: "blog-writer" },
+  blog_post: {
+    label: "blog post",
+    pluralLabel: "Blog posts",
+    taskNoun: "blog post",
+    writer: "blog-writer",
+    publishTo: "wordpress",
+  },
   social_post: {
     label: "social post",
     pluralLabel: "Social posts",
     taskNoun: "social media post",
     writer: "social-post-writer",
+    publishTo: "social",
   },
   strategy: {
     label: "strategy",
     pluralLabel: "Strategy documents",
     taskNoun: "marketing strategy document",
     writer: "strategy-writer",
+    publishTo: "app",
   },
 } as const satisfies Record<string, DeliverableTypeFacts>;
 
@@ -74,6 +89,9 @@ export const WRITER_ROLES = [...new Set(DELIVERABLE_TYPES.map((t) => DELIVERABLE
 
 /** The role that drafts a deliverable of this type. */
 export const writerOf = (type: DeliverableTypeId): WriterRole => DELIVERABLE_CATALOG[type].writer;
+
+/** Where a deliverable of this type is published. */
+export const publishTargetOf = (type: DeliverableTypeId): PublishTarget => DELIVERABLE_CATALOG[type].publishTo;
 
 /** "blog post", or "Blog post" at the start of a sentence. */
 export function deliverableTypeLabel(type: DeliverableTypeId, options: { capitalized?: boolean } = {}): string {

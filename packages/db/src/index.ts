@@ -1,4 +1,12 @@
 export { type AuditEntry, writeAudit } from "./audit";
+export {
+  CHANNEL_HEALTHS,
+  type ChannelHealth,
+  channelHealth,
+  channelHealthUpdate,
+  findPublishingChannel,
+  UNREADABLE_CHANNEL_PASSWORD,
+} from "./channels";
 export { type CreateDbOptions, createDb, type Db } from "./client";
 export { isNotFoundError, isUnavailableError, uniqueViolation } from "./errors";
 export type * from "./generated/prisma/client";

@@ -118,29 +118,50 @@ export function StatusBadge({ status, audience }: { status: string; audience?: S
   );
 }
 
+export type ButtonVariant = "primary" | "secondary" | "danger";
+
+/** The classes of a button of this variant: Button's, and SubmitButton's (packages/ui/forms). */
+export function buttonClass(variant: ButtonVariant = "primary", size: "md" | "sm" = "md"): string {
+  const style = {
+    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
+    secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-50",
+    danger: "bg-rose-600 text-white hover:bg-rose-700",
+  }[variant];
+  return cx(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium shadow-sm disabled:opacity-50",
+    size === "sm" ? "px-2.5 py-1.5 text-xs" : "px-3.5 py-2 text-sm",
+    style,
+  );
+}
+
 export function Button(props: {
   children: ReactNode;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
   type?: "submit" | "button";
   name?: string;
   value?: string;
   disabled?: boolean;
 }) {
-  const style = {
-    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
-    secondary: "bg-white text-slate-800 border border-slate-300 hover:bg-slate-50",
-    danger: "bg-rose-600 text-white hover:bg-rose-700",
-  }[props.variant ?? "primary"];
   return (
     <button
       type={props.type ?? "submit"}
       name={props.name}
       value={props.value}
       disabled={props.disabled}
-      className={cx("rounded-md px-3.5 py-2 text-sm font-medium shadow-sm disabled:opacity-50", style)}
+      className={buttonClass(props.variant)}
     >
       {props.children}
     </button>
+  );
+}
+
+/** A small spinning circle for work in progress (hidden from screen readers: the text says it). */
+export function Spinner() {
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-block h-3.5 w-3.5 shrink-0 animate-spin rounded-full border-2 border-current border-r-transparent"
+    />
   );
 }
 
@@ -188,11 +209,12 @@ export function Field(props: {
   );
 }
 
-export function Alert(props: { kind?: "error" | "success" | "info"; children: ReactNode }) {
+export function Alert(props: { kind?: "error" | "success" | "info" | "warning"; children: ReactNode }) {
   const style = {
     error: "border-rose-200 bg-rose-50 text-rose-800",
     success: "border-emerald-200 bg-emerald-50 text-emerald-800",
     info: "border-sky-200 bg-sky-50 text-sky-800",
+    warning: "border-amber-200 bg-amber-50 text-amber-900",
   }[props.kind ?? "info"];
   return (
     <div
@@ -395,6 +417,19 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
       ))}
     </div>
   );
+}
+
+/** "just now", "3 min ago", "5 h ago", "2 days ago"; the date itself after a week. */
+export function timeAgo(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return "never";
+  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 7) return days === 1 ? "yesterday" : `${days} days ago`;
+  return formatDate(iso);
 }
 
 export function formatDate(iso: string | null | undefined): string {

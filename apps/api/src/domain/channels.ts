@@ -1,6 +1,18 @@
 import type { SecretBox } from "@leadmetrics/crypto";
-import { type ConnectedChannel, type TenantDb, writeAudit } from "@leadmetrics/db";
-import { AppError, notFound } from "@leadmetrics/errors";
+import {
+  type ConnectedChannel,
+  channelHealthUpdate,
+  type TenantDb,
+  UNREADABLE_CHANNEL_PASSWORD,
+  writeAudit,
+} from "@leadmetrics/db";
+import { AppError, conflict, notFound } from "@leadmetrics/errors";
+import {
+  createWordPressClient,
+  isWordPressError,
+  type WordPressFailureKind,
+  type WordPressSiteCheck,
+} from "@leadmetrics/provider-wordpress";
 import { z } from "zod";
 import { checkChannelUrl, type Resolve } from "../lib/public-url";
 
@@ -26,7 +38,15 @@ export interface ChannelActor {
   requestId?: string;
 }
 
-export interface ConnectChannelDeps {
+/** How the API reaches a tenant's site: always through the platform's guarded fetch. */
+export interface SiteAccess {
+  /** createOutboundFetch: public addresses only (unless private ones are allowed), each hop checked. */
+  fetch: typeof fetch;
+  /** A person is waiting on the answer: a site slower than this is reported as not answering. */
+  timeoutMs?: number;
+}
+
+export interface ConnectChannelDeps extends SiteAccess {
   tdb: TenantDb;
   /** Seals the credentials before they reach the database. */
   secrets: Pick<SecretBox, "encrypt">;
@@ -36,6 +56,48 @@ export interface ConnectChannelDeps {
   resolve?: Resolve;
 }
 
+export interface TestChannelDeps extends SiteAccess {
+  tdb: TenantDb;
+  secrets: Pick<SecretBox, "decrypt">;
+}
+
+export const SITE_CHECK_TIMEOUT_MS = 10_000;
+
+/** The field of the connect form a failure is about, so the form can show it beside that field. */
+const FIELD_OF: Partial<Record<WordPressFailureKind, keyof WordpressChannelInput>> = {
+  host_not_found: "siteUrl",
+  unreachable: "siteUrl",
+  timeout: "siteUrl",
+  tls: "siteUrl",
+  private_address: "siteUrl",
+  redirected: "siteUrl",
+  not_wordpress: "siteUrl",
+  unknown_user: "username",
+  cannot_publish: "username",
+  bad_password: "applicationPassword",
+  app_passwords_disabled: "applicationPassword",
+  not_logged_in: "applicationPassword",
+};
+
+/** The columns a successful check fills: what was found at the site. */
+const foundAt = (found: WordPressSiteCheck) => ({
+  siteName: found.siteName,
+  accountName: found.userName,
+  accountRoles: found.roles,
+});
+
+/** Asks the site who these credentials are; a WordPressError is the site's answer, anything else a bug. */
+function checkSite(
+  access: SiteAccess,
+  credentials: { siteUrl: string; username: string; applicationPassword: string },
+) {
+  return createWordPressClient({
+    ...credentials,
+    fetch: access.fetch,
+    timeoutMs: access.timeoutMs ?? SITE_CHECK_TIMEOUT_MS,
+  }).verify();
+}
+
 /** The workspace's publishing destinations, first connected first. */
 export function listChannels(tdb: TenantDb): Promise<ChannelView[]> {
   return tdb.connectedChannel.findMany({ orderBy: { createdAt: "asc" }, omit: { credentialsEncrypted: true } });
@@ -43,8 +105,10 @@ export function listChannels(tdb: TenantDb): Promise<ChannelView[]> {
 
 /**
  * Connects a WordPress site, with an audit row. The site's URL must be one the platform may call
- * (400 VALIDATION_ERROR otherwise, 503 when DNS could not say); the application password is sealed
- * before it is stored and never returned.
+ * (400 VALIDATION_ERROR otherwise, 503 when DNS could not say), and the site itself must accept the
+ * credentials and let the user publish (422 CHANNEL_CHECK_FAILED, its message the plain reason and
+ * `details.fields` the field to fix). Nothing is stored unless the site said yes; the application
+ * password is sealed before it is stored and never returned.
  */
 export async function connectWordpressChannel(
   deps: ConnectChannelDeps,
@@ -58,6 +122,25 @@ export async function connectWordpressChannel(
       fields: [{ path: "body.siteUrl", message: check.problem }],
     });
   const siteUrl = input.siteUrl.replace(/\/+$/, "");
+  // Ask the site only for a channel that could be stored.
+  if (await deps.tdb.connectedChannel.findFirst({ where: { kind: "wordpress", siteUrl }, select: { id: true } }))
+    throw conflict("This site is already connected: test or remove it in the list.");
+  let found: WordPressSiteCheck;
+  try {
+    found = await checkSite(deps, {
+      siteUrl,
+      username: input.username,
+      applicationPassword: input.applicationPassword,
+    });
+  } catch (err) {
+    if (!isWordPressError(err)) throw err;
+    const field = FIELD_OF[err.kind];
+    throw new AppError(422, "CHANNEL_CHECK_FAILED", err.message, {
+      reason: err.kind,
+      retryable: !err.permanent,
+      ...(field ? { fields: [{ path: `body.${field}`, message: err.message }] } : {}),
+    });
+  }
   return deps.tdb.$transaction(async (tx) => {
     const created = await tx.connectedChannel.create({
       data: {
@@ -67,6 +150,8 @@ export async function connectWordpressChannel(
         siteUrl,
         username: input.username,
         credentialsEncrypted: deps.secrets.encrypt(input.applicationPassword),
+        ...foundAt(found),
+        ...channelHealthUpdate(new Date(), { ok: true }),
       },
       omit: { credentialsEncrypted: true },
     });
@@ -80,6 +165,38 @@ export async function connectWordpressChannel(
     });
     return created;
   });
+}
+
+/**
+ * "Test connection": asks the site again with the stored credentials and records the answer as
+ * the channel's health. The site saying no is an answer, not an error: the channel comes back
+ * with `lastCheckOk: false` and the reason in `lastError`. 404 for any other workspace's id.
+ */
+export async function testChannel(deps: TestChannelDeps, channelId: string): Promise<ChannelView> {
+  const channel = await deps.tdb.connectedChannel.findFirst({ where: { id: channelId } });
+  if (!channel) throw notFound("Channel");
+  const data = await recheck(deps, channel);
+  // Removed while the site was being asked: nothing to record.
+  const { count } = await deps.tdb.connectedChannel.updateMany({ where: { id: channelId }, data });
+  if (count !== 1) throw notFound("Channel");
+  return deps.tdb.connectedChannel.findFirstOrThrow({ where: { id: channelId }, omit: { credentialsEncrypted: true } });
+}
+
+/** The columns the site's answer (or our own inability to ask it) sets. */
+async function recheck(deps: TestChannelDeps, channel: ConnectedChannel): Promise<Partial<ConnectedChannel>> {
+  let applicationPassword: string;
+  try {
+    applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);
+  } catch {
+    return channelHealthUpdate(new Date(), { ok: false, error: UNREADABLE_CHANNEL_PASSWORD });
+  }
+  try {
+    const found = await checkSite(deps, { siteUrl: channel.siteUrl, username: channel.username, applicationPassword });
+    return { ...foundAt(found), ...channelHealthUpdate(new Date(), { ok: true }) };
+  } catch (err) {
+    if (!isWordPressError(err)) throw err;
+    return channelHealthUpdate(new Date(), { ok: false, error: err.message });
+  }
 }
 
 /** Removes a channel of the workspace with an audit row; 404 for any other id. */

@@ -1,7 +1,9 @@
-import { type TenantDb, tenantSqlStatement } from "@leadmetrics/db";
+import { publishTargetOf } from "@leadmetrics/catalog";
+import { channelHealth, findPublishingChannel, type TenantDb, tenantSqlStatement } from "@leadmetrics/db";
 import { notFound } from "@leadmetrics/errors";
 import type { ActivityAction } from "@leadmetrics/pipeline";
-import { type EventActorRole, toActivitySummary, toEvent, toVersion } from "./activity-schemas";
+import type { z } from "zod";
+import { type EventActorRole, type publishToSchema, toActivitySummary, toEvent, toVersion } from "./activity-schemas";
 
 /**
  * The people who acted on one activity, with their role for it: their role in the workspace, or
@@ -27,7 +29,7 @@ const roleOf = (p: { tenantRole: string | null; staff: boolean }): EventActorRol
       ? "reviewer"
       : null;
 
-/** One activity with its plan name, every version (newest first) and its history, naming who acted. */
+/** One activity with its plan name, where it will be published, every version (newest first) and its history, naming who acted. */
 export async function loadActivityDetail(tdb: TenantDb, id: string) {
   const [activity, people] = await Promise.all([
     tdb.activity.findFirst({
@@ -46,6 +48,7 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
   return {
     ...toActivitySummary(rest),
     planName: plan.name,
+    publishTo: await publishToOf(tdb, activity.type),
     versions: versions.map(({ tenantId: _t, activityId: _a, ...v }) => toVersion(v)),
     events: events.map(({ tenantId: _t, activityId: _a, requestId: _r, ...e }) => {
       const person = e.actorType === "user" && e.actorId ? byId.get(e.actorId) : undefined;
@@ -60,5 +63,26 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
         versionNumber: versions.find((v) => v.createdAt <= e.createdAt)?.number ?? null,
       });
     }),
+  };
+}
+
+/** The channel the publisher would use now (the same rule: findPublishingChannel), for the approve warning. */
+async function publishToOf(
+  tdb: TenantDb,
+  type: Parameters<typeof publishTargetOf>[0],
+): Promise<z.infer<typeof publishToSchema>> {
+  const target = publishTargetOf(type);
+  if (target !== "wordpress") return { target, channel: null };
+  const c = await findPublishingChannel(tdb, target);
+  return {
+    target,
+    channel: c && {
+      id: c.id,
+      name: c.name,
+      siteUrl: c.siteUrl,
+      health: channelHealth(c),
+      lastError: c.lastError,
+      lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,
+    },
   };
 }

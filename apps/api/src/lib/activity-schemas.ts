@@ -1,4 +1,5 @@
 import { ACTIVITY_STATUSES, DELIVERABLE_TYPES } from "@leadmetrics/catalog";
+import { CHANNEL_HEALTHS } from "@leadmetrics/db";
 import { type ActivityAction, TRANSITIONS } from "@leadmetrics/pipeline";
 import { z } from "zod";
 
@@ -65,8 +66,31 @@ export const activityEventSchema = z.object({
   createdAt: z.string(),
 });
 
+/** Where the activity goes once approved, and the state of the channel it would be published to. */
+export const publishToSchema = z
+  .object({
+    target: z
+      .enum(["wordpress", "social", "app"])
+      .describe(
+        "wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app",
+      ),
+    channel: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        siteUrl: z.string(),
+        health: z.enum(CHANNEL_HEALTHS),
+        lastError: z.string().nullable(),
+        lastCheckedAt: z.string().nullable(),
+      })
+      .nullable()
+      .describe("The channel it would be published to now; null when none is connected (or none is needed)"),
+  })
+  .meta({ id: "PublishTo" });
+
 export const activityDetailSchema = activitySummarySchema.extend({
   planName: z.string(),
+  publishTo: publishToSchema,
   currentVersionId: z.uuid().nullable(),
   versions: z.array(contentVersionSchema),
   events: z.array(activityEventSchema),

@@ -1,33 +1,63 @@
-import type { Activity, BlogPost } from "@leadmetrics/db";
+import { publishTargetOf } from "@leadmetrics/catalog";
+import {
+  type Activity,
+  type BlogPost,
+  type ConnectedChannel,
+  channelHealthUpdate,
+  findPublishingChannel,
+  UNREADABLE_CHANNEL_PASSWORD,
+} from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
-import { createWordPressClient, WordPressError } from "@leadmetrics/provider-wordpress";
+import { createWordPressClient, isWordPressError } from "@leadmetrics/provider-wordpress";
 import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
 import { marked } from "marked";
 import { defineAgentRole, type RoleDeps, type RoleJobContext } from "./types";
 
 type PublishContext = RoleJobContext<"publisher">;
 
+/** What the client reads when the failure is not one we can name (a bug, the database): never its raw text. */
+export const UNEXPECTED_PUBLISH_FAILURE =
+  "Publishing stopped on an unexpected error on our side: retry publishing; if it keeps failing, contact support.";
+
+/**
+ * The sentence stored as the activity's lastError: the site's failure in plain words (naming its
+ * host and the next step), our own refusals as they are, anything else a generic sentence, so
+ * "fetch failed", a stack or an internal address never reaches a client.
+ */
+export function publishFailureText(err: unknown): string {
+  if (isWordPressError(err) || err instanceof PermanentJobError) return err.message;
+  return UNEXPECTED_PUBLISH_FAILURE;
+}
+
 /** Where a deliverable goes; returns its public URL (null when it is delivered in the app). */
 async function publishDeliverable(
   ctx: PublishContext,
   deps: RoleDeps,
   activity: Activity & { blogPost: BlogPost | null },
-): Promise<{ url: string | null; externalId?: string }> {
+): Promise<{ url: string | null; externalId?: string; channel?: ConnectedChannel }> {
   const { tdb } = ctx;
-  if (activity.type === "strategy") return { url: null };
-  if (activity.type === "social_post") throw new PermanentJobError("no social network is connected for publishing yet");
+  const target = publishTargetOf(activity.type);
+  if (target === "app") return { url: null };
+  if (target === "social") throw new PermanentJobError("No social network can be connected for publishing yet.");
   const post = activity.blogPost;
-  if (!post) throw new PermanentJobError("the blog post has no content to publish");
-  const channel = await tdb.connectedChannel.findFirst({
-    where: { kind: "wordpress", status: "connected" },
-    orderBy: { createdAt: "asc" },
-  });
+  if (!post) throw new PermanentJobError("The blog post has no content to publish: ask for a new draft.");
+  const channel = await findPublishingChannel(tdb, target);
   if (!channel)
-    throw new PermanentJobError("no WordPress site is connected: connect one under Channels, then retry publishing");
+    throw new PermanentJobError("No WordPress site is connected: connect one in Channels, then retry publishing.");
+  let applicationPassword: string;
+  try {
+    applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);
+  } catch {
+    await tdb.connectedChannel.updateMany({
+      where: { id: channel.id },
+      data: channelHealthUpdate(new Date(), { ok: false, error: UNREADABLE_CHANNEL_PASSWORD }),
+    });
+    throw new PermanentJobError(UNREADABLE_CHANNEL_PASSWORD);
+  }
   const wp = createWordPressClient({
     siteUrl: channel.siteUrl,
     username: channel.username,
-    applicationPassword: deps.secrets.decrypt(channel.credentialsEncrypted),
+    applicationPassword,
     signal: ctx.signal,
     fetch: deps.outboundFetch,
   });
@@ -38,9 +68,18 @@ async function publishDeliverable(
     const published =
       existing ??
       (await wp.createPost({ title: post.title, content: await marked.parse(post.body), slug, status: "publish" }));
-    return { url: published.link, externalId: String(published.id) };
+    return { url: published.link, externalId: String(published.id), channel };
   } catch (err) {
-    if (err instanceof WordPressError && err.permanent) throw new PermanentJobError(err.message);
+    if (!isWordPressError(err)) throw err;
+    // Every failed attempt is the channel's health, so the Channels page shows it before retries run out.
+    await tdb.connectedChannel
+      .updateMany({
+        where: { id: channel.id },
+        data: channelHealthUpdate(new Date(), { ok: false, error: err.message }),
+      })
+      .catch((e) => ctx.log.warn({ err: e }, "could not record the channel's failure"));
+    ctx.log.warn({ kind: err.kind, detail: err.detail, channelId: channel.id }, "publishing to WordPress failed");
+    if (err.permanent) throw new PermanentJobError(err.message);
     throw err;
   }
 }
@@ -85,7 +124,7 @@ export const publisher = defineAgentRole("publisher", {
     };
     if (activity.status === "client_approved") await applyTransition(flow, { ...ids, action: "publish_start" });
     try {
-      const { url, externalId } = await publishDeliverable(ctx, deps, activity);
+      const { url, externalId, channel } = await publishDeliverable(ctx, deps, activity);
       await applyTransition(flow, {
         ...ids,
         action: "publish_succeeded",
@@ -96,13 +135,18 @@ export const publisher = defineAgentRole("publisher", {
               data: { publishedUrl: url, externalId: externalId ?? null, publishedAt: new Date() },
             });
           }
+          if (channel)
+            await tx.connectedChannel.updateMany({
+              where: { id: channel.id },
+              data: channelHealthUpdate(new Date(), { ok: true, published: true }),
+            });
           return { publishedUrl: url, lastError: null };
         },
       });
       return { url };
     } catch (err) {
       if (ctx.final || err instanceof UnrecoverableError) {
-        const reason = (err as Error).message ?? String(err);
+        const reason = publishFailureText(err);
         await applyTransition(flow, {
           ...ids,
           action: "publish_failed",

@@ -1,10 +1,12 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
-import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { loadActivity } from "./load";
+import { ApproveWarning, PublishingState } from "./publishing-notice";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
 
@@ -52,26 +54,10 @@ export default async function ActivityPage({ params, searchParams }: Params) {
         }
       />
       {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok ? (
-        <Alert kind="success">
-          {ok === "approve"
-            ? "Approved: it will be published now."
-            : ok === "reject"
-              ? "Sent back with your feedback: the agent is redrafting."
-              : "Publishing again."}
-        </Alert>
-      ) : null}
-      {a.publishedUrl ? (
-        <Alert kind="success">
-          Published at{" "}
-          <a className="underline" href={a.publishedUrl}>
-            {a.publishedUrl}
-          </a>
-        </Alert>
-      ) : null}
-      {a.lastError && a.status === "publish_failed" ? (
-        <Alert kind="error">Publishing failed: {a.lastError}</Alert>
-      ) : null}
+      {/* Approving and retrying answer with the publishing state itself (below), which the page
+          keeps current: a failure replaces "publishing…", never sits under a success banner. */}
+      {ok === "reject" ? <Alert kind="success">Sent back with your feedback: the agent is redrafting.</Alert> : null}
+      <PublishingState activity={a} />
       {a.lastError && a.status === "drafting" ? <Alert kind="error">Drafting is on hold: {a.lastError}</Alert> : null}
       {a.status === "waiting_for_credits" ? (
         <Alert kind="info">
@@ -107,19 +93,22 @@ export default async function ActivityPage({ params, searchParams }: Params) {
         <div className="space-y-6">
           {a.status === "client_review" ? (
             <Card title="Your review">
+              <ApproveWarning publishTo={a.publishTo} />
               <form action={decide}>
                 <input type="hidden" name="id" value={a.id} />
                 <input type="hidden" name="version" value={a.version} />
-                <Button name="action" value="approve">
+                <SubmitButton name="action" value="approve" pendingLabel="Approving…">
                   Approve and publish
-                </Button>
+                </SubmitButton>
               </form>
               <form action={decide} className="mt-6 border-t border-slate-200 pt-4">
                 <input type="hidden" name="id" value={a.id} />
                 <input type="hidden" name="version" value={a.version} />
                 <input type="hidden" name="action" value="reject" />
                 <Field label="What should change?" name="feedback" multiline required />
-                <Button variant="secondary">Request changes</Button>
+                <SubmitButton variant="secondary" pendingLabel="Sending…">
+                  Request changes
+                </SubmitButton>
               </form>
             </Card>
           ) : null}
@@ -128,9 +117,18 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               <form action={decide}>
                 <input type="hidden" name="id" value={a.id} />
                 <input type="hidden" name="version" value={a.version} />
-                <Button name="action" value="retry">
+                {a.publishTo.target === "wordpress" ? (
+                  <p className="mb-3 text-sm text-slate-600">
+                    Fixed the site or reconnected it in{" "}
+                    <a className="text-indigo-700 underline" href="/channels">
+                      Channels
+                    </a>
+                    ? Publish again:
+                  </p>
+                ) : null}
+                <SubmitButton name="action" value="retry" pendingLabel="Retrying…">
                   Retry publishing
-                </Button>
+                </SubmitButton>
               </form>
             </Card>
           ) : null}

@@ -1,0 +1,42 @@
+"use server";
+import { type FormState, formError, serverApi } from "@leadmetrics/ui/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+
+/** The connect form's answer: the site's refusal with the field it is about, or what the site said. */
+export async function connectWordPress(_prev: FormState, formData: FormData): Promise<FormState> {
+  const api = await serverApi("dashboard");
+  const res = await api.POST("/tenant/v1/channels/wordpress", {
+    body: {
+      name: String(formData.get("name") ?? ""),
+      siteUrl: String(formData.get("siteUrl") ?? ""),
+      username: String(formData.get("username") ?? ""),
+      applicationPassword: String(formData.get("applicationPassword") ?? ""),
+    },
+  });
+  if (res.response.status === 401) redirect("/login");
+  if (res.error) return formError(res.error);
+  revalidatePath("/channels");
+  const c = res.data;
+  const who = c.accountName
+    ? ` as ${c.accountName}${c.accountRoles.length ? ` (${c.accountRoles.join(", ")})` : ""}`
+    : "";
+  return { ok: `Connected to ${c.siteName ?? c.siteUrl}${who}. The password is stored encrypted.` };
+}
+
+/** "Test connection": the answer is the channel's new health, shown in the list. */
+export async function testConnection(formData: FormData): Promise<void> {
+  const api = await serverApi("dashboard");
+  const res = await api.POST("/tenant/v1/channels/{id}/test", {
+    params: { path: { id: String(formData.get("id")) } },
+  });
+  if (res.error) redirect(`/channels?error=${encodeURIComponent(formError(res.error).error!)}`);
+  revalidatePath("/channels");
+}
+
+export async function removeChannel(formData: FormData): Promise<void> {
+  const api = await serverApi("dashboard");
+  const res = await api.DELETE("/tenant/v1/channels/{id}", { params: { path: { id: String(formData.get("id")) } } });
+  if (res.error) redirect(`/channels?error=${encodeURIComponent(formError(res.error).error!)}`);
+  redirect("/channels?ok=removed");
+}
