@@ -27,8 +27,8 @@ const EXPECTED = {
   "GET /admin/v1/users": 5, // guard, page, its memberships, their tenants, total
   "GET /admin/v1/failed-jobs": 3, // guard, page, total
   // An activity's history names every person who acted in one statement, however many did.
-  "GET /tenant/v1/activities/:id": 6, // guard, activity, plan, versions, events, the people who acted
-  "GET /dm/v1/activities/:id": 9, // guard, the activity's tenant, activity, plan, versions, events, people, tenant name, context
+  "GET /tenant/v1/activities/:id": 7, // guard, activity, plan, versions, events, the people who acted, its channel
+  "GET /dm/v1/activities/:id": 10, // guard, the activity's tenant, activity, plan, versions, events, people, its channel, tenant name, context
   "GET /admin/v1/audit-logs": 4, // guard, page, total, every name on the page (one statement)
 } as const satisfies Record<string, number>;
 

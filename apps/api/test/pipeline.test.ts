@@ -212,14 +212,20 @@ describe("rules of the loop", () => {
       "POST",
       `/dm/v1/activities/${a!.id}/edit-approve`,
       reviewer.accessToken,
-      { title: "Written by a person", body: "A human-written body that is long enough to publish." },
+      // As a browser's form sends a textarea: lines end with CRLF.
+      { title: "Written by a person", body: "A human-written body\r\n\r\nthat is long enough to publish." },
       200,
     );
     const latest = await t.db.contentVersion.findFirstOrThrow({
       where: { activityId: a!.id },
       orderBy: { number: "desc" },
     });
-    expect(latest).toMatchObject({ authorType: "user", title: "Written by a person", agentRunId: null });
+    expect(latest).toMatchObject({
+      authorType: "user",
+      title: "Written by a person",
+      body: "A human-written body\n\nthat is long enough to publish.",
+      agentRunId: null,
+    });
     expect(await t.db.agentRun.count({ where: { activityId: a!.id } })).toBe(runsBefore);
     expect((await t.db.activity.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("client_review");
   });

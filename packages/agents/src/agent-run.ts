@@ -169,6 +169,12 @@ export async function withAgentRun<S extends z.ZodType, R>(
     // Too few credits: the draft waits, visibly, and the client's page says why; a grant resumes it.
     if (err instanceof PermanentJobError && spec.link.activityId) {
       const reason = err.message.slice(0, 2_000);
+      // Told once per shortage: until the next grant, later drafts that stop join the same notice.
+      const lastGrant = await tdb.creditLedger.findFirst({
+        where: { kind: { in: ["grant", "adjustment"] } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true },
+      });
       await applyTransition(
         { tdb, outbox: deps.outbox, realtime: deps.realtime },
         {
@@ -176,6 +182,7 @@ export async function withAgentRun<S extends z.ZodType, R>(
           action: "credits_short",
           actor: { type: "system" },
           requestId: ctx.payload.requestId,
+          notifyOnce: `credits-${tenantId}-${lastGrant?.id ?? "never-granted"}`,
           within: async () => ({ lastError: reason }),
         },
       ).catch(() => tdb.activity.updateMany({ where: { id: spec.link.activityId }, data: { lastError: reason } }));

@@ -141,6 +141,16 @@ describe("withAgentRun", () => {
     });
     const event = await db.activityEvent.findFirst({ where: { activityId }, orderBy: { createdAt: "desc" } });
     expect(event).toMatchObject({ action: "credits_short", fromStatus: "drafting", toStatus: "waiting_for_credits" });
+    // The client's admins and the reviewers are told once per shortage (keyed by the last grant),
+    // not once per draft that stops.
+    const lastGrant = await db.creditLedger.findFirst({
+      where: { tenantId, kind: { in: ["grant", "adjustment"] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    const dispatch = queues.queue("notifications__dispatch");
+    const once = `credits-${tenantId}-${lastGrant?.id ?? "never-granted"}-waiting_for_credits`;
+    const staged = (await dispatch.getJobs(["waiting", "delayed"])).map((j) => j.data.dedupeKey).sort();
+    expect(staged).toEqual([`${once}-dm_reviewers`, `${once}-tenant_admins`]);
     expect(await balance()).toEqual({ available: BLOG_PRICE - 1, reserved: 0 });
     expect(await ledgerOf(runKey)).toBeNull();
     expect(s.calls).toEqual(["prompt"]);

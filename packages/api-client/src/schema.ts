@@ -2284,7 +2284,7 @@ export interface paths {
                                 /** @enum {string} */
                                 audience: "staff" | "client" | "everyone" | "operators";
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
                                 /** @enum {string} */
                                 group: "Drafts and approvals" | "Publishing" | "Your account";
                                 label: string;
@@ -2295,7 +2295,7 @@ export interface paths {
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                                 enabled: boolean;
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
                                 mandatory: boolean;
                             }[];
                         };
@@ -2372,7 +2372,7 @@ export interface paths {
                             channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                             enabled: boolean;
                             /** @enum {string} */
-                            event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                            event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
                         }[];
                     };
                 };
@@ -2394,7 +2394,7 @@ export interface paths {
                                 /** @enum {string} */
                                 audience: "staff" | "client" | "everyone" | "operators";
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
                                 /** @enum {string} */
                                 group: "Drafts and approvals" | "Publishing" | "Your account";
                                 label: string;
@@ -2405,7 +2405,7 @@ export interface paths {
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                                 enabled: boolean;
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
                                 mandatory: boolean;
                             }[];
                         };

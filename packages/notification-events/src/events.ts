@@ -64,6 +64,14 @@ export const NOTIFICATION_EVENT_DEFINITIONS = {
     defaults: ["in_app", "email"],
     link: (d, portal) => activityPath(portal, d.activityId),
   },
+  waiting_for_credits: {
+    label: "Drafts are waiting because the credits ran out",
+    group: "Drafts and approvals",
+    audience: "everyone",
+    defaults: ["in_app", "email"],
+    // Clients see their balance; reviewers see which clients wait.
+    link: (_d, portal) => (portal === "dm" ? "/needs-attention" : "/credits"),
+  },
   ready_for_client_review: {
     label: "A reviewed draft is ready for your approval",
     group: "Drafts and approvals",

@@ -28,6 +28,11 @@ export interface TransitionInput {
   /** The `version` the caller saw; a different current version is a 409 (someone acted first). */
   expectedVersion?: number;
   requestId?: string;
+  /**
+   * The notifications of this move go out once per this key (for each group) instead of once per
+   * activity version: many drafts stopping for one cause (the credits ran out) tell people once.
+   */
+  notifyOnce?: string;
   /** Writes that belong to the same transaction (the new draft, the published URL, …). */
   // biome-ignore lint/suspicious/noConfusingVoidType: a hook may also just do its writes and return nothing
   within?: (tx: TenantTx, activity: Activity) => Promise<Prisma.ActivityUncheckedUpdateManyInput | void>;
@@ -51,6 +56,10 @@ const ACTION_NOTIFICATIONS: Partial<Record<ActivityStatus, FollowUp[]>> = {
   dm_review: [{ kind: "notify", event: "draft_ready_for_review", group: "dm_reviewers" }],
   client_review: [{ kind: "notify", event: "ready_for_client_review", group: "tenant_admins" }],
   needs_attention: [{ kind: "notify", event: "needs_attention", group: "dm_reviewers" }],
+  waiting_for_credits: [
+    { kind: "notify", event: "waiting_for_credits", group: "tenant_admins" },
+    { kind: "notify", event: "waiting_for_credits", group: "dm_reviewers" },
+  ],
   published: [{ kind: "notify", event: "published", group: "tenant_admins" }],
   publish_failed: [
     { kind: "notify", event: "publish_failed", group: "tenant_admins" },
@@ -175,7 +184,7 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     }
     const outboxIds = await stageJobs(
       tx,
-      followUps.map((f) => toStagedJob(fresh, f, input.requestId)),
+      followUps.map((f) => toStagedJob(fresh, f, input.requestId, input.notifyOnce)),
     );
     return { activity: fresh, from: activity.status, to, followUps, outboxIds };
   });
@@ -219,7 +228,7 @@ export async function runFollowUps(
     );
 }
 
-function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): StagedJob {
+function toStagedJob(activity: Activity, f: FollowUp, requestId?: string, notifyOnce?: string): StagedJob {
   const ids = { tenantId: activity.tenantId, activityId: activity.id, requestId };
   if (f.kind === "draft")
     return { queue: agentQueue(f.role), payload: { ...ids, revision: f.revision, wakeReason: f.wakeReason } };
@@ -236,7 +245,9 @@ function toStagedJob(activity: Activity, f: FollowUp, requestId?: string): Stage
         type: activity.type,
         status: activity.status,
       },
-      dedupeKey: `${activity.id}-v${activity.version}-${f.event}-${f.group}`,
+      dedupeKey: notifyOnce
+        ? `${notifyOnce}-${f.event}-${f.group}`
+        : `${activity.id}-v${activity.version}-${f.event}-${f.group}`,
       requestId,
     },
   };

@@ -3,7 +3,7 @@ import { diffWordsWithSpace } from "diff";
 import { Fragment, type ReactNode } from "react";
 import { NavLinks } from "./nav-links";
 
-const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
+export const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
 export interface NavItem {
   href: string;

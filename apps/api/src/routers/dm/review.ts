@@ -145,7 +145,13 @@ export const dmReviewRouter =
       route(
         z.strictObject({
           title: z.string().trim().min(3).max(200),
-          body: z.string().trim().min(20).max(100_000),
+          // A browser's form sends a textarea's lines with CRLF: stored as the writer's LF.
+          body: z
+            .string()
+            .trim()
+            .min(20)
+            .max(100_000)
+            .transform((text) => text.replace(/\r\n?/g, "\n")),
           expectedVersion: expectedVersionField,
         }),
       ),

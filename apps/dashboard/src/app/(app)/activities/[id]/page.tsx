@@ -3,12 +3,16 @@ import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge 
 import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
+import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { loadActivity } from "./load";
 import { ApproveWarning, PublishingState } from "./publishing-notice";
 
-type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; ok?: string }> };
+type Params = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ error?: string; ok?: string; v?: string; against?: string }>;
+};
 
 export async function generateMetadata({ params }: Pick<Params, "params">) {
   const a = await loadActivity((await params).id);
@@ -40,9 +44,18 @@ async function decide(formData: FormData) {
 
 export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
-  const { error, ok } = await searchParams;
+  const query = await searchParams;
+  const { error, ok } = query;
   const a = await loadActivity(id);
-  const [current, previous] = a.versions;
+  const selection = selectVersions(a.versions, query);
+  const { viewed, against } = selection;
+  const path = `/activities/${a.id}`;
+  const decision = (
+    <>
+      <input type="hidden" name="id" value={a.id} />
+      <input type="hidden" name="version" value={a.version} />
+    </>
+  );
   return (
     <>
       <PageHeader
@@ -71,21 +84,30 @@ export default async function ActivityPage({ params, searchParams }: Params) {
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
-          {current ? (
+          {viewed && !selection.isCurrent ? (
+            <Alert kind="info">
+              You are viewing version {viewed.number}, an earlier one.{" "}
+              <a className="font-medium underline" href={path}>
+                Back to the current version
+              </a>
+              .
+            </Alert>
+          ) : null}
+          {viewed ? (
             <DraftView
-              heading={`Version ${current.number}${current.offline ? " · offline draft (not AI)" : ""}`}
-              version={current}
+              heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""}`}
+              version={viewed}
             />
           ) : (
             <Card>The first draft is being written.</Card>
           )}
-          {current && previous ? (
-            <Card title="Changes since the previous version">
+          {viewed && against ? (
+            <Card title={`Changes since version ${against.number}`}>
               <DiffView
-                before={previous.body}
-                after={current.body}
-                beforeLabel={`Version ${previous.number}`}
-                afterLabel={`Version ${current.number}`}
+                before={against.body}
+                after={viewed.body}
+                beforeLabel={`Version ${against.number}`}
+                afterLabel={`Version ${viewed.number}`}
               />
             </Card>
           ) : null}
@@ -95,15 +117,13 @@ export default async function ActivityPage({ params, searchParams }: Params) {
             <Card title="Your review">
               <ApproveWarning publishTo={a.publishTo} />
               <form action={decide}>
-                <input type="hidden" name="id" value={a.id} />
-                <input type="hidden" name="version" value={a.version} />
+                {decision}
                 <SubmitButton name="action" value="approve" pendingLabel="Approving…">
                   Approve and publish
                 </SubmitButton>
               </form>
-              <form action={decide} className="mt-6 border-t border-slate-200 pt-4">
-                <input type="hidden" name="id" value={a.id} />
-                <input type="hidden" name="version" value={a.version} />
+              <form action={decide} id="feedback" className="mt-6 border-t border-slate-200 pt-4">
+                {decision}
                 <input type="hidden" name="action" value="reject" />
                 <Field label="What should change?" name="feedback" multiline required />
                 <SubmitButton variant="secondary" pendingLabel="Sending…">
@@ -115,8 +135,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           {a.status === "publish_failed" ? (
             <Card title="Publishing">
               <form action={decide}>
-                <input type="hidden" name="id" value={a.id} />
-                <input type="hidden" name="version" value={a.version} />
+                {decision}
                 {a.publishTo.target === "wordpress" ? (
                   <p className="mb-3 text-sm text-slate-600">
                     Fixed the site or reconnected it in{" "}
@@ -132,9 +151,26 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               </form>
             </Card>
           ) : null}
+          <VersionList versions={a.versions} selection={selection} path={path} />
           <ActivityHistory events={a.events} type={a.type} />
         </div>
       </div>
+      {a.status === "client_review" ? (
+        <DecisionBar label="Your review">
+          <form action={decide}>
+            {decision}
+            <SubmitButton name="action" value="approve" pendingLabel="Approving…">
+              Approve and publish
+            </SubmitButton>
+          </form>
+          <a
+            href="#feedback"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700"
+          >
+            Request changes
+          </a>
+        </DecisionBar>
+      ) : null}
     </>
   );
 }

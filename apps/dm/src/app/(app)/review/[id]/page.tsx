@@ -1,8 +1,10 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
-import { ActivityHistory, Alert, Button, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { serverApi } from "@leadmetrics/ui/server";
+import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { redirect } from "next/navigation";
 import { OUTCOMES, outcomeOf } from "../../outcomes";
 import { loadActivity } from "./load";
@@ -56,14 +58,19 @@ export default async function ReviewPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ error?: string; after?: string; prev?: string }>;
+  searchParams: Promise<{ error?: string; after?: string; prev?: string; v?: string; against?: string }>;
 }) {
   const { id } = await params;
   const query = await searchParams;
   const { error, prev } = query;
   const after = outcomeOf(query.after);
   const a = await loadActivity(id);
-  const [current, previous] = a.versions;
+  const selection = selectVersions(a.versions, query);
+  const { viewed, against, current } = selection;
+  const editable = current && (a.status === "dm_review" || a.status === "needs_attention");
+  // Viewing an older version, a reviewer can restore it: its text goes into the editor below.
+  const editFrom = editable && viewed && !selection.isCurrent ? viewed : current;
+  const path = `/review/${a.id}`;
   const hidden = (
     <>
       <input type="hidden" name="id" value={a.id} />
@@ -77,8 +84,8 @@ export default async function ReviewPage({
         title={a.title}
         subtitle={
           <>
-            {a.tenantName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} /> · rejected{" "}
-            {a.dmRejectionCount}×
+            {a.tenantName} · {deliverableTypeLabel(a.type)} · <StatusBadge status={a.status} audience="reviewer" /> ·
+            rejected {a.dmRejectionCount}×
           </>
         }
       />
@@ -103,32 +110,58 @@ export default async function ReviewPage({
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
-          {current ? (
+          {viewed && !selection.isCurrent ? (
+            <Alert kind="info">
+              You are viewing version {viewed.number}, not the current one.{" "}
+              <a className="font-medium underline" href={path}>
+                Back to the current version
+              </a>
+              {editable ? (
+                <>
+                  {" "}
+                  or{" "}
+                  <a className="font-medium underline" href="#edit">
+                    restore it in the editor
+                  </a>
+                </>
+              ) : null}
+              .
+            </Alert>
+          ) : null}
+          {viewed ? (
             <DraftView
-              heading={`Draft · version ${current.number}${current.offline ? " · offline adapter (not AI)" : ""}`}
-              version={current}
+              heading={`Draft · version ${viewed.number}${viewed.offline ? " · offline adapter (not AI)" : ""}`}
+              version={viewed}
             />
           ) : (
             <Card>No draft yet.</Card>
           )}
-          {current && previous ? (
-            <Card title="Compared with the previous version">
+          {viewed && against ? (
+            <Card title={`Compared with version ${against.number}`}>
               <DiffView
-                before={previous.body}
-                after={current.body}
-                beforeLabel={`Version ${previous.number}`}
-                afterLabel={`Version ${current.number}`}
+                before={against.body}
+                after={viewed.body}
+                beforeLabel={`Version ${against.number}`}
+                afterLabel={`Version ${viewed.number}`}
               />
             </Card>
           ) : null}
-          {current && (reviewable || a.status === "needs_attention") ? (
-            <Card title="Edit and approve (no AI run)">
-              <form action={review}>
+          {editable && editFrom ? (
+            <Card title={editFrom === current ? "Edit and approve (no AI run)" : `Restore version ${editFrom.number}`}>
+              <form action={review} id="edit">
                 {hidden}
                 <input type="hidden" name="action" value="edit" />
-                <Field label="Title" name="title" defaultValue={current.title} required />
-                <MarkdownEditor name="body" label="Body (markdown)" defaultValue={current.body} />
-                <Button>Save my edit and approve</Button>
+                {editFrom !== current ? (
+                  <p className="mb-3 text-sm text-slate-600">
+                    Version {editFrom.number}'s text is in the editor. Saving makes it a new version and approves it for
+                    the client.
+                  </p>
+                ) : null}
+                <Field label="Title" name="title" defaultValue={editFrom.title} required />
+                <MarkdownEditor name="body" label="Body (markdown)" defaultValue={editFrom.body} />
+                <SubmitButton pendingLabel="Saving…">
+                  {editFrom === current ? "Save my edit and approve" : `Restore version ${editFrom.number} and approve`}
+                </SubmitButton>
               </form>
             </Card>
           ) : null}
@@ -138,11 +171,11 @@ export default async function ReviewPage({
             <Card title="Decision">
               <form action={review}>
                 {hidden}
-                <Button name="action" value="approve">
+                <SubmitButton name="action" value="approve" pendingLabel="Approving…">
                   Approve for the client
-                </Button>
+                </SubmitButton>
               </form>
-              <form action={review} className="mt-6 border-t border-slate-200 pt-4">
+              <form action={review} id="feedback" className="mt-6 border-t border-slate-200 pt-4">
                 {hidden}
                 <input type="hidden" name="action" value="reject" />
                 <Field
@@ -152,7 +185,9 @@ export default async function ReviewPage({
                   required
                   hint="Required. The agent redrafts with it; after 3 rejections the draft comes back to a person."
                 />
-                <Button variant="danger">Reject with feedback</Button>
+                <SubmitButton variant="danger" pendingLabel="Sending…">
+                  Reject with feedback
+                </SubmitButton>
               </form>
             </Card>
           ) : null}
@@ -162,7 +197,9 @@ export default async function ReviewPage({
                 {hidden}
                 <input type="hidden" name="action" value="retry" />
                 <Field label="New guidance (optional)" name="feedback" multiline />
-                <Button variant="secondary">Redraft</Button>
+                <SubmitButton variant="secondary" pendingLabel="Sending…">
+                  Redraft
+                </SubmitButton>
               </form>
             </Card>
           ) : null}
@@ -202,9 +239,39 @@ export default async function ReviewPage({
               <p className="text-sm text-slate-600">The client has not written one yet.</p>
             )}
           </Card>
+          <VersionList
+            versions={a.versions}
+            selection={selection}
+            path={path}
+            olderAction={
+              editable
+                ? (v) => (
+                    <a className="text-xs text-indigo-700 underline" href={`${path}?v=${v.number}#edit`}>
+                      Restore this version
+                    </a>
+                  )
+                : undefined
+            }
+          />
           <ActivityHistory events={a.events} type={a.type} workspaceName={a.tenantName} />
         </div>
       </div>
+      {reviewable ? (
+        <DecisionBar label="Decision">
+          <form action={review}>
+            {hidden}
+            <SubmitButton name="action" value="approve" pendingLabel="Approving…">
+              Approve for the client
+            </SubmitButton>
+          </form>
+          <a
+            href="#feedback"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700"
+          >
+            Request changes
+          </a>
+        </DecisionBar>
+      ) : null}
     </>
   );
 }
