@@ -97,13 +97,12 @@ export function VersionList<V extends VersionSummary>(props: {
  */
 export function DecisionBar(props: { children: ReactNode; label: string }) {
   return (
-    <div
-      role="region"
+    <section
       aria-label={props.label}
       data-testid="decision-bar"
       className="sticky bottom-0 z-20 -mx-4 mt-6 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur md:-mx-8 md:px-8 xl:hidden"
     >
       {props.children}
-    </div>
+    </section>
   );
 }
