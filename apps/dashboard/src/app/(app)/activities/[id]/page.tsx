@@ -5,6 +5,7 @@ import { DraftView } from "@leadmetrics/ui/markdown";
 import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { LiveDraftPanel } from "./live-draft-panel";
 import { loadActivity } from "./load";
 import { ApproveWarning, PublishingState } from "./publishing-notice";
 
@@ -71,12 +72,15 @@ export default async function ActivityPage({ params, searchParams }: Params) {
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
+          {a.status === "drafting" || a.status === "planned" ? (
+            <LiveDraftPanel activityId={a.id} type={a.type} />
+          ) : null}
           {current ? (
             <DraftView
               heading={`Version ${current.number}${current.offline ? " · offline draft (not AI)" : ""}`}
               version={current}
             />
-          ) : (
+          ) : a.status === "drafting" || a.status === "planned" ? null : (
             <Card>The first draft is being written.</Card>
           )}
           {current && previous ? (
