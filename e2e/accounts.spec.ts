@@ -101,7 +101,7 @@ test("a new agency signs up in two steps, starts with welcome credits and gets i
   await expect(page).toHaveURL(/\/activities/);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("region", { name: "dm review" }).getByRole("link")).toHaveCount(1, { timeout: 1_000 });
+    await expect(page.getByRole("region", { name: "In review" }).getByRole("link")).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
   await page.goto(`${dashboard}/credits`);
   // The planner (1) and the blog draft (10) were paid from the welcome credits.

@@ -29,7 +29,7 @@ test.describe
       await client.getByRole("button", { name: "Submit for approval" }).click();
       await client.getByRole("button", { name: "Approve plan" }).click();
       await expect(client).toHaveURL(/\/activities/);
-      const inReview = client.getByRole("region", { name: "dm review" }).getByRole("link");
+      const inReview = client.getByRole("region", { name: "In review" }).getByRole("link");
       await expect(async () => {
         await client.reload();
         await expect(inReview).toHaveCount(1, { timeout: 1_000 });
@@ -69,7 +69,7 @@ test.describe
       const unreadBefore = Number(await client.getByTestId("unread-count").textContent());
       await reviewer.getByRole("button", { name: "Approve for the client" }).click();
       await expect(reviewer.getByText("the client has been asked for the final approval")).toBeVisible();
-      await expect(client.getByRole("region", { name: "client review" }).getByRole("link")).toHaveCount(1);
+      await expect(client.getByRole("region", { name: "Waiting for you" }).getByRole("link")).toHaveCount(1);
       await expect(client.getByTestId("unread-count")).toHaveText(String(unreadBefore + 1));
       await shot(client, info, "dashboard-live-update");
 

@@ -1,5 +1,6 @@
 import { DELIVERABLE_TYPES, deliverableTypePluralLabel } from "@leadmetrics/catalog";
 import { BOARD_COLUMNS, columnLabel } from "./board-columns";
+import { FiltersFold } from "./filters-fold";
 
 export interface BoardQuery {
   view: "board" | "list";
@@ -30,7 +31,8 @@ const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px
 
 /**
  * The filters and the search, as a GET form: every value lives in the URL, so a filtered board
- * can be shared and survives a reload. On a phone the selects fold away under "Filters".
+ * can be shared and survives a reload. On a phone the selects fold away under
+ * "Filters".
  */
 export function BoardFilters(props: { query: BoardQuery; plans: { id: string; name: string }[]; channels: string[] }) {
   const { query } = props;
@@ -58,17 +60,11 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
           Apply
         </button>
       </div>
-      <details
-        open={active > 0 ? true : undefined}
-        className="mt-2 md:mt-3 md:[&::details-content]:[content-visibility:visible] md:[&::details-content]:block"
-      >
-        <summary className="cursor-pointer text-sm font-medium text-slate-700 md:hidden">
-          Filters{active ? ` (${active})` : ""}
-        </summary>
+      <FiltersFold summary={`Filters${active ? ` (${active})` : ""}`} keepOpen={active > 0}>
         <div className="mt-2 grid grid-cols-1 gap-3 text-sm text-slate-700 sm:grid-cols-2 md:mt-0 lg:grid-cols-4">
-          <label>
-            Plan
-            <select name="plan" defaultValue={query.plan ?? ""} className={select}>
+          <div>
+            <label htmlFor="filter-plan">Plan</label>
+            <select id="filter-plan" name="plan" defaultValue={query.plan ?? ""} className={select}>
               <option value="">All plans</option>
               {props.plans.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -76,10 +72,10 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Type
-            <select name="type" defaultValue={query.type ?? ""} className={select}>
+          </div>
+          <div>
+            <label htmlFor="filter-type">Type</label>
+            <select id="filter-type" name="type" defaultValue={query.type ?? ""} className={select}>
               <option value="">All types</option>
               {DELIVERABLE_TYPES.map((t) => (
                 <option key={t} value={t}>
@@ -87,10 +83,10 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Status
-            <select name="status" defaultValue={query.status ?? ""} className={select}>
+          </div>
+          <div>
+            <label htmlFor="filter-status">Status</label>
+            <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={select}>
               <option value="">Any status</option>
               {BOARD_COLUMNS.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -98,10 +94,10 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Channel
-            <select name="channel" defaultValue={query.channel ?? ""} className={select}>
+          </div>
+          <div>
+            <label htmlFor="filter-channel">Channel</label>
+            <select id="filter-channel" name="channel" defaultValue={query.channel ?? ""} className={select}>
               <option value="">All channels</option>
               {props.channels.map((c) => (
                 <option key={c} value={c}>
@@ -109,9 +105,9 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
-      </details>
+      </FiltersFold>
       {active > 0 ? (
         <p className="mt-2 text-sm">
           <a className="text-indigo-700 hover:underline" href={boardHref({ view: query.view, sort: query.sort })}>

@@ -1,6 +1,7 @@
 import { DELIVERABLE_TYPES, type DeliverableTypeId, deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Card, EmptyState, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
+import { redirect } from "next/navigation";
 import { type ActivityCard, ActivityCardView, ChannelTag, cardDate, WaitsFor } from "./activity-card";
 import { BOARD_COLUMNS, columnLabel, columnOf, isBoardColumn, statusesOf } from "./board-columns";
 import { activeFilterCount, BoardFilters, type BoardQuery, boardHref } from "./board-filters";
@@ -10,6 +11,7 @@ export const generateMetadata = () => workspaceMetadata("Activities");
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FILTER_KEYS = ["q", "plan", "type", "status", "channel", "sort", "view"] as const;
 const BOARD_SIZE = 200;
 const LIST_SIZE = 50;
 
@@ -33,6 +35,11 @@ function readQuery(s: Search): BoardQuery {
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const query = readQuery(search);
+  // A GET form sends its empty fields too: answer with the short URL people share.
+  if (FILTER_KEYS.some((k) => k in search && !one(search[k]))) {
+    const page = one(search.page);
+    redirect(`${boardHref(query)}${page ? `${boardHref(query).includes("?") ? "&" : "?"}page=${page}` : ""}`);
+  }
   const welcome = one(search.welcome);
   const list = query.view === "list";
   const page = list ? pageParam(search.page) : 1;
