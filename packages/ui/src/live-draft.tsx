@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Elapsed } from "./elapsed";
+import { renderMarkdown } from "./markdown";
 import { partialDraft } from "./partial-draft";
 
 type Phase = "connecting" | "streaming" | "ended" | "lost";
@@ -86,16 +87,16 @@ export function LiveDraft(props: {
         ) : null}
         {draft.title ? <h2 className="mb-2 break-words text-lg font-semibold">{draft.title}</h2> : null}
         {draft.body ? (
-          <div
-            className="whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800"
-            data-testid="live-draft-text"
-          >
-            {draft.body}
+          <div>
+            {/* As it will read once published, rendered by the same safe renderer as the finished draft. */}
+            <div
+              className="rendered-markdown break-words text-sm"
+              data-testid="live-draft-text"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and unsafe links
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(draft.body) }}
+            />
             {phase === "streaming" ? (
-              <span
-                aria-hidden="true"
-                className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-amber-500 align-middle"
-              />
+              <span aria-hidden="true" className="inline-block h-4 w-1.5 animate-pulse bg-amber-500 align-middle" />
             ) : null}
           </div>
         ) : (
