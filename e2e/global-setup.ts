@@ -68,6 +68,7 @@ export default async function globalSetup() {
     E2E_DM_URL: `http://127.0.0.1:${ports.dm}`,
     E2E_MANAGE_URL: `http://127.0.0.1:${ports.manage}`,
     E2E_DATABASE_URL: databaseUrl,
+    E2E_REDIS_URL: redis.url,
     E2E_JWT_SECRET: jwtSecret,
     E2E_WORDPRESS_URL: wp.url,
     E2E_MAIL_URL: mail.webUrl,

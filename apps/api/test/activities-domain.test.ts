@@ -84,7 +84,7 @@ describe("listActivities", () => {
     expect(all.countsByStatus).toEqual({ planned: 1, client_review: 2 });
     expect(all.rows[0]).not.toHaveProperty("periodId");
 
-    const reviewing = await listActivities(tdb, { planId: own.id, status: "client_review" }, { skip: 1, take: 1 });
+    const reviewing = await listActivities(tdb, { planId: own.id, status: ["client_review"] }, { skip: 1, take: 1 });
     expect(reviewing.rows.map((r) => r.id)).toEqual([social.id]);
     expect(reviewing.total).toBe(2);
     expect(reviewing.countsByStatus).toEqual(all.countsByStatus);
@@ -96,6 +96,120 @@ describe("listActivities", () => {
     // Another workspace's activities are never listed.
     const everything = await listActivities(tdb, {}, { skip: 0, take: 200 });
     expect(everything.rows.every((r) => r.tenantId === tenantId)).toBe(true);
+  });
+});
+
+describe("listActivities: the board's filters, search and cards", () => {
+  const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+  const named = async (
+    inPlan: typeof plan,
+    topic: string,
+    opts: { status?: ActivityStatus; type?: DeliverableType; channel?: string; title?: string; dueOn?: string } = {},
+  ) =>
+    db.activity.create({
+      data: {
+        tenantId,
+        planId: inPlan.id,
+        periodId: inPlan.periodId,
+        slot: slot++,
+        type: opts.type ?? "blog_post",
+        topic,
+        title: opts.title ?? null,
+        channel: opts.channel ?? null,
+        status: opts.status ?? "client_review",
+        dueOn: opts.dueOn ? new Date(opts.dueOn) : null,
+      },
+    });
+
+  it("filters by plan, type, channel and one or several statuses; counts by status under every other filter", async () => {
+    const own = await planOf(tenantId);
+    const blog = await named(own, "Spring sale", { status: "dm_review" });
+    const linkedin = await named(own, "Spring on LinkedIn", { type: "social_post", channel: "linkedin" });
+    const x = await named(own, "Spring on X", { type: "social_post", channel: "x", status: "drafting" });
+    const page = { skip: 0, take: 50 };
+
+    const ids = async (filter: Parameters<typeof listActivities>[1]) =>
+      (await listActivities(tdb, { planId: own.id, ...filter }, page)).rows.map((r) => r.id).sort();
+    expect(await ids({})).toEqual([blog.id, linkedin.id, x.id].sort());
+    expect(await ids({ type: "social_post" })).toEqual([linkedin.id, x.id].sort());
+    expect(await ids({ channel: "linkedin" })).toEqual([linkedin.id]);
+    expect(await ids({ status: ["dm_review"] })).toEqual([blog.id]);
+    expect(await ids({ status: ["dm_review", "drafting"] })).toEqual([blog.id, x.id].sort());
+
+    const social = await listActivities(tdb, { planId: own.id, type: "social_post", status: ["drafting"] }, page);
+    expect(social.total).toBe(1);
+    expect(social.countsByStatus).toEqual({ client_review: 1, drafting: 1 });
+  });
+
+  it("searches title and topic case-insensitively, and a typed % or _ matches only itself", async () => {
+    const own = await planOf(tenantId);
+    const percent = await named(own, "Save 20% this spring");
+    const titled = await named(own, "An early topic", { title: "The SPRING checklist" });
+    const underscore = await named(own, "snake_case tips");
+    await named(own, "Save 200 dollars");
+    await named(own, "snakescase tips");
+    const search = async (q: string) =>
+      (await listActivities(tdb, { planId: own.id, q }, { skip: 0, take: 50 })).rows.map((r) => r.id).sort();
+
+    expect(await search("spring")).toEqual([percent.id, titled.id].sort());
+    expect(await search("20%")).toEqual([percent.id]);
+    expect(await search("e_c")).toEqual([underscore.id]);
+    expect(await search("  checklist ")).toEqual([titled.id]);
+    expect(await search("%")).toEqual([percent.id]);
+  });
+
+  it("sorts by due date, soonest first and undated last", async () => {
+    const own = await planOf(tenantId);
+    const later = await named(own, "Later", { dueOn: "2026-12-20" });
+    const undated = await named(own, "Undated");
+    const sooner = await named(own, "Sooner", { dueOn: "2026-12-08" });
+    const rows = (await listActivities(tdb, { planId: own.id }, { skip: 0, take: 50 }, "due")).rows;
+    expect(rows.map((r) => r.id)).toEqual([sooner.id, later.id, undated.id]);
+  });
+
+  it("gives each card its plan's name, its publish date, and the run drafting it (only while it drafts)", async () => {
+    const own = await planOf(tenantId);
+    const drafting = await named(own, "Being written", { status: "drafting" });
+    const published = await named(own, "Live", { status: "published" });
+    const reviewed = await named(own, "Reviewed", { status: "dm_review" });
+    const publishedAt = new Date("2026-12-09T10:00:00Z");
+    await db.blogPost.create({
+      data: {
+        tenantId,
+        activityId: published.id,
+        title: "Live",
+        body: "…",
+        publishedAt,
+        publishedUrl: "https://x.test/live",
+      },
+    });
+    const run = (activityId: string, startedAt: Date, status: "running" | "succeeded" = "running") =>
+      db.agentRun.create({
+        data: {
+          tenantId,
+          runKey: `blog-writer:${activityId}:${randomUUID()}`,
+          role: "blog-writer",
+          activityId,
+          adapter: "offline",
+          model: "offline",
+          status,
+          startedAt,
+        },
+      });
+    await run(drafting.id, at(30), "succeeded");
+    const running = await run(drafting.id, at(2));
+    // A run left marked running on work that moved on is not shown as drafting it.
+    await run(reviewed.id, at(5));
+
+    const { rows } = await listActivities(tdb, { planId: own.id }, { skip: 0, take: 50 });
+    const card = (id: string) => rows.find((r) => r.id === id)!;
+    expect(card(drafting.id)).toMatchObject({
+      planName: "Activities plan",
+      publishedAt: null,
+      activeRun: { id: running.id, role: "blog-writer", startedAt: running.startedAt },
+    });
+    expect(card(published.id)).toMatchObject({ publishedAt, activeRun: null });
+    expect(card(reviewed.id).activeRun).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { seedWeekPlan, TWO_POSTS_AND_A_SOCIAL } from "./plan-fixtures";
 // staff check are one statement each; `/auth/v1/me/*` is guarded by the token alone (Redis).
 const EXPECTED = {
   "GET /tenant/v1/members": 2, // guard, members ⋈ users (one prepared statement)
-  "GET /tenant/v1/activities": 4, // guard, page, total, counts by status
+  "GET /tenant/v1/activities": 5, // guard, page, total, counts by status, the page's plan names, publish dates and running runs
   "GET /tenant/v1/plans": 6, // guard, page, its items, total, activity counts, planner runs
   "GET /tenant/v1/credits": 4, // guard, balance, ledger page, ledger total
   "GET /tenant/v1/agent-runs": 3, // guard, page, total
@@ -53,7 +53,14 @@ interface ListCase {
 const items = (b: Body) => [b.items];
 const CASES: ListCase[] = [
   { route: "GET /tenant/v1/members", who: "owner", url: () => "/tenant/v1/members", lists: items },
-  { route: "GET /tenant/v1/activities", who: "owner", url: () => "/tenant/v1/activities", lists: items },
+  {
+    route: "GET /tenant/v1/activities",
+    who: "owner",
+    // Every filter at once, each matching all of Globex's activities: the statements are the same unfiltered.
+    url: () =>
+      "/tenant/v1/activities?q=counted+topic&type=blog_post&status=dm_review&status=needs_attention&status=client_review",
+    lists: items,
+  },
   { route: "GET /tenant/v1/plans", who: "owner", url: () => "/tenant/v1/plans", lists: items },
   { route: "GET /tenant/v1/credits", who: "owner", url: () => "/tenant/v1/credits", lists: (b) => [b.ledger.items] },
   { route: "GET /tenant/v1/agent-runs", who: "owner", url: () => "/tenant/v1/agent-runs", lists: items },

@@ -38,6 +38,7 @@ let rowsOf: Map<string, number>;
 const tokens: Record<"reviewer" | "admin" | "owner", string> = { reviewer: "", admin: "", owner: "" };
 let scaleTenantId: string;
 let deepCursor: string;
+let scalePlanId: string;
 
 beforeAll(async () => {
   const url = await createTestDatabase();
@@ -62,6 +63,7 @@ beforeAll(async () => {
   const owner = await t.login(scaleOwnerEmail(500));
   tokens.owner = owner.accessToken;
   scaleTenantId = owner.session.tenantId!;
+  scalePlanId = (await t.db.deliverablePlan.findFirstOrThrow({ where: { tenantId: scaleTenantId } })).id;
   // Where the "Next" link of the page before a deep page points.
   deepCursor = encodeQueueCursor(await queueCursorAt(t.db, "dm_review", (SCALE_DEEP_QUEUE_PAGE - 1) * 50 - 1));
 }, 300_000);
@@ -142,6 +144,14 @@ describe("list queries at scale: every statement uses an index", () => {
     ["DM needs attention", "reviewer", () => "/dm/v1/needs-attention?page=1&pageSize=50"],
     ["a tenant's activities board", "owner", () => "/tenant/v1/activities?pageSize=100"],
     ["a tenant's activities in review", "owner", () => "/tenant/v1/activities?status=client_review&pageSize=100"],
+    [
+      "a tenant's activities, every filter",
+      "owner",
+      () =>
+        `/tenant/v1/activities?planId=${scalePlanId}&type=blog_post&channel=linkedin&status=dm_review&status=client_review&pageSize=200`,
+    ],
+    ["a tenant's activities, searched", "owner", () => "/tenant/v1/activities?q=spring&pageSize=200"],
+    ["a tenant's activities by due date", "owner", () => "/tenant/v1/activities?sort=due&pageSize=50"],
     ["a tenant's plans", "owner", () => "/tenant/v1/plans"],
     ["audit log of one tenant", "admin", () => `/admin/v1/audit-logs?tenantId=${scaleTenantId}`],
     // The whole log's total is counted only up to a cap, so these stop early too.

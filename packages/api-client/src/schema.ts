@@ -4534,10 +4534,17 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The channel, exactly (linkedin, …) */
+                    channel?: string;
                     page?: number;
                     pageSize?: number;
                     planId?: string;
-                    status?: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                    /** @description Words of the title or the topic, matched literally and case-insensitively */
+                    q?: string;
+                    /** @description recent: last changed first; due: soonest due first */
+                    sort?: "recent" | "due";
+                    /** @description One status, or several (repeat the parameter) */
+                    status?: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed")[];
                     type?: "blog_post" | "social_post" | "strategy";
                 };
                 header?: never;
@@ -4557,6 +4564,13 @@ export interface paths {
                                 [key: string]: number;
                             };
                             items: {
+                                /** @description The agent run drafting it now; null unless it is being drafted */
+                                activeRun: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    role: string;
+                                    startedAt: string;
+                                } | null;
                                 channel: string | null;
                                 clientRejectionCount: number;
                                 createdAt: string;
@@ -4569,6 +4583,9 @@ export interface paths {
                                 lastError: string | null;
                                 /** Format: uuid */
                                 planId: string;
+                                planName: string;
+                                /** @description When it was published, if it was */
+                                publishedAt: string | null;
                                 publishedUrl: string | null;
                                 revision: number;
                                 /** @enum {string} */

@@ -1,44 +1,122 @@
 import type { Activity, ActivityStatus, DeliverableType, TenantDb } from "@leadmetrics/db";
+import { likeLiteral, tenantSqlStatement } from "@leadmetrics/db";
 import { applyTransition, type TransitionDeps, type TransitionResult } from "@leadmetrics/pipeline";
 
 export interface ActivityFilter {
-  status?: ActivityStatus;
+  /** One status or several (a board column holds more than one). */
+  status?: ActivityStatus[];
   type?: DeliverableType;
   planId?: string;
+  channel?: string;
+  /** Text a person typed: matched literally, case-insensitively, in the title or the topic. */
+  q?: string;
 }
 
-export type ListedActivity = Omit<Activity, "periodId" | "slot" | "currentVersionId">;
+/** `recent`: most recently changed first; `due`: soonest due first, undated last. */
+export type ActivitySort = "recent" | "due";
+
+/** What a card of the board shows besides the activity itself. */
+export type ActivityCardExtras = {
+  planName: string;
+  /** When it went live, once published. */
+  publishedAt: Date | null;
+  /** The agent run writing it now (activities in drafting only). */
+  activeRun: { id: string; role: string; startedAt: Date } | null;
+};
+
+export type ListedActivity = Omit<Activity, "periodId" | "slot" | "currentVersionId"> & ActivityCardExtras;
 
 export interface ActivityPage {
   rows: ListedActivity[];
   total: number;
-  /** Activities by status under the type and plan filters (not the status filter): the page's tabs. */
+  /** Activities by status under every filter but the status one: the board's columns and tabs. */
   countsByStatus: Record<string, number>;
 }
 
-/** One page of the workspace's activities, most recently changed first. */
+// The page's plan names, publish dates and running runs in one statement, whatever the page size
+// (Prisma would send one per relation).
+const cardExtras = tenantSqlStatement<
+  {
+    id: string;
+    planName: string;
+    publishedAt: Date | null;
+    runId: string | null;
+    runRole: string | null;
+    runStartedAt: Date | null;
+  },
+  [string[]]
+>(
+  `SELECT a.id, p.name AS "planName", COALESCE(b."publishedAt", s."publishedAt") AS "publishedAt",
+          r.id AS "runId", r.role AS "runRole", r."startedAt" AS "runStartedAt"
+   FROM "Activity" a
+   JOIN "DeliverablePlan" p ON p."tenantId" = a."tenantId" AND p.id = a."planId"
+   LEFT JOIN "BlogPost" b ON b."tenantId" = a."tenantId" AND b."activityId" = a.id
+   LEFT JOIN "SocialPost" s ON s."tenantId" = a."tenantId" AND s."activityId" = a.id
+   LEFT JOIN LATERAL (
+     SELECT run.id, run.role, run."startedAt" FROM "AgentRun" run
+     WHERE run."tenantId" = a."tenantId" AND run."activityId" = a.id AND run.status = 'running'
+     ORDER BY run."startedAt" DESC LIMIT 1
+   ) r ON a.status IN ('planned', 'drafting')
+   WHERE a."tenantId" = $1 AND a.id = ANY($2::uuid[])`,
+);
+
+/** One page of the workspace's activities, filtered, with what each card shows. */
 export async function listActivities(
   tdb: TenantDb,
   filter: ActivityFilter,
   page: { skip: number; take: number },
+  sort: ActivitySort = "recent",
 ): Promise<ActivityPage> {
-  const { status, type, planId } = filter;
-  const where = { ...(status ? { status } : {}), ...(type ? { type } : {}), ...(planId ? { planId } : {}) };
+  const { status, type, planId, channel, q } = filter;
+  const text = q?.trim() ? likeLiteral(q.trim()) : undefined;
+  const others = {
+    ...(type ? { type } : {}),
+    ...(planId ? { planId } : {}),
+    ...(channel ? { channel } : {}),
+    ...(text
+      ? {
+          OR: [
+            { title: { contains: text, mode: "insensitive" as const } },
+            { topic: { contains: text, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+  const where = { ...others, ...(status?.length ? { status: status.length === 1 ? status[0] : { in: status } } : {}) };
   const [rows, total, counts] = await Promise.all([
     tdb.activity.findMany({
       where,
       omit: { periodId: true, slot: true, currentVersionId: true },
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      orderBy:
+        sort === "due"
+          ? [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }]
+          : [{ updatedAt: "desc" }, { id: "desc" }],
       ...page,
     }),
     tdb.activity.count({ where }),
-    tdb.activity.groupBy({
-      by: ["status"],
-      where: { ...(type ? { type } : {}), ...(planId ? { planId } : {}) },
-      _count: { _all: true },
-    }),
+    tdb.activity.groupBy({ by: ["status"], where: others, _count: { _all: true } }),
   ]);
-  return { rows, total, countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) };
+  const extras = rows.length
+    ? await tdb.$sql.rows(
+        cardExtras,
+        rows.map((r) => r.id),
+      )
+    : [];
+  const byId = new Map(extras.map((e) => [e.id, e]));
+  return {
+    rows: rows.map((r) => {
+      const e = byId.get(r.id);
+      return {
+        ...r,
+        planName: e?.planName ?? "",
+        publishedAt: e?.publishedAt ?? null,
+        activeRun:
+          e?.runId && e.runRole && e.runStartedAt ? { id: e.runId, role: e.runRole, startedAt: e.runStartedAt } : null,
+      };
+    }),
+    total,
+    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
+  };
 }
 
 /** What a client's owner or admin decides about an activity; `expectedVersion` is the version they saw. */

@@ -27,6 +27,16 @@ export const activitySummarySchema = z.object({
   updatedAt: z.string(),
 });
 
+/** An activity as the board's card shows it: the summary, its plan, when it went live, who is writing it. */
+export const activityCardSchema = activitySummarySchema.extend({
+  planName: z.string(),
+  publishedAt: z.string().nullable().describe("When it was published, if it was"),
+  activeRun: z
+    .object({ id: z.uuid(), role: z.string(), startedAt: z.string() })
+    .nullable()
+    .describe("The agent run drafting it now; null unless it is being drafted"),
+});
+
 export const contentVersionSchema = z.object({
   id: z.uuid(),
   number: z.number().int(),
@@ -108,6 +118,20 @@ export function toActivitySummary<T extends Dated & { topic: string; title: stri
     dueOn: a.dueOn ? a.dueOn.toISOString().slice(0, 10) : null,
     createdAt: iso(a.createdAt),
     updatedAt: iso(a.updatedAt ?? a.createdAt),
+  };
+}
+export function toActivityCard<
+  T extends Dated & {
+    topic: string;
+    title: string | null;
+    publishedAt: Date | null;
+    activeRun: { id: string; role: string; startedAt: Date } | null;
+  } & Record<string, unknown>,
+>(a: T) {
+  return {
+    ...toActivitySummary(a),
+    publishedAt: a.publishedAt ? iso(a.publishedAt) : null,
+    activeRun: a.activeRun ? { ...a.activeRun, startedAt: iso(a.activeRun.startedAt) } : null,
   };
 }
 export const toVersion = <T extends { createdAt: Date }>(v: T) => ({ ...v, createdAt: iso(v.createdAt) });

@@ -6,25 +6,41 @@ import { type ClientDecision, decideAsClient, listActivities } from "../../domai
 import { loadActivityDetail } from "../../lib/activity-detail";
 import {
   ACTIVITY_STATUSES,
+  activityCardSchema,
   activityDetailSchema,
-  activitySummarySchema,
   DELIVERABLE_TYPES,
   expectedVersionField,
   feedbackField,
-  toActivitySummary,
+  toActivityCard,
 } from "../../lib/activity-schemas";
 import { errorResponses, idParams, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
+// A GET form sends its empty fields as empty strings: they mean "any".
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+
 const listQuery = paginationQuery.extend({
-  status: z.enum(ACTIVITY_STATUSES).optional(),
+  status: z
+    .union([z.enum(ACTIVITY_STATUSES), z.array(z.enum(ACTIVITY_STATUSES)).max(ACTIVITY_STATUSES.length)])
+    .optional()
+    .transform((s) => (s === undefined ? undefined : Array.isArray(s) ? s : [s]))
+    .describe("One status, or several (repeat the parameter)"),
   type: z.enum(DELIVERABLE_TYPES).optional(),
   planId: z.uuid().optional(),
+  channel: optionalText(64).describe("The channel, exactly (linkedin, …)"),
+  q: optionalText(200).describe("Words of the title or the topic, matched literally and case-insensitively"),
+  sort: z.enum(["recent", "due"]).default("recent").describe("recent: last changed first; due: soonest due first"),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 const listResponse = z.object({
-  items: z.array(activitySummarySchema),
+  items: z.array(activityCardSchema),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -41,14 +57,15 @@ export const activitiesRouter =
       "/activities",
       { schema: { tags: ["tenant"], querystring: listQuery, response: { 200: listResponse, ...errorResponses } } },
       async (req) => {
-        const { status, type, planId } = req.query;
+        const { status, type, planId, channel, q, sort } = req.query;
         const { rows, total, countsByStatus } = await listActivities(
           tenantOf(req).db,
-          { status, type, planId },
+          { status, type, planId, channel, q },
           skipTake(req.query),
+          sort,
         );
         return {
-          items: rows.map(toActivitySummary),
+          items: rows.map(toActivityCard),
           total,
           page: req.query.page,
           pageSize: req.query.pageSize,

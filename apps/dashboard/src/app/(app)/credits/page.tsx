@@ -3,12 +3,23 @@ import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 
 export const generateMetadata = () => workspaceMetadata("Credits and runs");
 
-/** Credits left, and what the agents' work cost: a daily chart and every run. */
-export default async function CreditsPage() {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Credits left, and what the agents' work cost: a daily chart and every run (`?activity=` shows
+ * one activity's runs: where an activity page's "View the run" leads).
+ */
+export default async function CreditsPage({ searchParams }: { searchParams: Promise<{ activity?: string }> }) {
+  const { activity: rawActivity } = await searchParams;
+  const activity = rawActivity && UUID.test(rawActivity) ? rawActivity : undefined;
   const api = await serverApi("dashboard");
   const [credits, runs] = await Promise.all([
     api.GET("/tenant/v1/credits", { params: { query: { pageSize: 50 } } }).then((r) => unwrap("dashboard", r)),
-    api.GET("/tenant/v1/agent-runs", { params: { query: { pageSize: 100 } } }).then((r) => unwrap("dashboard", r)),
+    api
+      .GET("/tenant/v1/agent-runs", {
+        params: { query: { pageSize: 100, ...(activity ? { activityId: activity } : {}) } },
+      })
+      .then((r) => unwrap("dashboard", r)),
   ]);
   const byDay = new Map<string, { credits: number; cost: number }>();
   for (const r of runs.items) {
@@ -61,8 +72,24 @@ export default async function CreditsPage() {
           </svg>
         )}
       </Card>
+      <div id="runs" className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {activity ? "Runs of one activity" : "Agent runs"}
+        </h2>
+        {activity ? (
+          <p className="text-sm">
+            <a className="text-indigo-700 hover:underline" href={`/activities/${activity}`}>
+              Back to the activity
+            </a>
+            {" · "}
+            <a className="text-indigo-700 hover:underline" href="/credits#runs">
+              All runs
+            </a>
+          </p>
+        ) : null}
+      </div>
       <Table
-        caption="Agent runs"
+        caption={activity ? "Runs of one activity" : "Agent runs"}
         rows={runs.items}
         rowKey={(r) => r.id}
         columns={[

@@ -6,6 +6,7 @@ import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { LiveDraftPanel } from "./live-draft-panel";
 import { loadActivity } from "./load";
 import { ApproveWarning, PublishingState } from "./publishing-notice";
 
@@ -84,6 +85,9 @@ export default async function ActivityPage({ params, searchParams }: Params) {
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
+          {a.status === "drafting" || a.status === "planned" ? (
+            <LiveDraftPanel activityId={a.id} type={a.type} />
+          ) : null}
           {viewed && !selection.isCurrent ? (
             <Alert kind="info">
               You are viewing version {viewed.number}, an earlier one.{" "}
@@ -98,7 +102,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""}`}
               version={viewed}
             />
-          ) : (
+          ) : a.status === "drafting" || a.status === "planned" ? null : (
             <Card>The first draft is being written.</Card>
           )}
           {viewed && against ? (
