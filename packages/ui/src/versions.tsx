@@ -92,17 +92,23 @@ export function VersionList<V extends VersionSummary>(props: {
 
 /**
  * The page's decision, always in reach on a phone: a bar stuck to the bottom of the screen (below
- * 1280 px, where the decision card sits under the draft); on wide screens the card itself stays
- * beside the draft.
+ * 1280 px, where the decision card sits under the draft) with the approval and a link to the
+ * feedback form; on wide screens the card itself stays beside the draft.
  */
-export function DecisionBar(props: { children: ReactNode; label: string }) {
+export function DecisionBar(props: { label: string; approve: ReactNode; feedbackHref?: string }) {
   return (
     <section
       aria-label={props.label}
       data-testid="decision-bar"
       className="sticky bottom-0 z-20 -mx-4 mt-6 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur md:-mx-8 md:px-8 xl:hidden"
     >
-      {props.children}
+      {props.approve}
+      <a
+        href={props.feedbackHref ?? "#feedback"}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700"
+      >
+        Request changes
+      </a>
     </section>
   );
 }

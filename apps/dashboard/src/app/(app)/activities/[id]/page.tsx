@@ -57,6 +57,14 @@ export default async function ActivityPage({ params, searchParams }: Params) {
       <input type="hidden" name="version" value={a.version} />
     </>
   );
+  const approveForm = (
+    <form action={decide}>
+      {decision}
+      <SubmitButton name="action" value="approve" pendingLabel="Approving…">
+        Approve and publish
+      </SubmitButton>
+    </form>
+  );
   return (
     <>
       <PageHeader
@@ -120,12 +128,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           {a.status === "client_review" ? (
             <Card title="Your review">
               <ApproveWarning publishTo={a.publishTo} />
-              <form action={decide}>
-                {decision}
-                <SubmitButton name="action" value="approve" pendingLabel="Approving…">
-                  Approve and publish
-                </SubmitButton>
-              </form>
+              {approveForm}
               <form action={decide} id="feedback" className="mt-6 border-t border-slate-200 pt-4">
                 {decision}
                 <input type="hidden" name="action" value="reject" />
@@ -159,22 +162,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           <ActivityHistory events={a.events} type={a.type} />
         </div>
       </div>
-      {a.status === "client_review" ? (
-        <DecisionBar label="Your review">
-          <form action={decide}>
-            {decision}
-            <SubmitButton name="action" value="approve" pendingLabel="Approving…">
-              Approve and publish
-            </SubmitButton>
-          </form>
-          <a
-            href="#feedback"
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700"
-          >
-            Request changes
-          </a>
-        </DecisionBar>
-      ) : null}
+      {a.status === "client_review" ? <DecisionBar label="Your review" approve={approveForm} /> : null}
     </>
   );
 }

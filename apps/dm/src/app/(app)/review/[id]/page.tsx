@@ -78,6 +78,14 @@ export default async function ReviewPage({
     </>
   );
   const reviewable = a.status === "dm_review";
+  const approveForm = (
+    <form action={review}>
+      {hidden}
+      <SubmitButton name="action" value="approve" pendingLabel="Approving…">
+        Approve for the client
+      </SubmitButton>
+    </form>
+  );
   return (
     <>
       <PageHeader
@@ -169,12 +177,7 @@ export default async function ReviewPage({
         <div className="space-y-6">
           {reviewable ? (
             <Card title="Decision">
-              <form action={review}>
-                {hidden}
-                <SubmitButton name="action" value="approve" pendingLabel="Approving…">
-                  Approve for the client
-                </SubmitButton>
-              </form>
+              {approveForm}
               <form action={review} id="feedback" className="mt-6 border-t border-slate-200 pt-4">
                 {hidden}
                 <input type="hidden" name="action" value="reject" />
@@ -256,22 +259,7 @@ export default async function ReviewPage({
           <ActivityHistory events={a.events} type={a.type} workspaceName={a.tenantName} />
         </div>
       </div>
-      {reviewable ? (
-        <DecisionBar label="Decision">
-          <form action={review}>
-            {hidden}
-            <SubmitButton name="action" value="approve" pendingLabel="Approving…">
-              Approve for the client
-            </SubmitButton>
-          </form>
-          <a
-            href="#feedback"
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700"
-          >
-            Request changes
-          </a>
-        </DecisionBar>
-      ) : null}
+      {reviewable ? <DecisionBar label="Decision" approve={approveForm} /> : null}
     </>
   );
 }
