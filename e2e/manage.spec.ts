@@ -159,9 +159,9 @@ test("the tenant page: balance and ledger in words, a refused grant keeps what w
   await expect(page.getByRole("form", { name: "Publisher configuration" })).toHaveCount(0);
   await expect(page.getByText("Calls no model: nothing to configure.")).toBeVisible();
   const writer = page.getByRole("form", { name: "Blog writer configuration" });
-  await expect(writer.getByLabel("Model")).toHaveCount(0);
+  await expect(writer.getByLabel("Model", { exact: true })).toHaveCount(0);
   await writer.getByLabel("Adapter").selectOption("anthropic");
-  await expect(writer.getByLabel("Model")).toBeVisible();
+  await expect(writer.getByLabel("Model", { exact: true })).toBeVisible();
   await expect(writer.getByLabel("Temperature")).toBeVisible();
 
   // A grant the API refuses keeps the note and says why under the amount.

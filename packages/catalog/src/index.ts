@@ -44,7 +44,7 @@ export interface AdapterFacts {
 
 /** Every model adapter an agent role can run on (the agents package has one factory per entry). */
 export const ADAPTER_CATALOG = {
-  offline: { label: "Offline (scripted drafts, no model)", model: false, temperature: false },
+  offline: { label: "Offline (no model)", model: false, temperature: false },
   anthropic: { label: "Anthropic", model: true, temperature: true },
   openai: { label: "OpenAI", model: true, temperature: true },
   gemini: { label: "Gemini", model: true, temperature: true },

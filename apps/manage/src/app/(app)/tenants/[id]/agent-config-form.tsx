@@ -20,6 +20,7 @@ export interface AgentConfigRow {
   configured: boolean;
 }
 
+const labelClass = "block text-sm font-medium text-slate-700";
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /**
@@ -51,8 +52,10 @@ export function AgentConfigForm({ tenantId, config }: { tenantId: string; config
           <input type="hidden" name="tenantId" value={tenantId} />
           <input type="hidden" name="role" value={config.role} />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <label htmlFor={id("adapter")} className="block text-sm font-medium text-slate-700">
-              Adapter
+            <div>
+              <label htmlFor={id("adapter")} className={labelClass}>
+                Adapter
+              </label>
               <select
                 id={id("adapter")}
                 name="adapter"
@@ -66,10 +69,12 @@ export function AgentConfigForm({ tenantId, config }: { tenantId: string; config
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             {uses.model ? (
-              <label htmlFor={id("model")} className="block text-sm font-medium text-slate-700">
-                Model
+              <div>
+                <label htmlFor={id("model")} className={labelClass}>
+                  Model
+                </label>
                 <input
                   id={id("model")}
                   name="model"
@@ -79,14 +84,16 @@ export function AgentConfigForm({ tenantId, config }: { tenantId: string; config
                   className={input}
                 />
                 {fields.model ? <span className="mt-1 block text-xs text-rose-700">{fields.model}</span> : null}
-              </label>
+              </div>
             ) : (
               // The adapter takes no model: the stored name stays as it is.
               <input type="hidden" name="model" value={config.model || "offline"} />
             )}
             {uses.temperature ? (
-              <label htmlFor={id("temperature")} className="block text-sm font-medium text-slate-700">
-                Temperature
+              <div>
+                <label htmlFor={id("temperature")} className={labelClass}>
+                  Temperature
+                </label>
                 <input
                   id={id("temperature")}
                   name="temperature"
@@ -100,7 +107,7 @@ export function AgentConfigForm({ tenantId, config }: { tenantId: string; config
                 {fields.temperature ? (
                   <span className="mt-1 block text-xs text-rose-700">{fields.temperature}</span>
                 ) : null}
-              </label>
+              </div>
             ) : (
               <input type="hidden" name="temperature" value={config.temperature} />
             )}

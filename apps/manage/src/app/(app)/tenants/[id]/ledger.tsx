@@ -98,7 +98,13 @@ export function CreditWaiters({ waiting, dmUrl }: { waiting: Credits["waiting"];
       ) : null}
       {waiting.jobCount > 0 ? (
         <p className="mt-2 text-slate-700">
-          A grant goes back to drafting and replays{" "}
+          The next grant{" "}
+          {waiting.activityCount === 1
+            ? "moves this draft back to drafting and "
+            : waiting.activityCount > 1
+              ? "moves these drafts back to drafting and "
+              : ""}
+          replays{" "}
           {waiting.jobsByQueue.map((q, i) => (
             <span key={q.queue}>
               {i > 0 ? ", " : ""}
