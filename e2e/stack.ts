@@ -89,7 +89,8 @@ export function stackProcesses(root: string, ports: StackPorts, services: StackS
     name,
     cwd: path.join(root, "apps", name),
     command: [next, "start", "-p", String(port), "-H", "127.0.0.1"],
-    env: shared,
+    // Manage links an activity to its review page in this stack's DM.
+    env: { ...shared, DM_URL: local(ports.dm) },
     port,
     readyUrl: `${local(port)}/login`,
   });

@@ -31,7 +31,7 @@ const TOUR = () =>
       url: urls().manage,
       email: ACCOUNTS.admin,
       landing: /\/tenants$/,
-      pages: ["/tenants", "/users", "/failed-jobs", "/audit", "/notifications", "/settings/notifications"],
+      pages: ["/tenants", "/users", "/failed-jobs", "/audit", "/queues", "/notifications", "/settings/notifications"],
     },
   ] as const;
 
@@ -85,9 +85,15 @@ test("the queue dashboard opens for a super-admin from Manage, and for nobody el
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, urls().manage, ACCOUNTS.admin, /\/tenants$/);
   await admin.getByRole("link", { name: "Queues" }).click();
-  await expect(admin).toHaveURL(/\/admin\/v1\/queues/);
-  await expect(admin.getByText("agent__blog-writer").first()).toBeVisible();
-  await shot(admin, info, "manage-queues");
+  // Manage says what the dashboard is; the dashboard itself opens in a tab of its own.
+  await expect(admin.getByRole("heading", { name: "Queues", level: 1 })).toBeVisible();
+  const open = admin.getByRole("link", { name: /Open the queue dashboard/ });
+  await expect(open).toHaveAttribute("target", "_blank");
+  await expect(open).toHaveAttribute("rel", "noopener");
+  const [board] = await Promise.all([admin.context().waitForEvent("page"), open.click()]);
+  await expect(board).toHaveURL(/\/admin\/v1\/queues/);
+  await expect(board.getByText("agent__blog-writer").first()).toBeVisible();
+  await shot(board, info, "manage-queues");
   const anonymous = await (await browser.newContext()).newPage();
   const res = await anonymous.goto(`${urls().api}/admin/v1/queues`);
   expect(res?.status()).toBe(401);

@@ -12,8 +12,13 @@ import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentConfigsOf, saveAgentConfig } from "../src/domain/agent-configs";
 import { listAuditLog, nameAuditRows } from "../src/domain/audit-log";
-import { type CreditGrantDeps, grantCreditsAndResume } from "../src/domain/credits";
-import { failedJobWithReplayState, listFailedJobs } from "../src/domain/failed-jobs";
+import { type CreditGrantDeps, grantCreditsAndResume, tenantCredits } from "../src/domain/credits";
+import {
+  describeFailedJobs,
+  failedJobWithReplayState,
+  listFailedJobs,
+  plainFailureReason,
+} from "../src/domain/failed-jobs";
 import { listTenants, setTenantStatus } from "../src/domain/tenants";
 
 // The admin operations' domain functions, without HTTP, on a real database and queue.
@@ -227,5 +232,148 @@ describe("listTenants", () => {
     expect(found.items.map((t) => t.id)).toEqual([tenantId]);
     expect(found.total).toBe(1);
     expect((await listTenants(db, { status: "suspended", search: "globex" }, { skip: 0, take: 10 })).items).toEqual([]);
+  });
+});
+
+describe("tenantCredits", () => {
+  it("gives the balance, what waits for credits, and the ledger newest first with runs and granters named", async () => {
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: "acme-digital" } });
+    // A grant first: the work below waits after it.
+    await grantCreditsAndResume(deps, { tenantId: acme.id, amount: 5, note: "Named grant", actorId: adminId });
+    const plan = await db.deliverablePlan.create({
+      data: {
+        tenantId: acme.id,
+        name: "Ledger plan",
+        cadence: "weekly",
+        startDate: new Date("2026-01-05"),
+        periodCount: 1,
+      },
+    });
+    const period = await db.deliverablePeriod.create({
+      data: {
+        tenantId: acme.id,
+        planId: plan.id,
+        index: 0,
+        startsOn: new Date("2026-01-05"),
+        endsOn: new Date("2026-01-11"),
+      },
+    });
+    const activity = await db.activity.create({
+      data: {
+        tenantId: acme.id,
+        planId: plan.id,
+        periodId: period.id,
+        slot: 0,
+        type: "blog_post",
+        topic: "Waiting topic",
+        title: "A post that waits",
+        status: "waiting_for_credits",
+      },
+    });
+    const runKey = `blog-writer:${activity.id}:r0`;
+    await db.agentRun.create({
+      data: {
+        tenantId: acme.id,
+        runKey,
+        role: "blog-writer",
+        activityId: activity.id,
+        adapter: "offline",
+        model: "offline",
+      },
+    });
+    await db.creditLedger.create({
+      data: {
+        tenantId: acme.id,
+        kind: "run",
+        status: "settled",
+        amount: 10,
+        runKey,
+        createdAt: new Date(Date.now() + 1_000),
+      },
+    });
+    await db.failedJob.create({
+      data: {
+        queue: "agent__blog-writer",
+        jobId: `draft-${activity.id}-r0`,
+        tenantId: acme.id,
+        payload: { tenantId: acme.id, activityId: activity.id, revision: 0, wakeReason: "new_task" },
+        reason: "This run needs 10 credits; 5 are available",
+        attempts: 1,
+      },
+    });
+
+    const view = await tenantCredits(db, acme.id, { skip: 0, take: 50 });
+    const balance = await db.creditBalance.findUniqueOrThrow({ where: { tenantId: acme.id } });
+    expect(view).toMatchObject({ available: balance.available, reserved: balance.reserved });
+    expect(view.waiting).toMatchObject({
+      activityCount: 1,
+      activities: [{ id: activity.id, title: "A post that waits" }],
+      jobCount: 1,
+      jobsByQueue: [{ queue: "agent__blog-writer", label: "Blog writer", count: 1 }],
+    });
+    const [run, grant] = view.ledger.entries;
+    expect(run).toMatchObject({
+      kind: "run",
+      status: "settled",
+      amount: 10,
+      run: { role: "blog-writer", activityId: activity.id, subject: "A post that waits" },
+      actor: null,
+    });
+    const admin = await db.user.findUniqueOrThrow({ where: { id: adminId } });
+    expect(grant).toMatchObject({ kind: "grant", note: "Named grant", actor: { id: adminId, name: admin.name } });
+    expect(view.ledger.total).toBe(await db.creditLedger.count({ where: { tenantId: acme.id } }));
+    const times = view.ledger.entries.map((e) => e.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await expect(tenantCredits(db, randomUUID(), { skip: 0, take: 10 })).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe("describeFailedJobs", () => {
+  it("names the queue, the tenant and the plan or activity, and words the reason", async () => {
+    const globex = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const plan = await db.deliverablePlan.create({
+      data: { tenantId, name: "Described plan", cadence: "weekly", startDate: new Date("2026-02-02"), periodCount: 1 },
+    });
+    const planJob = await db.failedJob.create({
+      data: {
+        queue: "agent__activity-planner",
+        jobId: `plan-${plan.id}`,
+        tenantId,
+        payload: { tenantId, planId: plan.id },
+        reason: "This run needs 1 credits; 0 are available",
+        attempts: 1,
+      },
+    });
+    const orphan = await db.failedJob.create({
+      data: {
+        queue: "notifications__email",
+        jobId: `x-${randomUUID()}`,
+        payload: { nope: 1 },
+        reason: "boom",
+        attempts: 4,
+      },
+    });
+    const [p, o] = await describeFailedJobs(db, [planJob, orphan]);
+    expect(p).toMatchObject({
+      queueLabel: "Activity planner",
+      waitsForCredits: true,
+      tenant: { id: tenantId, name: globex.name },
+      subject: { kind: "plan", id: plan.id, name: "Described plan" },
+    });
+    expect(p!.reasonText).toContain("Not enough credits: the run needed 1 and the workspace had 0");
+    expect(o).toMatchObject({ queueLabel: "Email notifications", tenant: null, subject: null, reasonText: "Boom" });
+    expect(await describeFailedJobs(db, [])).toEqual([]);
+  });
+
+  it("words the reasons workers record, and keeps the first line of any other", () => {
+    expect(plainFailureReason("the blog-writer agent is disabled for this tenant")).toContain(
+      "The Blog writer agent is turned off for this workspace",
+    );
+    expect(
+      plainFailureReason('the openai adapter needs OPENAI_API_KEY; set it or switch the agent config to "offline"'),
+    ).toContain("it needs OPENAI_API_KEY");
+    expect(plainFailureReason("invalid payload: planId Invalid UUID")).toContain("(planId Invalid UUID)");
+    expect(plainFailureReason("Error: socket hang up\n    at thing (file.js:1:1)")).toBe("Socket hang up");
+    expect(plainFailureReason("")).toBe("The job failed without saying why.");
   });
 });

@@ -25,7 +25,9 @@ const EXPECTED = {
   "GET /dm/v1/tenants": 2, // guard, active tenants
   "GET /admin/v1/tenants": 4, // guard, page, total, member counts of the page's tenants
   "GET /admin/v1/users": 5, // guard, page, its memberships, their tenants, total
-  "GET /admin/v1/failed-jobs": 3, // guard, page, total
+  "GET /admin/v1/failed-jobs": 4, // guard, page, total, every tenant, activity and plan the page names (one statement)
+  // guard, the tenant, balance, ledger page, ledger total, drafts and jobs waiting for credits, the page's runs and granters
+  "GET /admin/v1/tenants/:id/credits": 8,
   // An activity's history names every person who acted in one statement, however many did.
   "GET /tenant/v1/activities/:id": 7, // guard, activity, plan, versions, events, the people who acted, its channel
   "GET /dm/v1/activities/:id": 10, // guard, the activity's tenant, activity, plan, versions, events, people, its channel, tenant name, context
@@ -86,6 +88,12 @@ const CASES: ListCase[] = [
   // change: these two are paged to n.
   { route: "GET /admin/v1/users", who: "admin", url: (n) => `/admin/v1/users?pageSize=${n}`, lists: items },
   { route: "GET /admin/v1/failed-jobs", who: "admin", url: () => "/admin/v1/failed-jobs", lists: items },
+  {
+    route: "GET /admin/v1/tenants/:id/credits",
+    who: "admin",
+    url: (n) => `/admin/v1/tenants/${globex.tenantId}/credits?pageSize=${n}`,
+    lists: (b) => [b.ledger.items],
+  },
   {
     route: "GET /tenant/v1/activities/:id",
     who: "owner",
@@ -211,7 +219,9 @@ async function growWorld(n: number) {
     }),
   );
   await topUp(await t.db.creditLedger.count({ where: { tenantId } }), n, (i) =>
-    t.db.creditLedger.create({ data: { tenantId, kind: "grant", status: "posted", amount: 10, note: `Counted ${i}` } }),
+    t.db.creditLedger.create({
+      data: { tenantId, kind: "grant", status: "posted", amount: 10, note: `Counted ${i}`, actorId: ownerId },
+    }),
   );
   await topUp(await t.db.mediaAsset.count({ where: { tenantId } }), n, (i) =>
     t.db.mediaAsset.create({

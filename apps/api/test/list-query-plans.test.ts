@@ -159,6 +159,7 @@ describe("list queries at scale: every statement uses an index", () => {
     ["audit log, a later page", "admin", () => "/admin/v1/audit-logs?page=150&pageSize=50"],
     ["audit log by action prefix", "admin", () => "/admin/v1/audit-logs?action=plan."],
     ["failed jobs, newest first", "admin", () => "/admin/v1/failed-jobs?pageSize=50"],
+    ["a tenant's credits in Manage", "admin", () => `/admin/v1/tenants/${scaleTenantId}/credits?pageSize=50`],
     ["Manage tenants", "admin", () => "/admin/v1/tenants?pageSize=50"],
     ["Manage tenants, a later page", "admin", () => "/admin/v1/tenants?page=15&pageSize=50"],
   ];

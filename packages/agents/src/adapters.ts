@@ -4,10 +4,10 @@ import type { LlmAdapter } from "@leadmetrics/adapter-core";
 import { createGeminiAdapter } from "@leadmetrics/adapter-gemini";
 import { createOfflineAdapter } from "@leadmetrics/adapter-offline";
 import { createOpenAIAdapter } from "@leadmetrics/adapter-openai";
+import { ADAPTER_NAMES, type AdapterName } from "@leadmetrics/catalog";
 import { PermanentJobError } from "@leadmetrics/queue";
 
-export const ADAPTER_NAMES = ["offline", "anthropic", "openai", "gemini", "claude-cli"] as const;
-export type AdapterName = (typeof ADAPTER_NAMES)[number];
+export { ADAPTER_NAMES, type AdapterName };
 
 export interface AdapterSettings {
   ANTHROPIC_API_KEY?: string;

@@ -1,5 +1,7 @@
 import {
+  ADAPTER_NAMES,
   AGENT_ROLES,
+  agentConfigFields,
   DELIVERABLE_CATALOG,
   DELIVERABLE_TYPES,
   deliverableTypeLabel,
@@ -9,7 +11,7 @@ import {
   writerOf,
 } from "@leadmetrics/catalog";
 import { createDb, type Db, DeliverableType } from "@leadmetrics/db";
-import { agentQueue, draftJobSchema, QUEUES } from "@leadmetrics/queue";
+import { agentQueue, draftJobSchema, QUEUES, queueLabel } from "@leadmetrics/queue";
 import { createTestDatabase } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../src";
@@ -44,6 +46,32 @@ describe("the role registry", () => {
     expect(Object.keys(ROLES).sort()).toEqual([...AGENT_ROLES].sort());
     const agentQueues = Object.keys(QUEUES).filter((q) => q.startsWith("agent__"));
     expect(agentQueues.sort()).toEqual(AGENT_ROLES.map(agentQueue).sort());
+  });
+});
+
+describe("agent configuration fields", () => {
+  it("a role that calls no model has none; the offline adapter takes no model and no temperature", () => {
+    for (const adapter of ADAPTER_NAMES)
+      expect(agentConfigFields("publisher", adapter)).toEqual({
+        adapter: false,
+        model: false,
+        temperature: false,
+        enabled: false,
+      });
+    expect(agentConfigFields("blog-writer", "offline")).toEqual({
+      adapter: true,
+      model: false,
+      temperature: false,
+      enabled: true,
+    });
+    expect(agentConfigFields("blog-writer", "anthropic")).toMatchObject({ model: true, temperature: true });
+    expect(agentConfigFields("strategy-writer", "claude-cli")).toMatchObject({ model: true, temperature: false });
+  });
+
+  it("every role that calls a model is one the publisher is not, and every queue has a name for people", () => {
+    expect(AGENT_ROLES.filter((r) => !ROLE_CATALOG[r].callsModel)).toEqual(["publisher"]);
+    for (const queue of Object.keys(QUEUES)) expect(queueLabel(queue)).not.toMatch(/__/);
+    expect(queueLabel("agent__blog-writer")).toBe("Blog writer");
   });
 });
 

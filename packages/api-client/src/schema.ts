@@ -268,11 +268,30 @@ export interface paths {
                                 jobId: string;
                                 payload: unknown;
                                 queue: string;
+                                /** @description The queue for people: "Blog writer", "Email notifications" */
+                                queueLabel: string;
                                 reason: string;
+                                /** @description The reason in plain words, with the next step when it is known */
+                                reasonText: string;
                                 replayedAt: string | null;
                                 replayJobId: string | null;
                                 replayState?: string | null;
+                                /** @description The activity or plan the job was working on; its name is null when it is gone */
+                                subject: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "activity" | "plan";
+                                    name: string | null;
+                                } | null;
+                                tenant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
                                 tenantId: string | null;
+                                /** @description Stopped for want of credits, not replayed yet: the next grant replays it */
+                                waitsForCredits: boolean;
                             }[];
                             page: number;
                             pageSize: number;
@@ -376,11 +395,30 @@ export interface paths {
                             jobId: string;
                             payload: unknown;
                             queue: string;
+                            /** @description The queue for people: "Blog writer", "Email notifications" */
+                            queueLabel: string;
                             reason: string;
+                            /** @description The reason in plain words, with the next step when it is known */
+                            reasonText: string;
                             replayedAt: string | null;
                             replayJobId: string | null;
                             replayState?: string | null;
+                            /** @description The activity or plan the job was working on; its name is null when it is gone */
+                            subject: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "activity" | "plan";
+                                name: string | null;
+                            } | null;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
                             tenantId: string | null;
+                            /** @description Stopped for want of credits, not replayed yet: the next grant replays it */
+                            waitsForCredits: boolean;
                         };
                     };
                 };
@@ -482,11 +520,30 @@ export interface paths {
                             jobId: string;
                             payload: unknown;
                             queue: string;
+                            /** @description The queue for people: "Blog writer", "Email notifications" */
+                            queueLabel: string;
                             reason: string;
+                            /** @description The reason in plain words, with the next step when it is known */
+                            reasonText: string;
                             replayedAt: string | null;
                             replayJobId: string | null;
                             replayState?: string | null;
+                            /** @description The activity or plan the job was working on; its name is null when it is gone */
+                            subject: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "activity" | "plan";
+                                name: string | null;
+                            } | null;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
                             tenantId: string | null;
+                            /** @description Stopped for want of credits, not replayed yet: the next grant replays it */
+                            waitsForCredits: boolean;
                         };
                     };
                 };
@@ -1073,6 +1130,150 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: number;
+                            ledger: {
+                                items: {
+                                    /** @description Who granted; null for the platform (welcome credits) and for runs */
+                                    actor: {
+                                        email: string | null;
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string | null;
+                                    } | null;
+                                    amount: number;
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "grant" | "run" | "adjustment";
+                                    note: string | null;
+                                    /** @description For a run's entry: the agent that ran and on what */
+                                    run: {
+                                        activityId: string | null;
+                                        planId: string | null;
+                                        role: string;
+                                        /** @description The activity's title or the plan's name */
+                                        subject: string | null;
+                                    } | null;
+                                    /** @enum {string} */
+                                    status: "reserved" | "settled" | "released" | "posted";
+                                }[];
+                                page: number;
+                                pageSize: number;
+                                total: number;
+                            };
+                            reserved: number;
+                            /** @description What stopped for want of credits: a grant moves the drafts back to drafting and replays the jobs */
+                            waiting: {
+                                /** @description The oldest few, by title */
+                                activities: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                }[];
+                                activityCount: number;
+                                jobCount: number;
+                                jobsByQueue: {
+                                    count: number;
+                                    label: string;
+                                    queue: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

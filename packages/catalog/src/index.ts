@@ -11,15 +11,17 @@ export interface AgentRoleFacts {
   label: string;
   /** Credits one run holds and spends: flat, so clients can plan their month. Required: no role runs for free by omission. */
   creditsPerRun: number;
+  /** Whether its runs call a model, so its agent configuration (adapter, model, temperature) applies. */
+  callsModel: boolean;
 }
 
 /** Every agent role. A new role is a new entry here, and its definition in @leadmetrics/agents. */
 export const ROLE_CATALOG = {
-  "activity-planner": { label: "Activity planner", creditsPerRun: 1 },
-  "blog-writer": { label: "Blog writer", creditsPerRun: 10 },
-  "social-post-writer": { label: "Social post writer", creditsPerRun: 2 },
-  "strategy-writer": { label: "Strategy writer", creditsPerRun: 20 },
-  publisher: { label: "Publisher", creditsPerRun: 0 },
+  "activity-planner": { label: "Activity planner", creditsPerRun: 1, callsModel: true },
+  "blog-writer": { label: "Blog writer", creditsPerRun: 10, callsModel: true },
+  "social-post-writer": { label: "Social post writer", creditsPerRun: 2, callsModel: true },
+  "strategy-writer": { label: "Strategy writer", creditsPerRun: 20, callsModel: true },
+  publisher: { label: "Publisher", creditsPerRun: 0, callsModel: false },
 } as const satisfies Record<string, AgentRoleFacts>;
 
 export type AgentRole = keyof typeof ROLE_CATALOG;
@@ -29,6 +31,43 @@ export const isAgentRole = (value: string): value is AgentRole => Object.hasOwn(
 
 /** Credits a run of the role holds and spends. */
 export const creditsPerRun = (role: AgentRole): number => ROLE_CATALOG[role].creditsPerRun;
+
+/** The client-safe facts of one model adapter: what its agent configuration asks for. */
+export interface AdapterFacts {
+  /** For people: "OpenAI". */
+  label: string;
+  /** Whether the adapter takes a model name (the offline adapter answers from a script). */
+  model: boolean;
+  /** Whether the adapter passes a temperature on to the model. */
+  temperature: boolean;
+}
+
+/** Every model adapter an agent role can run on (the agents package has one factory per entry). */
+export const ADAPTER_CATALOG = {
+  offline: { label: "Offline (no model)", model: false, temperature: false },
+  anthropic: { label: "Anthropic", model: true, temperature: true },
+  openai: { label: "OpenAI", model: true, temperature: true },
+  gemini: { label: "Gemini", model: true, temperature: true },
+  "claude-cli": { label: "Claude CLI", model: true, temperature: false },
+} as const satisfies Record<string, AdapterFacts>;
+
+export type AdapterName = keyof typeof ADAPTER_CATALOG;
+export const ADAPTER_NAMES = Object.keys(ADAPTER_CATALOG) as [AdapterName, ...AdapterName[]];
+
+/** Which fields of an agent configuration a role on an adapter uses: the one rule Manage's form follows. */
+export interface AgentConfigFields {
+  adapter: boolean;
+  model: boolean;
+  temperature: boolean;
+  enabled: boolean;
+}
+
+export function agentConfigFields(role: AgentRole, adapter: AdapterName): AgentConfigFields {
+  // A role that calls no model (the publisher) reads no configuration at all.
+  if (!ROLE_CATALOG[role].callsModel) return { adapter: false, model: false, temperature: false, enabled: false };
+  const facts = ADAPTER_CATALOG[adapter];
+  return { adapter: true, model: facts.model, temperature: facts.temperature, enabled: true };
+}
 
 /** The client-safe facts of one deliverable type (the `DeliverableType` database enum). */
 export interface DeliverableTypeFacts {

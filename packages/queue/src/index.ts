@@ -39,6 +39,7 @@ export {
   publishJobSchema,
   QUEUES,
   type QueueName,
+  queueLabel,
   WAKE_REASONS,
   type WakeReason,
   type WriterQueueName,

@@ -1,4 +1,4 @@
-import { AGENT_ROLES, type AgentRole, WRITER_ROLES, type WriterRole } from "@leadmetrics/catalog";
+import { AGENT_ROLES, type AgentRole, agentRoleLabel, WRITER_ROLES, type WriterRole } from "@leadmetrics/catalog";
 import {
   type EventDefinition,
   NOTIFICATION_EVENT_DEFINITIONS,
@@ -137,3 +137,20 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { count: 100 },
   removeOnFail: { count: 500, age: 7 * 24 * 60 * 60 },
 };
+
+const NOTIFICATION_QUEUE_LABELS: Record<Exclude<QueueName, AgentQueueName>, string> = {
+  notifications__dispatch: "Notifications (sorting by channel)",
+  notifications__digest: "Notification digests",
+  notifications__email: "Email notifications",
+  notifications__in_app: "In-app notifications",
+  notifications__push: "Push notifications",
+  notifications__whatsapp: "WhatsApp notifications",
+  notifications__telegram: "Telegram notifications",
+};
+
+/** A queue's name for people: an agent's queue is its role ("Blog writer"); an unknown name stays as it is. */
+export function queueLabel(name: string): string {
+  if (!isQueueName(name)) return name;
+  if (name.startsWith("agent__")) return agentRoleLabel(name.slice("agent__".length) as AgentRole);
+  return NOTIFICATION_QUEUE_LABELS[name as keyof typeof NOTIFICATION_QUEUE_LABELS];
+}

@@ -1,11 +1,12 @@
+import { ADAPTER_NAMES, type AdapterName } from "@leadmetrics/catalog";
 import type { Db } from "@leadmetrics/db";
 import { writeAudit } from "@leadmetrics/db";
 import { AGENT_ROLES, type AgentRole } from "@leadmetrics/queue";
 import { z } from "zod";
 import { requireTenant } from "./tenants";
 
-export const ADAPTERS = ["offline", "anthropic", "openai", "gemini", "claude-cli"] as const;
-export type Adapter = (typeof ADAPTERS)[number];
+export const ADAPTERS = ADAPTER_NAMES;
+export type Adapter = AdapterName;
 
 export const agentConfigInput = z.strictObject({
   adapter: z.enum(ADAPTERS),

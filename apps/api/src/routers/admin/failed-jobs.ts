@@ -3,7 +3,12 @@ import { replayFailedJobById } from "@leadmetrics/queue";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authOf } from "../../auth/guards";
-import { failedJobWithReplayState, listFailedJobs } from "../../domain/failed-jobs";
+import {
+  describeFailedJobs,
+  type FailedJobContext,
+  failedJobWithReplayState,
+  listFailedJobs,
+} from "../../domain/failed-jobs";
 import { errorResponses, idParams, page, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
@@ -20,9 +25,17 @@ const failedJobSchema = z.object({
   /** The replay's BullMQ state (completed, failed, active, waiting, …), when it was replayed. */
   replayState: z.string().nullable().optional(),
   createdAt: z.string(),
+  queueLabel: z.string().describe('The queue for people: "Blog writer", "Email notifications"'),
+  reasonText: z.string().describe("The reason in plain words, with the next step when it is known"),
+  waitsForCredits: z.boolean().describe("Stopped for want of credits, not replayed yet: the next grant replays it"),
+  tenant: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+  subject: z
+    .object({ kind: z.enum(["activity", "plan"]), id: z.uuid(), name: z.string().nullable() })
+    .nullable()
+    .describe("The activity or plan the job was working on; its name is null when it is gone"),
 });
 
-const toFailed = (f: FailedJob) => ({
+const toFailed = (f: FailedJob & FailedJobContext) => ({
   id: f.id,
   queue: f.queue,
   jobId: f.jobId,
@@ -33,6 +46,11 @@ const toFailed = (f: FailedJob) => ({
   replayedAt: f.replayedAt?.toISOString() ?? null,
   replayJobId: f.replayJobId,
   createdAt: f.createdAt.toISOString(),
+  queueLabel: f.queueLabel,
+  reasonText: f.reasonText,
+  waitsForCredits: f.waitsForCredits,
+  tenant: f.tenant,
+  subject: f.subject,
 });
 
 /** `/failed-jobs`: jobs that failed for good, and their replay once the cause is fixed. */
@@ -59,7 +77,12 @@ export const adminFailedJobsRouter =
           { queue, tenantId, replayed: replayed === undefined ? undefined : replayed === "true" },
           skipTake(req.query),
         );
-        return { items: rows.map(toFailed), total, page: req.query.page, pageSize: req.query.pageSize };
+        return {
+          items: (await describeFailedJobs(ctx.db, rows)).map(toFailed),
+          total,
+          page: req.query.page,
+          pageSize: req.query.pageSize,
+        };
       },
     );
 
@@ -68,7 +91,8 @@ export const adminFailedJobsRouter =
       { schema: { tags: ["admin"], params: idParams, response: { 200: failedJobSchema, ...errorResponses } } },
       async (req) => {
         const { row, replayState } = await failedJobWithReplayState(ctx, req.params.id);
-        return { ...toFailed(row), replayState };
+        const [described] = await describeFailedJobs(ctx.db, [row]);
+        return { ...toFailed(described!), replayState };
       },
     );
 
@@ -76,12 +100,13 @@ export const adminFailedJobsRouter =
     app.post(
       "/failed-jobs/:id/replay",
       { schema: { tags: ["admin"], params: idParams, response: { 200: failedJobSchema, ...errorResponses } } },
-      async (req) =>
-        toFailed(
-          await replayFailedJobById({ db: ctx.db, outbox: ctx.outbox }, req.params.id, {
-            actorId: authOf(req).sub,
-            requestId: req.id,
-          }),
-        ),
+      async (req) => {
+        const row = await replayFailedJobById({ db: ctx.db, outbox: ctx.outbox }, req.params.id, {
+          actorId: authOf(req).sub,
+          requestId: req.id,
+        });
+        const [described] = await describeFailedJobs(ctx.db, [row]);
+        return toFailed(described!);
+      },
     );
   };

@@ -47,7 +47,13 @@ const createBody = z.strictObject({
     .describe("Credits the workspace starts with; without it, the welcome credits every new workspace gets"),
 });
 
-const suspendBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+const suspendBody = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Give a reason in 3 characters or more: the audit log keeps it")
+    .max(500, "Keep the reason under 500 characters"),
+});
 
 const select = { ...tenantFields, _count: { select: { members: true } } } as const;
 

@@ -1,5 +1,4 @@
 import { createPortalLayout } from "@leadmetrics/ui/portal";
-import { publicApiUrl } from "@leadmetrics/ui/server";
 
 export default createPortalLayout("manage", {
   name: "Manage",
@@ -8,7 +7,7 @@ export default createPortalLayout("manage", {
     { href: "/users", label: "Users" },
     { href: "/failed-jobs", label: "Failed jobs" },
     { href: "/audit", label: "Audit log" },
-    // bull-board, served by the API behind the super-admin guard (the Manage cookie reaches it).
-    { href: `${publicApiUrl()}/admin/v1/queues`, label: "Queues" },
+    // Explains the queue dashboard (bull-board, served by the API) and opens it in a tab of its own.
+    { href: "/queues", label: "Queues" },
   ],
 });

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
+import { Alert, Card, Field, formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
+import { SubmitButton } from "@leadmetrics/ui/forms";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -77,7 +78,7 @@ export default async function UsersPage({
                 <option value="super_admin">Super-admin</option>
               </select>
             </label>
-            <Button>Invite</Button>
+            <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
           </form>
         </Card>
       </div>

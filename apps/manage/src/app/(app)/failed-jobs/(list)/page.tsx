@@ -1,5 +1,6 @@
-import { formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
-import { serverApi, unwrap } from "@leadmetrics/ui/server";
+import { formatDate, PageHeader, Pager, pageParam, Table } from "@leadmetrics/ui";
+import { dmUrl, serverApi, unwrap } from "@leadmetrics/ui/server";
+import { JobState, JobSubject, JobTenant } from "../job-context";
 
 export const metadata = { title: "Failed jobs" };
 
@@ -10,31 +11,36 @@ export default async function FailedJobsPage({ searchParams }: { searchParams: P
     "manage",
     await api.GET("/admin/v1/failed-jobs", { params: { query: { pageSize: 50, page: pageParam(page) } } }),
   );
+  const dm = dmUrl();
   return (
     <>
-      <PageHeader title="Failed jobs" subtitle="Jobs that exhausted their attempts. Fix the cause, then replay." />
+      <PageHeader
+        title="Failed jobs"
+        subtitle="Work that failed after every retry. Fix the cause, then replay; a credit grant replays the runs that lacked credits by itself."
+      />
       <Table
         caption="Failed jobs"
         rows={jobs.items}
         rowKey={(j) => j.id}
         empty={
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-            No failed jobs.
+            No failed jobs. Work that fails after every retry is listed here.
           </p>
         }
         columns={[
           {
-            header: "Queue",
+            header: "Job",
             cell: (j) => (
               <a className="font-medium text-indigo-700 hover:underline" href={`/failed-jobs/${j.id}`}>
-                {j.queue}
+                {j.queueLabel}
               </a>
             ),
           },
-          { header: "Reason", cell: (j) => <span className="line-clamp-2">{j.reason}</span> },
-          { header: "Attempts", cell: (j) => j.attempts },
-          { header: "State", cell: (j) => <StatusBadge status={j.replayedAt ? "replayed" : "failed"} /> },
-          { header: "Failed at", cell: (j) => formatDate(j.createdAt) },
+          { header: "Tenant", cell: (j) => <JobTenant job={j} /> },
+          { header: "Working on", cell: (j) => <JobSubject job={j} dmUrl={dm} /> },
+          { header: "Why", cell: (j) => <span className="line-clamp-3">{j.reasonText}</span> },
+          { header: "State", cell: (j) => <JobState job={j} /> },
+          { header: "Failed", cell: (j) => <span className="whitespace-nowrap">{formatDate(j.createdAt)}</span> },
         ]}
       />
       <Pager path="/failed-jobs" page={jobs.page} pageSize={jobs.pageSize} total={jobs.total} />

@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Field,
-  formatDate,
-  PageHeader,
-  Pager,
-  pageParam,
-  StatusBadge,
-  Table,
-} from "@leadmetrics/ui";
+import { Alert, Card, Field, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import { SubmitButton } from "@leadmetrics/ui/forms";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { redirect } from "next/navigation";
 
@@ -105,7 +95,7 @@ export default async function TenantsPage({
             <Field label="Time zone" name="timezone" defaultValue="UTC" />
             <Field label="Owner's email" name="ownerEmail" type="email" required />
             <Field label="Owner's name" name="ownerName" required />
-            <Button>Create and invite the owner</Button>
+            <SubmitButton pendingLabel="Creating…">Create and invite the owner</SubmitButton>
           </form>
         </Card>
       </div>

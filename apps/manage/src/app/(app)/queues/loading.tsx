@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@leadmetrics/ui/states";
+
+export default function Loading() {
+  return <PageSkeleton shape="detail" />;
+}
