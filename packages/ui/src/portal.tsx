@@ -12,6 +12,7 @@ import {
   errorSentence,
   formError,
   publicApiUrl,
+  readFlash,
   serverApi,
   signIn,
   signOut,
@@ -19,6 +20,7 @@ import {
   unwrap,
 } from "./server";
 import { StatePanel } from "./states";
+import { Toaster } from "./toaster";
 
 type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
 
@@ -80,6 +82,7 @@ export function SignedOutCard(props: { title: string; intro?: ReactNode; childre
         {props.intro ? <p className="mb-6 text-sm text-slate-600">{props.intro}</p> : null}
         {props.children}
       </div>
+      <Toaster />
     </main>
   );
 }
@@ -212,9 +215,10 @@ export function createPortalLayout(
   // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function PortalLayout({ children }: { children: ReactNode }) {
     const api = await serverApi(portal);
-    const [me, notifications] = await Promise.all([
+    const [me, notifications, message] = await Promise.all([
       currentAccount(portal),
       api.GET("/auth/v1/me/notifications", { params: { query: { pageSize: 1 } } }).then((r) => unwrap(portal, r)),
+      readFlash(),
     ]);
     // A suspended workspace's pages would each be refused: say why once, instead.
     if (me.memberships.some((m) => m.tenantId === me.session.tenantId && m.tenantStatus === "suspended"))
@@ -224,6 +228,7 @@ export function createPortalLayout(
         portalName={opts.name}
         nav={typeof opts.nav === "function" ? opts.nav() : opts.nav}
         user={{ name: me.user.name, email: me.user.email }}
+        flash={message}
         live={<LiveBell apiUrl={publicApiUrl()} portal={portal} initialUnread={notifications.unreadCount} />}
         logout={
           <form action={logout} className="flex gap-3">
