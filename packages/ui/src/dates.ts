@@ -52,6 +52,11 @@ export function formatCalendarDate(day: string): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** A moment's calendar date in `timeZone` as "2026-12-02" (for grouping by the workspace's days). */
+export function calendarDay(at: Instant, timeZone = "UTC"): string {
+  return new Date(dayNumber(toDate(at), timeZone) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The day number (days since 1970-01-01) of a moment's calendar date in `timeZone`. */
 function dayNumber(date: Date, timeZone: string): number {
   let parts: Intl.DateTimeFormatPart[];

@@ -33,21 +33,26 @@ export function ActionForm(props: {
   children: ReactNode;
   className?: string;
   keepOnSuccess?: boolean;
+  /** Say a success inside the form instead of a toast (when the sentence is a result to read). */
+  okInline?: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(props.action, {});
   const form = useRef<HTMLFormElement>(null);
   const labels = useRef(new Map<string, string>()).current;
-  const { keepOnSuccess } = props;
+  const { keepOnSuccess, okInline } = props;
   useEffect(() => {
     if (state.ok) {
-      showToast("success", state.ok);
+      if (!okInline) showToast("success", state.ok);
       if (!keepOnSuccess) form.current?.reset();
     } else if (state.error) {
       const first = Object.keys(state.fields ?? {}).find((name) => labels.has(name));
-      const target = first ? form.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`) : null;
+      const target = first
+        ? (form.current?.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`) ??
+          form.current?.querySelector<HTMLElement>(`#field-${CSS.escape(first)}`))
+        : null;
       (target ?? form.current?.querySelector<HTMLElement>("[data-form-summary]"))?.focus();
     }
-  }, [state, keepOnSuccess, labels]);
+  }, [state, keepOnSuccess, okInline, labels]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (pending) return;
@@ -64,6 +69,14 @@ export function ActionForm(props: {
         aria-busy={pending || undefined}
         className={props.className}
       >
+        {state.ok && props.okInline ? (
+          <div
+            role="status"
+            className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+          >
+            {state.ok}
+          </div>
+        ) : null}
         <FormSummary state={state} labels={labels} />
         {props.children}
       </form>
@@ -79,51 +92,53 @@ const fieldName = (path: string) => {
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 };
 
+/** A field's message as a sentence: "must be at least 10 characters" becomes "Password must be …". */
+export function fieldSentence(label: string, message: string): string {
+  if (!/^[a-z]/.test(message)) return message;
+  return `${label} ${message}${/[.!?]$/.test(message) ? "" : "."}`;
+}
+
 /**
  * The plain summary on top of a refused form: the API's sentence when no field is named, else
- * what to fix, each field named by its label and linked to it. Not a live region: the field
- * messages themselves are announced, and focus moves to the first.
+ * which fields to fix (each linked to its field, whose message is under it) and the messages of
+ * any the form does not show. Not a live region when fields are named: their messages are
+ * announced, and focus moves to the first.
  */
 function FormSummary({ state, labels }: { state: FormState; labels: Map<string, string> }) {
   if (!state.error) return null;
   const problems = Object.entries(state.fields ?? {});
+  const box = "mb-4 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800";
   if (problems.length === 0)
     return (
-      <div
-        role="alert"
-        tabIndex={-1}
-        data-form-summary
-        className="mb-4 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800"
-      >
+      <div role="alert" tabIndex={-1} data-form-summary className={box}>
         {state.error}
       </div>
     );
+  const shown = problems.filter(([name]) => labels.has(name));
+  const other = problems.filter(([name]) => !labels.has(name));
   return (
-    <div
-      tabIndex={-1}
-      data-form-summary
-      data-testid="form-summary"
-      className="mb-4 rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-800"
-    >
-      <p className="font-medium">
-        {problems.length === 1
-          ? "One thing to fix before sending again:"
-          : `${problems.length} things to fix before sending again:`}
-      </p>
-      <ul className="mt-1 list-disc space-y-0.5 pl-5">
-        {problems.map(([name, message]) => (
-          <li key={name}>
-            {labels.has(name) ? (
-              <a className="underline" href={`#field-${name}`}>
+    <div tabIndex={-1} data-form-summary data-testid="form-summary" className={box}>
+      {shown.length > 0 ? (
+        <p>
+          {shown.length === 1 ? "Check the field marked below: " : `Check the ${shown.length} fields marked below: `}
+          {shown.map(([name], i) => (
+            <span key={name}>
+              {i > 0 ? ", " : ""}
+              <a className="font-medium underline" href={`#field-${name}`}>
                 {labels.get(name)}
               </a>
-            ) : (
-              fieldName(name)
-            )}
-            : {message}
-          </li>
-        ))}
-      </ul>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      {other.length > 0 ? (
+        <ul role="alert" className={shown.length > 0 ? "mt-1" : undefined}>
+          {other.map(([name, message]) => (
+            <li key={name}>{fieldSentence(fieldName(name), message)}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
@@ -134,7 +149,37 @@ type FieldProps = Parameters<typeof Field>[0];
 export function FormField(props: FieldProps) {
   const form = useContext(FormContext);
   form?.labels.set(props.name, props.label);
-  return <Field {...props} error={props.error ?? form?.state.fields?.[props.name]} />;
+  const message = props.error ?? form?.state.fields?.[props.name];
+  return <Field {...props} error={message ? fieldSentence(props.label, message) : undefined} />;
+}
+
+/**
+ * A group of inputs the API answers for as one (a plan's quantities: `items`): its legend is its
+ * label, its message sits under the legend.
+ */
+export function FormFieldset(props: { legend: string; name: string; hint?: string; children: ReactNode }) {
+  const form = useContext(FormContext);
+  form?.labels.set(props.name, props.legend);
+  const message = form?.state.fields?.[props.name];
+  const id = `field-${props.name}`;
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      aria-invalid={message ? true : undefined}
+      aria-describedby={message ? `${id}-error` : undefined}
+      className="mb-4"
+    >
+      <legend className="text-sm font-medium text-slate-700">{props.legend}</legend>
+      {props.hint ? <p className="mt-1 text-xs text-slate-500">{props.hint}</p> : null}
+      {message ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-rose-700">
+          {fieldSentence(props.legend, message)}
+        </p>
+      ) : null}
+      <div className="mt-2">{props.children}</div>
+    </fieldset>
+  );
 }
 
 /** A labelled select with its inline error (inside an ActionForm, the form's answer for its name). */
@@ -148,7 +193,8 @@ export function FormSelect(props: {
 }) {
   const form = useContext(FormContext);
   form?.labels.set(props.name, props.label);
-  const error = props.error ?? form?.state.fields?.[props.name];
+  const message = props.error ?? form?.state.fields?.[props.name];
+  const error = message ? fieldSentence(props.label, message) : undefined;
   const id = `field-${props.name}`;
   return (
     <div className="mb-4">

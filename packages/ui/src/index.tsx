@@ -454,5 +454,5 @@ export function RelativeTime(props: {
   );
 }
 
-export { formatCalendarDate, formatDateTime, formatRelative } from "./dates";
+export { calendarDay, formatCalendarDate, formatDateTime, formatRelative } from "./dates";
 export { ActivityHistory, actorPhrase, type HistoryEvent, historySentence } from "./history";

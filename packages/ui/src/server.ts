@@ -109,7 +109,13 @@ export function formError(error: unknown): FormState {
   const e = (
     error as { error?: { message?: string; details?: { fields?: { path: string; message: string }[] } } } | undefined
   )?.error;
-  const fields = Object.fromEntries((e?.details?.fields ?? []).map((f) => [f.path.replace(/^body\./, ""), f.message]));
+  // A unique violation names its fields as bare strings; validation errors as { path, message }.
+  const list = Array.isArray(e?.details?.fields) ? e.details.fields : [];
+  const fields = Object.fromEntries(
+    list
+      .filter((f): f is { path: string; message: string } => typeof f?.path === "string")
+      .map((f) => [f.path.replace(/^body\./, ""), f.message ?? "is not valid"]),
+  );
   return { error: e?.message ?? "Something went wrong; please try again", fields };
 }
 

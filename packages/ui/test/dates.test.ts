@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDateTime, formatRelative } from "../src/dates";
+import { calendarDay, formatCalendarDate, formatDateTime, formatRelative } from "../src/dates";
 import { encodeFlash, parseFlash } from "../src/flash";
 
 describe("formatDateTime", () => {
@@ -30,6 +30,12 @@ describe("formatDateTime", () => {
     expect(formatDateTime(null, "UTC")).toBe("—");
     expect(formatDateTime("not a date", "UTC")).toBe("—");
     expect(formatDateTime("2026-12-02T14:05:00Z", "Mars/Olympus")).toBe("2 Dec 2026, 14:05 UTC");
+  });
+
+  it("names the day a moment falls on in the zone", () => {
+    expect(calendarDay("2026-12-02T23:30:00Z", "UTC")).toBe("2026-12-02");
+    expect(calendarDay("2026-12-02T23:30:00Z", "Asia/Tokyo")).toBe("2026-12-03");
+    expect(calendarDay("2026-12-02T03:00:00Z", "America/Chicago")).toBe("2026-12-01");
   });
 
   it("writes a calendar date the same in every zone", () => {
