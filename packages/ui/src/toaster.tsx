@@ -74,6 +74,30 @@ function Toasts(props: { flash?: Flash | null }) {
     if (flash) add(flash);
   }, [props.flash, pathname, search, add]);
 
+  // A form's action may redirect to the very page it was on, where the address does not change:
+  // after each submit, look for the flash until it arrives (or the action is clearly done).
+  useEffect(() => {
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const onSubmit = () => {
+      clearInterval(poll);
+      const until = Date.now() + 30_000;
+      poll = setInterval(() => {
+        const flash = readFlashCookie();
+        if (flash) {
+          // biome-ignore lint/suspicious/noDocumentCookie: see above
+          document.cookie = `${FLASH_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+          add(flash);
+        }
+        if (flash || Date.now() > until) clearInterval(poll);
+      }, 200);
+    };
+    document.addEventListener("submit", onSubmit, true);
+    return () => {
+      document.removeEventListener("submit", onSubmit, true);
+      clearInterval(poll);
+    };
+  }, [add]);
+
   useEffect(() => {
     const onToast = (e: Event) => add((e as CustomEvent<Toast>).detail);
     window.addEventListener(TOAST_EVENT, onToast);
