@@ -109,7 +109,7 @@ export function createForgotPasswordPage() {
         {sent ? (
           <Alert kind="success">If an account exists for that address, the link is on its way. Check your inbox.</Alert>
         ) : (
-          <ActionForm action={requestLink} label="Email me a link">
+          <ActionForm action={requestLink} label="Forgot your password">
             <FormField label="Email" name="email" type="email" required />
             <SubmitButton pendingLabel="Sending…">Email me a link</SubmitButton>
           </ActionForm>
