@@ -229,6 +229,8 @@ describe("platform administration", () => {
         tenantName: "Acme Digital",
         tenantStatus: "suspended",
         tenantSuspendedAt: expect.any(String),
+        // The zone its pages write moments in.
+        tenantTimezone: "America/New_York",
       }),
     ]);
     expect(

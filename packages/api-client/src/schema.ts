@@ -2267,6 +2267,7 @@ export interface paths {
                                 /** @enum {string} */
                                 tenantStatus: "active" | "suspended";
                                 tenantSuspendedAt: string | null;
+                                tenantTimezone: string;
                             }[];
                             session: {
                                 appAccess: ("dashboard" | "dm" | "manage")[];

@@ -1,6 +1,7 @@
 import type { paths } from "@leadmetrics/api-client";
 import { type DeliverableTypeId, ROLE_CATALOG, writerOf } from "@leadmetrics/catalog";
-import { Card, formatDate } from "./index";
+import { formatDateTime } from "./dates";
+import { Card } from "./index";
 
 /** One event of an activity's history, as the API answers it. */
 export type HistoryEvent =
@@ -69,7 +70,14 @@ export function historySentence(e: HistoryEvent, ctx: HistoryContext): string {
 }
 
 /** An activity's history: what happened, in words, who did it and when, with the feedback given. */
-export function ActivityHistory({ events, ...ctx }: { events: HistoryEvent[] } & HistoryContext) {
+export function ActivityHistory({
+  events,
+  timeZone = "UTC",
+  ...ctx
+}: {
+  events: HistoryEvent[] /** The zone its moments are written in (the workspace's). */;
+  timeZone?: string;
+} & HistoryContext) {
   return (
     <Card title="History">
       <ol className="space-y-3 text-sm" data-testid="history">
@@ -84,7 +92,7 @@ export function ActivityHistory({ events, ...ctx }: { events: HistoryEvent[] } &
                 {e.feedback}
               </blockquote>
             ) : null}
-            <p className="mt-0.5 text-xs text-slate-500">{formatDate(e.createdAt)}</p>
+            <p className="mt-0.5 text-xs text-slate-500">{formatDateTime(e.createdAt, timeZone)}</p>
           </li>
         ))}
       </ol>

@@ -1,7 +1,10 @@
 import { activityStatusLabel, isActivityStatus, type StatusAudience } from "@leadmetrics/catalog";
 import { diffWordsWithSpace } from "diff";
 import { Fragment, type ReactNode } from "react";
+import { formatDateTime, formatRelative } from "./dates";
+import type { Flash } from "./flash";
 import { NavLinks } from "./nav-links";
+import { Toaster } from "./toaster";
 
 export const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
@@ -17,6 +20,8 @@ export function AppShell(props: {
   user: { name: string; email: string };
   logout: ReactNode;
   live?: ReactNode;
+  /** The message the last server action left for this page (shown once, as a toast). */
+  flash?: Flash | null;
   children: ReactNode;
 }) {
   return (
@@ -47,6 +52,7 @@ export function AppShell(props: {
         </nav>
       </aside>
       <main className="min-w-0 flex-1 p-4 md:p-8">{props.children}</main>
+      <Toaster flash={props.flash} />
     </div>
   );
 }
@@ -419,22 +425,34 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
   );
 }
 
-/** "just now", "3 min ago", "5 h ago", "2 days ago"; the date itself after a week. */
+/** Kept for older callers: "3 h ago" in UTC days ("never" with no moment). Prefer formatRelative. */
 export function timeAgo(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return "never";
-  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 7) return days === 1 ? "yesterday" : `${days} days ago`;
-  return formatDate(iso);
+  return formatRelative(iso, { now });
 }
 
+/** Kept for older callers: formatDateTime in UTC. Prefer formatDateTime with the workspace's zone. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return formatDateTime(iso, "UTC");
 }
 
+/**
+ * A moment as its distance from now ("3 h ago"), the full date and time in the zone on hover and
+ * to assistive technology (`title`), and machine-readable in `dateTime`.
+ */
+export function RelativeTime(props: {
+  at: string | null | undefined;
+  timeZone: string;
+  now?: number;
+  zoneName?: boolean;
+}) {
+  if (!props.at) return <>never</>;
+  const full = formatDateTime(props.at, props.timeZone, { zoneName: props.zoneName });
+  return (
+    <time dateTime={props.at} title={full}>
+      {formatRelative(props.at, { now: props.now, timeZone: props.timeZone })}
+    </time>
+  );
+}
+
+export { calendarDay, formatCalendarDate, formatDateTime, formatRelative } from "./dates";
 export { ActivityHistory, actorPhrase, type HistoryEvent, historySentence } from "./history";

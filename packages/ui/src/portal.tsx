@@ -2,16 +2,18 @@ import { createApiClient } from "@leadmetrics/api-client";
 import type { Portal } from "@leadmetrics/auth/edge";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { Alert, AppShell, Button, Field, type NavItem } from "./index";
+import type { FormState } from "./form-state";
+import { ActionForm, FormField, SubmitButton } from "./forms";
+import { Alert, AppShell, type NavItem } from "./index";
 import { LiveBell } from "./live";
 import {
   apiUrl,
   clientAddressHeaders,
   currentAccount,
   currentWorkspace,
-  errorSentence,
   formError,
   publicApiUrl,
+  readFlash,
   serverApi,
   signIn,
   signOut,
@@ -19,53 +21,52 @@ import {
   unwrap,
 } from "./server";
 import { StatePanel } from "./states";
+import { Toaster } from "./toaster";
 
-type LoginProps = { searchParams: Promise<{ error?: string; next?: string; reason?: string }> };
+type LoginProps = { searchParams: Promise<{ next?: string; reason?: string }> };
 
 /** Each portal's sign-in page: the same form, its own cookies and home page. */
 export function createLoginPage(
   portal: Portal,
   opts: { title: string; tagline: string; home: string; signUp?: boolean },
 ) {
-  async function login(formData: FormData) {
+  async function login(_previous: FormState, formData: FormData): Promise<FormState> {
     "use server";
     const next = String(formData.get("next") || opts.home);
     const failed = await signIn(portal, String(formData.get("email") ?? ""), String(formData.get("password") ?? ""));
-    if (failed)
-      redirect(`/login?error=${encodeURIComponent(failed.error ?? "Sign-in failed")}&next=${encodeURIComponent(next)}`);
+    if (failed) return failed;
     // Only same-site paths: never an open redirect.
     redirect(next.startsWith("/") && !next.startsWith("//") ? next : opts.home);
   }
   // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function LoginPage({ searchParams }: LoginProps) {
-    const { error, next, reason } = await searchParams;
+    const { next, reason } = await searchParams;
     return (
       <SignedOutCard title={opts.title} intro={opts.tagline}>
-        <form action={login}>
-          {error ? <Alert kind="error">{error}</Alert> : null}
-          {reason === "session_ended" ? <Alert>Your session ended; please sign in again.</Alert> : null}
-          {reason === "no_access" ? <Alert kind="error">This account cannot use this portal.</Alert> : null}
-          {reason === "password_reset" ? (
-            <Alert kind="success">Your password is changed: sign in with the new one.</Alert>
-          ) : null}
-          {reason === "invite_accepted" ? (
-            <Alert kind="success">Your account is ready: sign in with the password you chose.</Alert>
-          ) : null}
+        {reason === "session_ended" ? <Alert>Your session ended; please sign in again.</Alert> : null}
+        {reason === "no_access" ? <Alert kind="error">This account cannot use this portal.</Alert> : null}
+        {reason === "password_reset" ? (
+          <Alert kind="success">Your password is changed: sign in with the new one.</Alert>
+        ) : null}
+        {reason === "invite_accepted" ? (
+          <Alert kind="success">Your account is ready: sign in with the password you chose.</Alert>
+        ) : null}
+        <ActionForm action={login} label="Sign in">
           <input type="hidden" name="next" value={next ?? opts.home} />
-          <Field label="Email" name="email" type="email" required />
-          <Field label="Password" name="password" type="password" required />
-          <Button>Sign in</Button>
-          <p className="mt-4 flex justify-between text-sm">
-            <a className="text-indigo-700 hover:underline" href="/forgot-password">
-              Forgot your password?
+          <FormField label="Email" name="email" type="email" required />
+          <FormField label="Password" name="password" type="password" required />
+          <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+        </ActionForm>
+        <p className="mt-4 flex justify-between text-sm">
+          <a className="text-indigo-700 hover:underline" href="/forgot-password">
+            Forgot your password?
+          </a>
+          {opts.signUp ? (
+            <a className="text-indigo-700 hover:underline" href="/register">
+              Create a workspace
             </a>
-            {opts.signUp ? (
-              <a className="text-indigo-700 hover:underline" href="/register">
-                Create a workspace
-              </a>
-            ) : null}
-          </p>
-        </form>
+          ) : null}
+        </p>
       </SignedOutCard>
     );
   };
@@ -80,30 +81,26 @@ export function SignedOutCard(props: { title: string; intro?: ReactNode; childre
         {props.intro ? <p className="mb-6 text-sm text-slate-600">{props.intro}</p> : null}
         {props.children}
       </div>
+      <Toaster />
     </main>
   );
 }
 
 /** "Forgot your password?": asks for the address, and answers the same whether an account exists or not. */
 export function createForgotPasswordPage() {
-  async function requestLink(formData: FormData) {
+  async function requestLink(_previous: FormState, formData: FormData): Promise<FormState> {
     "use server";
     const api = createApiClient({ baseUrl: apiUrl() });
     const res = await api.POST("/auth/v1/forgot-password", {
       body: { email: String(formData.get("email") ?? "") },
       headers: await clientAddressHeaders(),
     });
-    if (res.error)
-      redirect(`/forgot-password?error=${encodeURIComponent(formError(res.error).error ?? "Something went wrong")}`);
+    if (res.error) return formError(res.error);
     redirect("/forgot-password?sent=1");
   }
   // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
-  return async function ForgotPasswordPage({
-    searchParams,
-  }: {
-    searchParams: Promise<{ sent?: string; error?: string }>;
-  }) {
-    const { sent, error } = await searchParams;
+  return async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
+    const { sent } = await searchParams;
     return (
       <SignedOutCard
         title="Choose a new password"
@@ -112,11 +109,10 @@ export function createForgotPasswordPage() {
         {sent ? (
           <Alert kind="success">If an account exists for that address, the link is on its way. Check your inbox.</Alert>
         ) : (
-          <form action={requestLink}>
-            {error ? <Alert kind="error">{error}</Alert> : null}
-            <Field label="Email" name="email" type="email" required />
-            <Button>Email me a link</Button>
-          </form>
+          <ActionForm action={requestLink} label="Forgot your password">
+            <FormField label="Email" name="email" type="email" required />
+            <SubmitButton pendingLabel="Sending…">Email me a link</SubmitButton>
+          </ActionForm>
         )}
         <p className="mt-4 text-sm">
           <a className="text-indigo-700 hover:underline" href="/login">
@@ -133,30 +129,27 @@ export function createForgotPasswordPage() {
  * chooses a password (typed twice), then signs in with it.
  */
 export function createTokenPasswordPage(kind: "reset" | "invite") {
-  const path = kind === "reset" ? "/reset-password" : "/accept-invite";
-  async function choosePassword(formData: FormData) {
+  async function choosePassword(_previous: FormState, formData: FormData): Promise<FormState> {
     "use server";
     const token = String(formData.get("token") ?? "");
     const password = String(formData.get("password") ?? "");
-    const back = (message: string) =>
-      redirect(`${path}?token=${encodeURIComponent(token)}&error=${encodeURIComponent(message)}`);
-    if (password !== String(formData.get("confirm") ?? "")) back("The two passwords differ: type the same one twice.");
+    if (password !== String(formData.get("confirm") ?? ""))
+      return {
+        error: "The two passwords differ",
+        fields: { confirm: "The two passwords differ: type the same one twice." },
+      };
     const api = createApiClient({ baseUrl: apiUrl() });
     const headers = await clientAddressHeaders();
     const res =
       kind === "reset"
         ? await api.POST("/auth/v1/reset-password", { body: { token, password }, headers })
         : await api.POST("/auth/v1/accept-invite", { body: { token, password }, headers });
-    if (res.error) back(errorSentence(formError(res.error), { password: "Password" }));
+    if (res.error) return formError(res.error);
     redirect(`/login?reason=${kind === "reset" ? "password_reset" : "invite_accepted"}`);
   }
   // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
-  return async function TokenPasswordPage({
-    searchParams,
-  }: {
-    searchParams: Promise<{ token?: string; error?: string }>;
-  }) {
-    const { token, error } = await searchParams;
+  return async function TokenPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+    const { token } = await searchParams;
     const title = kind === "reset" ? "Choose a new password" : "Accept your invitation";
     if (!token) {
       return (
@@ -179,13 +172,14 @@ export function createTokenPasswordPage(kind: "reset" | "invite") {
             : "Choose the password you will sign in with."
         }
       >
-        <form action={choosePassword}>
-          {error ? <Alert kind="error">{error}</Alert> : null}
+        <ActionForm action={choosePassword} label={title}>
           <input type="hidden" name="token" value={token} />
-          <Field label="New password" name="password" type="password" required hint="At least 10 characters." />
-          <Field label="The same password again" name="confirm" type="password" required />
-          <Button>{kind === "reset" ? "Change my password" : "Create my account"}</Button>
-        </form>
+          <FormField label="New password" name="password" type="password" required hint="At least 10 characters." />
+          <FormField label="The same password again" name="confirm" type="password" required />
+          <SubmitButton pendingLabel={kind === "reset" ? "Changing…" : "Creating…"}>
+            {kind === "reset" ? "Change my password" : "Create my account"}
+          </SubmitButton>
+        </ActionForm>
         {kind === "reset" ? (
           <p className="mt-4 text-sm">
             <a className="text-indigo-700 hover:underline" href="/forgot-password">
@@ -212,9 +206,10 @@ export function createPortalLayout(
   // biome-ignore lint/correctness/noComponentHookFactories: built once per portal at module load, never during render
   return async function PortalLayout({ children }: { children: ReactNode }) {
     const api = await serverApi(portal);
-    const [me, notifications] = await Promise.all([
+    const [me, notifications, message] = await Promise.all([
       currentAccount(portal),
       api.GET("/auth/v1/me/notifications", { params: { query: { pageSize: 1 } } }).then((r) => unwrap(portal, r)),
+      readFlash(),
     ]);
     // A suspended workspace's pages would each be refused: say why once, instead.
     if (me.memberships.some((m) => m.tenantId === me.session.tenantId && m.tenantStatus === "suspended"))
@@ -224,6 +219,7 @@ export function createPortalLayout(
         portalName={opts.name}
         nav={typeof opts.nav === "function" ? opts.nav() : opts.nav}
         user={{ name: me.user.name, email: me.user.email }}
+        flash={message}
         live={<LiveBell apiUrl={publicApiUrl()} portal={portal} initialUnread={notifications.unreadCount} />}
         logout={
           <form action={logout} className="flex gap-3">
@@ -282,7 +278,9 @@ export function createSuspendedPage() {
                 Email {support}
               </a>
               <form action={logout}>
-                <Button variant="secondary">Sign out</Button>
+                <SubmitButton variant="secondary" pendingLabel="Signing out…">
+                  Sign out
+                </SubmitButton>
               </form>
             </>
           }

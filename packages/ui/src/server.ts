@@ -11,6 +11,8 @@ import {
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { encodeFlash, FLASH_COOKIE, type Flash, parseFlash } from "./flash";
+import type { FormState } from "./form-state";
 
 /** Where this portal's server reaches the API. */
 export const apiUrl = () => portalEnv().API_URL;
@@ -58,6 +60,35 @@ export async function currentWorkspace() {
 }
 
 /**
+ * The zone the Dashboard writes moments in: the workspace's (chosen at sign-up), UTC for a
+ * session without one.
+ */
+export async function workspaceTimeZone(): Promise<string> {
+  return (await currentWorkspace())?.tenantTimezone ?? "UTC";
+}
+
+/**
+ * Leaves a message for the page a server action redirects to: shown there once, as a toast.
+ * Call it just before `redirect()`.
+ */
+export async function flash(kind: Flash["kind"], message: string): Promise<void> {
+  (await cookies()).set(FLASH_COOKIE, encodeFlash({ id: crypto.randomUUID(), kind, message }), {
+    // Not httpOnly: the page drops it once shown (it carries no secret, only the sentence).
+    httpOnly: false,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60,
+    secure: cookieOptions().secure,
+  });
+}
+
+/** The message a server action left for this page, if any (the Toaster drops the cookie). */
+export async function readFlash(): Promise<Flash | null> {
+  const raw = (await cookies()).get(FLASH_COOKIE)?.value;
+  return raw ? parseFlash(raw) : null;
+}
+
+/**
  * A Dashboard page's title, naming the workspace: "Plans — Acme" (the root layout adds
  * " · Leadmetrics").
  */
@@ -71,14 +102,20 @@ export const supportEmail = () => portalEnv().SUPPORT_EMAIL;
 /** The DM portal's address, for Manage's links to an activity's review page. */
 export const dmUrl = () => portalEnv().DM_URL;
 
-export type FormState = { error?: string; fields?: Record<string, string>; ok?: string };
+export type { FormAction, FormState } from "./form-state";
 
 /** The API's error answer as form state: the message, and each invalid field's own message. */
 export function formError(error: unknown): FormState {
   const e = (
     error as { error?: { message?: string; details?: { fields?: { path: string; message: string }[] } } } | undefined
   )?.error;
-  const fields = Object.fromEntries((e?.details?.fields ?? []).map((f) => [f.path.replace(/^body\./, ""), f.message]));
+  // A unique violation names its fields as bare strings; validation errors as { path, message }.
+  const list = Array.isArray(e?.details?.fields) ? e.details.fields : [];
+  const fields = Object.fromEntries(
+    list
+      .filter((f): f is { path: string; message: string } => typeof f?.path === "string")
+      .map((f) => [f.path.replace(/^body\./, ""), f.message ?? "is not valid"]),
+  );
   return { error: e?.message ?? "Something went wrong; please try again", fields };
 }
 

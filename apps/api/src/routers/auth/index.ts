@@ -276,7 +276,7 @@ export const authRouter =
               select: {
                 tenantId: true,
                 role: true,
-                tenant: { select: { name: true, status: true, suspendedAt: true } },
+                tenant: { select: { name: true, status: true, suspendedAt: true, timezone: true } },
               },
             },
           },
@@ -297,6 +297,7 @@ export const authRouter =
             role: m.role,
             tenantStatus: m.tenant.status,
             tenantSuspendedAt: m.tenant.suspendedAt?.toISOString() ?? null,
+            tenantTimezone: m.tenant.timezone,
           })),
         };
       });

@@ -70,6 +70,8 @@ export const meResponse = z.object({
       role: z.enum(TENANT_ROLES),
       tenantStatus: z.enum(["active", "suspended"]),
       tenantSuspendedAt: z.string().nullable(),
+      /** The IANA zone the workspace's pages write moments in ("Europe/Berlin"). */
+      tenantTimezone: z.string(),
     }),
   ),
 });

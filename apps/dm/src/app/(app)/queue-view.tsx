@@ -4,7 +4,7 @@ import {
   deliverableTypeLabel,
   deliverableTypePluralLabel,
 } from "@leadmetrics/catalog";
-import { Alert, Card, formatDate, PageHeader, Pager, pageParam, StatusBadge, Table } from "@leadmetrics/ui";
+import { Alert, Card, PageHeader, Pager, pageParam, RelativeTime, StatusBadge, Table } from "@leadmetrics/ui";
 import { serverApi, unwrap } from "@leadmetrics/ui/server";
 import { OUTCOMES, outcomeOf } from "./outcomes";
 
@@ -27,12 +27,17 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
     ...(props.query.tenantId ? { tenantId: props.query.tenantId } : {}),
     ...(props.query.type ? { type: props.query.type } : {}),
   };
-  const data = unwrap(
-    "dm",
-    props.kind === "review"
-      ? await api.GET("/dm/v1/review-queue", { params: { query } })
-      : await api.GET("/dm/v1/needs-attention", { params: { query } }),
-  );
+  const [data, tenants] = await Promise.all([
+    (props.kind === "review"
+      ? api.GET("/dm/v1/review-queue", { params: { query } })
+      : api.GET("/dm/v1/needs-attention", { params: { query } })
+    ).then((r) => unwrap("dm", r)),
+    api.GET("/dm/v1/tenants").then((r) => unwrap("dm", r)),
+  ]);
+  // A client's work is dated in the client's own zone (the zone its people and deadlines live in),
+  // with the zone named, since one list mixes clients; how long it has waited leads, and needs none.
+  const zoneOf = new Map(tenants.items.map((t) => [t.id, t.timezone]));
+  const now = Date.now();
   const base = props.kind === "review" ? "/review" : "/needs-attention";
   const after = outcomeOf(props.query.after);
   return (
@@ -117,7 +122,12 @@ export async function QueueView(props: { kind: "review" | "attention"; query: Qu
           { header: "Type", cell: (a) => deliverableTypeLabel(a.type) },
           { header: "Status", cell: (a) => <StatusBadge status={a.status} audience="reviewer" /> },
           { header: "Rejections", cell: (a) => a.dmRejectionCount },
-          { header: "Waiting since", cell: (a) => formatDate(a.waitingSince) },
+          {
+            header: "Waiting since",
+            cell: (a) => (
+              <RelativeTime at={a.waitingSince} timeZone={zoneOf.get(a.tenantId) ?? "UTC"} now={now} zoneName />
+            ),
+          },
         ]}
       />
       <Pager

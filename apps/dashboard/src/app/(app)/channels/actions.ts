@@ -1,5 +1,5 @@
 "use server";
-import { type FormState, formError, serverApi } from "@leadmetrics/ui/server";
+import { type FormState, flash, formError, serverApi } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
@@ -30,13 +30,18 @@ export async function testConnection(formData: FormData): Promise<void> {
   const res = await api.POST("/tenant/v1/channels/{id}/test", {
     params: { path: { id: String(formData.get("id")) } },
   });
-  if (res.error) redirect(`/channels?error=${encodeURIComponent(formError(res.error).error!)}`);
+  if (res.error) {
+    await flash("error", formError(res.error).error!);
+    redirect("/channels");
+  }
   revalidatePath("/channels");
 }
 
 export async function removeChannel(formData: FormData): Promise<void> {
   const api = await serverApi("dashboard");
+  const name = String(formData.get("name"));
   const res = await api.DELETE("/tenant/v1/channels/{id}", { params: { path: { id: String(formData.get("id")) } } });
-  if (res.error) redirect(`/channels?error=${encodeURIComponent(formError(res.error).error!)}`);
-  redirect("/channels?ok=removed");
+  if (res.error) await flash("error", `${name} was not removed: ${formError(res.error).error}`);
+  else await flash("success", `${name} was removed. Nothing more is published there.`);
+  redirect("/channels");
 }

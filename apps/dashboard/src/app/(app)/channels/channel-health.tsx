@@ -1,5 +1,5 @@
 import type { components } from "@leadmetrics/api-client";
-import { timeAgo } from "@leadmetrics/ui";
+import { RelativeTime } from "@leadmetrics/ui";
 
 export type Health = components["schemas"]["Channel"]["health"];
 
@@ -28,13 +28,17 @@ export function ChannelHealth(props: {
   lastCheckedAt: string | null;
   lastError: string | null;
   now: number;
+  /** The zone of the full moment on hover (the workspace's). */
+  timeZone?: string;
 }) {
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <HealthBadge health={props.health} />
         {props.lastCheckedAt ? (
-          <span className="text-xs text-slate-500">checked {timeAgo(props.lastCheckedAt, props.now)}</span>
+          <span className="text-xs text-slate-500">
+            checked <RelativeTime at={props.lastCheckedAt} timeZone={props.timeZone ?? "UTC"} now={props.now} />
+          </span>
         ) : null}
       </div>
       {props.lastError && props.health === "needs_attention" ? (

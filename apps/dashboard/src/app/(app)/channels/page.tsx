@@ -1,26 +1,23 @@
-import { Alert, Card, EmptyState, PageHeader, Table, timeAgo } from "@leadmetrics/ui";
-import { SubmitButton } from "@leadmetrics/ui/forms";
-import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
+import { Card, EmptyState, PageHeader, RelativeTime, Table } from "@leadmetrics/ui";
+import { ConfirmButton, SubmitButton } from "@leadmetrics/ui/forms";
+import { currentWorkspace, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
 import { removeChannel, testConnection } from "./actions";
 import { ChannelHealth } from "./channel-health";
 import { ConnectWordPressForm } from "./connect-form";
 
 export const generateMetadata = () => workspaceMetadata("Channels");
 
-export default async function ChannelsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ error?: string; ok?: string }>;
-}) {
-  const { error, ok } = await searchParams;
+export default async function ChannelsPage() {
   const api = await serverApi("dashboard");
-  const channels = unwrap("dashboard", await api.GET("/tenant/v1/channels"));
+  const [channels, workspace] = await Promise.all([
+    api.GET("/tenant/v1/channels").then((r) => unwrap("dashboard", r)),
+    currentWorkspace(),
+  ]);
+  const timeZone = workspace?.tenantTimezone ?? "UTC";
   const now = Date.now();
   return (
     <>
       <PageHeader title="Channels" subtitle="Where approved content is published." />
-      {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok === "removed" ? <Alert kind="success">Removed.</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="min-w-0 xl:col-span-2">
           <Table
@@ -52,12 +49,19 @@ export default async function ChannelsPage({
               {
                 header: "Health",
                 cell: (c) => (
-                  <ChannelHealth health={c.health} lastCheckedAt={c.lastCheckedAt} lastError={c.lastError} now={now} />
+                  <ChannelHealth
+                    health={c.health}
+                    lastCheckedAt={c.lastCheckedAt}
+                    lastError={c.lastError}
+                    now={now}
+                    timeZone={timeZone}
+                  />
                 ),
               },
               {
                 header: "Last publish",
-                cell: (c) => (c.lastPublishedAt ? timeAgo(c.lastPublishedAt, now) : "not yet"),
+                cell: (c) =>
+                  c.lastPublishedAt ? <RelativeTime at={c.lastPublishedAt} timeZone={timeZone} now={now} /> : "not yet",
               },
               {
                 header: "Actions",
@@ -71,9 +75,15 @@ export default async function ChannelsPage({
                     </form>
                     <form action={removeChannel}>
                       <input type="hidden" name="id" value={c.id} />
-                      <button type="submit" className="text-xs text-rose-700 underline">
-                        Remove
-                      </button>
+                      <input type="hidden" name="name" value={c.name} />
+                      <ConfirmButton
+                        title={`Remove the channel “${c.name}” from ${workspace?.tenantName ?? "this workspace"}?`}
+                        description={`Nothing more is published to ${c.siteName ?? c.siteUrl}; what is already there stays. You can connect it again later.`}
+                        confirmLabel="Remove channel"
+                        pendingLabel="Removing…"
+                      >
+                        Remove<span className="sr-only"> {c.name}</span>
+                      </ConfirmButton>
                     </form>
                   </div>
                 ),

@@ -1,5 +1,5 @@
-import { Card, formatDate, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
-import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
+import { Card, calendarDay, formatDateTime, PageHeader, StatusBadge, Table } from "@leadmetrics/ui";
+import { serverApi, unwrap, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
 
 export const generateMetadata = () => workspaceMetadata("Credits and runs");
 
@@ -13,17 +13,19 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
   const { activity: rawActivity } = await searchParams;
   const activity = rawActivity && UUID.test(rawActivity) ? rawActivity : undefined;
   const api = await serverApi("dashboard");
-  const [credits, runs] = await Promise.all([
+  const [credits, runs, timeZone] = await Promise.all([
     api.GET("/tenant/v1/credits", { params: { query: { pageSize: 50 } } }).then((r) => unwrap("dashboard", r)),
     api
       .GET("/tenant/v1/agent-runs", {
         params: { query: { pageSize: 100, ...(activity ? { activityId: activity } : {}) } },
       })
       .then((r) => unwrap("dashboard", r)),
+    workspaceTimeZone(),
   ]);
   const byDay = new Map<string, { credits: number; cost: number }>();
   for (const r of runs.items) {
-    const day = r.startedAt.slice(0, 10);
+    // Days of the workspace, not of UTC.
+    const day = calendarDay(r.startedAt, timeZone);
     const d = byDay.get(day) ?? { credits: 0, cost: 0 };
     d.credits += r.credits;
     d.cost += r.costUsd;
@@ -106,7 +108,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
           { header: "Tokens", cell: (r) => `${r.inputTokens} in / ${r.outputTokens} out` },
           { header: "Credits", cell: (r) => r.credits },
           { header: "Cost", cell: (r) => `$${r.costUsd.toFixed(4)}` },
-          { header: "Started", cell: (r) => formatDate(r.startedAt) },
+          { header: "Started", cell: (r) => formatDateTime(r.startedAt, timeZone) },
         ]}
       />
     </>

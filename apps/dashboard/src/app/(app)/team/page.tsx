@@ -1,45 +1,29 @@
-import { Alert, Button, Card, Field, formatDate, PageHeader, Table } from "@leadmetrics/ui";
-import { formError, serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
-import { redirect } from "next/navigation";
+import { Card, PageHeader, RelativeTime, Table } from "@leadmetrics/ui";
+import { ActionForm, ConfirmButton, FormField, FormSelect, SubmitButton } from "@leadmetrics/ui/forms";
+import { currentAccount, serverApi, unwrap, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
+import { changeRole, inviteMember, removeMember } from "./actions";
 
 export const generateMetadata = () => workspaceMetadata("Team");
 
-async function invite(formData: FormData) {
-  "use server";
-  const api = await serverApi("dashboard");
-  const role = String(formData.get("role"));
-  const res = await api.POST("/tenant/v1/members", {
-    body: {
-      email: String(formData.get("email") ?? ""),
-      name: String(formData.get("name") ?? ""),
-      role: role === "admin" ? "admin" : role === "owner" ? "owner" : "member",
-    },
-  });
-  if (res.error) redirect(`/team?error=${encodeURIComponent(formError(res.error).error!)}`);
-  redirect("/team?ok=invited");
-}
+const ROLES = [
+  { value: "member", label: "Member" },
+  { value: "admin", label: "Admin" },
+  { value: "owner", label: "Owner" },
+];
 
-async function removeMember(formData: FormData) {
-  "use server";
+export default async function TeamPage() {
   const api = await serverApi("dashboard");
-  const res = await api.DELETE("/tenant/v1/members/{userId}", {
-    params: { path: { userId: String(formData.get("userId")) } },
-  });
-  if (res.error) redirect(`/team?error=${encodeURIComponent(res.error.error.message)}`);
-  redirect("/team?ok=removed");
-}
-
-export default async function TeamPage({ searchParams }: { searchParams: Promise<{ error?: string; ok?: string }> }) {
-  const { error, ok } = await searchParams;
-  const api = await serverApi("dashboard");
-  const members = unwrap("dashboard", await api.GET("/tenant/v1/members"));
+  const [members, me, timeZone] = await Promise.all([
+    api.GET("/tenant/v1/members").then((r) => unwrap("dashboard", r)),
+    currentAccount("dashboard"),
+    workspaceTimeZone(),
+  ]);
+  const workspace = me.memberships.find((m) => m.tenantId === me.session.tenantId)?.tenantName ?? "this workspace";
   return (
     <>
       <PageHeader title="Team" subtitle="Owners and admins approve plans and drafts; members can follow along." />
-      {error ? <Alert kind="error">{error}</Alert> : null}
-      {ok ? <Alert kind="success">{ok === "invited" ? "Invitation sent." : "Removed."}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="xl:col-span-2">
+        <div className="min-w-0 xl:col-span-2">
           <Table
             caption="Members"
             rows={members.items}
@@ -50,40 +34,73 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 cell: (m) => (
                   <>
                     <div className="font-medium">{m.name}</div>
-                    <div className="text-xs text-slate-500">{m.email}</div>
+                    <div className="break-words text-xs text-slate-500">{m.email}</div>
                   </>
                 ),
               },
-              { header: "Role", cell: (m) => m.role },
-              { header: "Joined", cell: (m) => (m.invitationPending ? "invitation pending" : formatDate(m.joinedAt)) },
               {
-                header: "",
-                cell: (m) => (
-                  <form action={removeMember}>
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" className="text-xs text-rose-700 underline">
-                      Remove
-                    </button>
-                  </form>
-                ),
+                header: "Role",
+                cell: (m) =>
+                  m.userId === me.user.id ? (
+                    <span className="capitalize">{m.role} (you)</span>
+                  ) : (
+                    <form action={changeRole} className="flex flex-wrap items-center gap-2">
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <input type="hidden" name="name" value={m.name} />
+                      <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                        Role of {m.name}
+                      </label>
+                      <select
+                        id={`role-${m.userId}`}
+                        name="role"
+                        defaultValue={m.role}
+                        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r.value} value={r.value}>
+                            {r.label}
+                          </option>
+                        ))}
+                      </select>
+                      <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…">
+                        Change
+                      </SubmitButton>
+                    </form>
+                  ),
+              },
+              {
+                header: "Joined",
+                cell: (m) =>
+                  m.invitationPending ? "invitation pending" : <RelativeTime at={m.joinedAt} timeZone={timeZone} />,
+              },
+              {
+                header: "Actions",
+                cell: (m) =>
+                  m.userId === me.user.id ? null : (
+                    <form action={removeMember}>
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <input type="hidden" name="name" value={m.name} />
+                      <ConfirmButton
+                        title={`Remove ${m.name} from ${workspace}?`}
+                        description={`${m.name} can no longer sign in to ${workspace}. Their past approvals stay in the history.`}
+                        confirmLabel="Remove"
+                        pendingLabel="Removing…"
+                      >
+                        Remove<span className="sr-only"> {m.name}</span>
+                      </ConfirmButton>
+                    </form>
+                  ),
               },
             ]}
           />
         </div>
         <Card title="Invite someone">
-          <form action={invite}>
-            <Field label="Name" name="name" required />
-            <Field label="Email" name="email" type="email" required />
-            <label className="mb-4 block text-sm font-medium text-slate-700">
-              Role
-              <select name="role" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
-                <option value="member">Member</option>
-                <option value="admin">Admin</option>
-                <option value="owner">Owner</option>
-              </select>
-            </label>
-            <Button>Send invitation</Button>
-          </form>
+          <ActionForm action={inviteMember} label="Invite someone">
+            <FormField label="Name" name="name" required />
+            <FormField label="Email" name="email" type="email" required />
+            <FormSelect label="Role" name="role" options={ROLES} />
+            <SubmitButton pendingLabel="Sending the invitation…">Send invitation</SubmitButton>
+          </ActionForm>
         </Card>
       </div>
     </>

@@ -1,44 +1,17 @@
 import { deliverableTypeLabel } from "@leadmetrics/catalog";
-import { Alert, Button, Card, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { Alert, Card, Field, formatCalendarDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
+import { ConfirmButton, SubmitButton } from "@leadmetrics/ui/forms";
 import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
-import { redirect } from "next/navigation";
+import { movePlan } from "../actions";
+import { PlanForm } from "../plan-form";
 import { loadPlan } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return workspaceMetadata(`Plan: ${(await loadPlan((await params).id)).name}`);
 }
 
-async function move(formData: FormData) {
-  "use server";
-  const id = String(formData.get("id"));
-  const action = String(formData.get("action")) as "submit" | "approve" | "reject";
-  const api = await serverApi("dashboard");
-  const path = { params: { path: { id } } };
-  const res =
-    action === "submit"
-      ? await api.POST("/tenant/v1/plans/{id}/submit", path)
-      : action === "approve"
-        ? await api.POST("/tenant/v1/plans/{id}/approve", {
-            ...path,
-            body: { acceptShortfall: formData.get("acceptShortfall") === "on" },
-          })
-        : await api.POST("/tenant/v1/plans/{id}/reject", {
-            ...path,
-            body: { reason: String(formData.get("reason") ?? "") },
-          });
-  if (res.error) redirect(`/plans/${id}?error=${encodeURIComponent(res.error.error.message)}`);
-  redirect(action === "approve" ? `/activities?plan=${id}` : `/plans/${id}`);
-}
-
-export default async function PlanPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ error?: string }>;
-}) {
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { error } = await searchParams;
   const api = await serverApi("dashboard");
   const [plan, credits] = await Promise.all([
     loadPlan(id),
@@ -53,11 +26,11 @@ export default async function PlanPage({
         title={plan.name}
         subtitle={
           <>
-            <StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from {plan.startDate}
+            <StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from{" "}
+            {formatCalendarDate(plan.startDate)}
           </>
         }
       />
-      {error ? <Alert kind="error">{error}</Alert> : null}
       {plan.rejectionReason ? <Alert kind="error">Rejected: {plan.rejectionReason}</Alert> : null}
       {plan.planning?.status === "failed" ? (
         <Alert kind="error">
@@ -104,18 +77,23 @@ export default async function PlanPage({
             </div>
           ) : null}
         </Card>
+        {plan.status === "draft" || plan.status === "rejected" ? (
+          <Card title="Change the plan">
+            <PlanForm plan={plan} />
+          </Card>
+        ) : null}
         <Card title="Decision">
           {plan.status === "draft" || plan.status === "rejected" ? (
-            <form action={move}>
+            <form action={movePlan}>
               {hidden}
-              <Button name="action" value="submit">
+              <SubmitButton name="action" value="submit" pendingLabel="Submitting…">
                 Submit for approval
-              </Button>
+              </SubmitButton>
             </form>
           ) : null}
           {plan.status === "pending_approval" ? (
             <div className="space-y-4">
-              <form action={move} className="space-y-3">
+              <form action={movePlan} className="space-y-3">
                 {hidden}
                 {short ? (
                   <label className="flex items-start gap-2 text-sm">
@@ -126,15 +104,23 @@ export default async function PlanPage({
                     </span>
                   </label>
                 ) : null}
-                <Button name="action" value="approve">
+                <SubmitButton name="action" value="approve" pendingLabel="Approving…">
                   Approve plan
-                </Button>
+                </SubmitButton>
               </form>
-              <form action={move}>
+              <form action={movePlan}>
                 {hidden}
                 <input type="hidden" name="action" value="reject" />
-                <Field label="Reason for rejecting" name="reason" multiline rows={2} required />
-                <Button variant="secondary">Reject plan</Button>
+                <ConfirmButton
+                  trigger="secondary"
+                  title={`Reject the plan “${plan.name}”?`}
+                  description="Nothing is drafted from it. You can change it and submit it again."
+                  fields={<Field label="Reason for rejecting" name="reason" multiline rows={3} required />}
+                  confirmLabel="Reject plan"
+                  pendingLabel="Rejecting…"
+                >
+                  Reject plan…
+                </ConfirmButton>
               </form>
             </div>
           ) : null}
