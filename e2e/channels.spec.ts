@@ -1,6 +1,6 @@
 import { createDb } from "@leadmetrics/db";
 import { expect, type Page, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, shot, signIn, urls } from "./helpers";
 
 // Globex's own channel, so Acme's publishing in the other specs is untouched.
 const PASSWORD = "e2e app password";
@@ -88,24 +88,8 @@ test.describe
       // A blog post reaches the client's review.
       const globex = await apiAs(ACCOUNTS.globex);
       const reviewer = await apiAs(ACCOUNTS.reviewer);
-      const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", {
-        name: "Globex channel check",
-        cadence: "weekly",
-        startDate: "2026-12-07",
-        periodCount: 1,
-        items: [{ deliverableType: "blog_post", quantity: 1 }],
-      });
-      await globex("POST", `/tenant/v1/plans/${plan.id}/submit`);
-      await globex("POST", `/tenant/v1/plans/${plan.id}/approve`);
-      let activityId = "";
-      await expect(async () => {
-        const list = await globex<{ items: { id: string; status: string }[] }>(
-          "GET",
-          `/tenant/v1/activities?planId=${plan.id}`,
-        );
-        expect(list.items.map((a) => a.status)).toEqual(["dm_review"]);
-        activityId = list.items[0]!.id;
-      }).toPass({ timeout: 60_000 });
+      const planId = await createPlan(globex, "Globex channel check");
+      const activityId = (await activitiesOf(globex, planId, { status: "dm_review" }))[0]!.id;
       await reviewer("POST", `/dm/v1/activities/${activityId}/approve`, {});
 
       // Before approving: the warning, with the way to fix it; approving stays possible.

@@ -64,3 +64,45 @@ export async function apiAs(email: string) {
 export async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 }
+
+type ApiAs = Awaited<ReturnType<typeof apiAs>>;
+type PlanItem = { deliverableType: "blog_post" | "social_post" | "strategy"; quantity: number; channel?: string };
+
+/**
+ * A one-week plan through the API, submitted and (unless `until: "submitted"`) approved; its id.
+ * The setup of a test about what happens after.
+ */
+export async function createPlan(
+  api: ApiAs,
+  name: string,
+  opts: { items?: PlanItem[]; until?: "submitted" | "approved"; acceptShortfall?: boolean } = {},
+): Promise<string> {
+  const plan = await api<{ id: string }>("POST", "/tenant/v1/plans", {
+    name,
+    cadence: "weekly",
+    startDate: "2026-12-07",
+    periodCount: 1,
+    items: opts.items ?? [{ deliverableType: "blog_post", quantity: 1 }],
+  });
+  await api("POST", `/tenant/v1/plans/${plan.id}/submit`);
+  if (opts.until !== "submitted")
+    await api(
+      "POST",
+      `/tenant/v1/plans/${plan.id}/approve`,
+      opts.acceptShortfall ? { acceptShortfall: true } : undefined,
+    );
+  return plan.id;
+}
+
+/** A plan's activities once there are `count` of them, all in `status` when given (the agents work meanwhile). */
+export async function activitiesOf(api: ApiAs, planId: string, opts: { status?: string; count?: number } = {}) {
+  type Row = { id: string; title: string; topic: string; status: string };
+  let rows: Row[] = [];
+  await expect(async () => {
+    const list = await api<{ items: Row[] }>("GET", `/tenant/v1/activities?planId=${planId}`);
+    expect(list.items).toHaveLength(opts.count ?? 1);
+    if (opts.status) expect(list.items.map((a) => a.status)).toEqual(list.items.map(() => opts.status));
+    rows = list.items;
+  }).toPass({ timeout: 60_000 });
+  return rows;
+}

@@ -1,6 +1,6 @@
 import { createDb } from "@leadmetrics/db";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, shot, signIn, urls } from "./helpers";
 
 test("a super-admin grants credits in Manage and the job that was waiting for them runs again", async ({
   browser,
@@ -13,16 +13,11 @@ test("a super-admin grants credits in Manage and the job that was waiting for th
 
   // Globex approves a plan; the planner cannot hold its credits and fails for good.
   const globex = await apiAs(ACCOUNTS.globex);
-  const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", {
-    name: "Out of credits",
-    cadence: "weekly",
-    startDate: "2026-12-07",
-    periodCount: 1,
-    items: [{ deliverableType: "social_post", quantity: 1, channel: "linkedin" }],
-  });
-  await globex("POST", `/tenant/v1/plans/${plan.id}/submit`);
   // Approved past the balance on purpose (the client was told the estimate and confirmed).
-  await globex("POST", `/tenant/v1/plans/${plan.id}/approve`, { acceptShortfall: true });
+  const planId = await createPlan(globex, "Out of credits", {
+    items: [{ deliverableType: "social_post", quantity: 1, channel: "linkedin" }],
+    acceptShortfall: true,
+  });
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, urls().manage, ACCOUNTS.admin, /\/tenants$/);
@@ -54,8 +49,7 @@ test("a super-admin grants credits in Manage and the job that was waiting for th
     await expect(page.getByTestId("replay-state")).toContainText("completed", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await shot(page, info, "manage-failed-job-replayed");
-  const activities = await globex<{ items: unknown[] }>("GET", `/tenant/v1/activities?planId=${plan.id}`);
-  expect(activities.items).toHaveLength(1);
+  await activitiesOf(globex, planId);
 
   await page.goto(`${urls().manage}/audit?action=failed_job.`);
   await expect(page.getByRole("table", { name: "Audit log" })).toContainText("failed_job.replayed");

@@ -1,6 +1,6 @@
 import { createTokenSigner } from "@leadmetrics/auth";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, shot, signIn, urls } from "./helpers";
 
 test.describe
   .serial("portals", () => {
@@ -143,24 +143,8 @@ test.describe
 
     test("a client of Acme opening the URL of a Globex activity gets a not-found page", async ({ browser }, info) => {
       const globex = await apiAs(ACCOUNTS.globex);
-      const plan = await globex<{ id: string }>("POST", "/tenant/v1/plans", {
-        name: "Globex secret",
-        cadence: "weekly",
-        startDate: "2026-12-07",
-        periodCount: 1,
-        items: [{ deliverableType: "blog_post", quantity: 1 }],
-      });
-      await globex("POST", `/tenant/v1/plans/${plan.id}/submit`);
-      await globex("POST", `/tenant/v1/plans/${plan.id}/approve`);
-      let activityId = "";
-      await expect(async () => {
-        const list = await globex<{ items: { id: string; topic: string }[] }>(
-          "GET",
-          `/tenant/v1/activities?planId=${plan.id}`,
-        );
-        expect(list.items).toHaveLength(1);
-        activityId = list.items[0]!.id;
-      }).toPass({ timeout: 30_000 });
+      const planId = await createPlan(globex, "Globex secret");
+      const activityId = (await activitiesOf(globex, planId))[0]!.id;
 
       const page = await (await browser.newContext()).newPage();
       await signIn(page, urls().dashboard, ACCOUNTS.acme, /\/activities$/);
@@ -176,25 +160,9 @@ test.describe
     }, info) => {
       const acme = await apiAs(ACCOUNTS.acme);
       const dmApi = await apiAs(ACCOUNTS.reviewer);
-      const plan = await acme<{ id: string }>("POST", "/tenant/v1/plans", {
-        name: "Two drafts",
-        cadence: "weekly",
-        startDate: "2026-12-07",
-        periodCount: 1,
-        items: [{ deliverableType: "blog_post", quantity: 2 }],
-      });
-      await acme("POST", `/tenant/v1/plans/${plan.id}/submit`);
-      await acme("POST", `/tenant/v1/plans/${plan.id}/approve`);
+      const planId = await createPlan(acme, "Two drafts", { items: [{ deliverableType: "blog_post", quantity: 2 }] });
       const queue = () => dmApi<{ items: { id: string }[] }>("GET", "/dm/v1/review-queue?pageSize=100");
-      let mine: string[] = [];
-      await expect(async () => {
-        const list = await acme<{ items: { id: string; status: string }[] }>(
-          "GET",
-          `/tenant/v1/activities?planId=${plan.id}`,
-        );
-        expect(list.items.filter((a) => a.status === "dm_review")).toHaveLength(2);
-        mine = list.items.map((a) => a.id);
-      }).toPass({ timeout: 30_000 });
+      const mine = (await activitiesOf(acme, planId, { status: "dm_review", count: 2 })).map((a) => a.id);
 
       const page = await (await browser.newContext()).newPage();
       await signIn(page, urls().dm, ACCOUNTS.reviewer, /\/review$/);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, linkFromEmail, PASSWORD, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, linkFromEmail, PASSWORD, shot, signIn, urls } from "./helpers";
 
 /** A page at a laptop's width and a phone's, for the screenshots a person looks at. */
 async function shotBoth(page: Page, info: TestInfo, name: string) {
@@ -72,24 +72,8 @@ test.describe("states and pages", () => {
   test("after a reviewer's rejection the history says who asked for what, by name", async ({ browser }, info) => {
     const acme = await apiAs(ACCOUNTS.acme);
     const dmApi = await apiAs(ACCOUNTS.reviewer);
-    const plan = await acme<{ id: string }>("POST", "/tenant/v1/plans", {
-      name: "History in words",
-      cadence: "weekly",
-      startDate: "2026-12-07",
-      periodCount: 1,
-      items: [{ deliverableType: "blog_post", quantity: 1 }],
-    });
-    await acme("POST", `/tenant/v1/plans/${plan.id}/submit`);
-    await acme("POST", `/tenant/v1/plans/${plan.id}/approve`);
-    let activity = { id: "", title: "" };
-    await expect(async () => {
-      const list = await acme<{ items: { id: string; title: string; status: string }[] }>(
-        "GET",
-        `/tenant/v1/activities?planId=${plan.id}`,
-      );
-      expect(list.items.map((a) => a.status)).toEqual(["dm_review"]);
-      activity = list.items[0]!;
-    }).toPass({ timeout: 60_000 });
+    const planId = await createPlan(acme, "History in words");
+    const activity = (await activitiesOf(acme, planId, { status: "dm_review" }))[0]!;
     const feedback = "Lead with the customer story, not the product.";
     await dmApi("POST", `/dm/v1/activities/${activity.id}/reject`, { feedback });
 

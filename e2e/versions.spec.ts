@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, shot, signIn, urls } from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
 
@@ -7,24 +7,8 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
 async function redraftedActivity() {
   const acme = await apiAs(ACCOUNTS.acme);
   const dm = await apiAs(ACCOUNTS.reviewer);
-  const plan = await acme<{ id: string }>("POST", "/tenant/v1/plans", {
-    name: "Versions",
-    cadence: "weekly",
-    startDate: "2026-12-07",
-    periodCount: 1,
-    items: [{ deliverableType: "blog_post", quantity: 1 }],
-  });
-  await acme("POST", `/tenant/v1/plans/${plan.id}/submit`);
-  await acme("POST", `/tenant/v1/plans/${plan.id}/approve`);
-  let id = "";
-  await expect(async () => {
-    const list = await acme<{ items: { id: string; status: string }[] }>(
-      "GET",
-      `/tenant/v1/activities?planId=${plan.id}`,
-    );
-    expect(list.items[0]?.status).toBe("dm_review");
-    id = list.items[0]!.id;
-  }).toPass({ timeout: 30_000 });
+  const planId = await createPlan(acme, "Versions");
+  const id = (await activitiesOf(acme, planId, { status: "dm_review" }))[0]!.id;
   await dm("POST", `/dm/v1/activities/${id}/reject`, { feedback: "Open with a customer story instead." });
   await expect(async () => {
     const a = await dm<{ status: string; versions: unknown[] }>("GET", `/dm/v1/activities/${id}`);

@@ -1,6 +1,6 @@
 import { createDb } from "@leadmetrics/db";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, apiAs, shot, signIn, urls } from "./helpers";
+import { ACCOUNTS, activitiesOf, apiAs, createPlan, shot, signIn, urls } from "./helpers";
 
 /**
  * A client whose balance cannot cover a plan sees the estimate before approving, confirms the
@@ -17,14 +17,7 @@ test("the credit estimate before approval, the shortfall confirmed, the work wai
     // Enough for the planner's run (1), not for a blog post's draft (10).
     await db.creditBalance.update({ where: { tenantId: acme.id }, data: { available: 5 } });
     const client = await apiAs(ACCOUNTS.acme);
-    const plan = await client<{ id: string }>("POST", "/tenant/v1/plans", {
-      name: "Beyond the balance",
-      cadence: "weekly",
-      startDate: "2026-12-07",
-      periodCount: 1,
-      items: [{ deliverableType: "blog_post", quantity: 1 }],
-    });
-    await client("POST", `/tenant/v1/plans/${plan.id}/submit`);
+    const plan = { id: await createPlan(client, "Beyond the balance", { until: "submitted" }) };
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, urls().dashboard, ACCOUNTS.acme, /\/activities$/);
@@ -40,15 +33,7 @@ test("the credit estimate before approval, the shortfall confirmed, the work wai
     await page.getByRole("button", { name: "Approve plan" }).click();
     await expect(page).toHaveURL(/\/activities/);
 
-    let activityId = "";
-    await expect(async () => {
-      const list = await client<{ items: { id: string; status: string }[] }>(
-        "GET",
-        `/tenant/v1/activities?planId=${plan.id}`,
-      );
-      expect(list.items[0]?.status).toBe("waiting_for_credits");
-      activityId = list.items[0]!.id;
-    }).toPass({ timeout: 30_000 });
+    const activityId = (await activitiesOf(client, plan.id, { status: "waiting_for_credits" }))[0]!.id;
     await page.goto(`${urls().dashboard}/activities/${activityId}`);
     await expect(page.getByText("Waiting for credits", { exact: true }).first()).toBeVisible();
     await expect(page.getByText(/Drafting starts again by itself once credits are added/)).toBeVisible();
