@@ -49,6 +49,8 @@ export async function benchNotificationLatency(stack: BenchStack, transitions = 
     DATABASE_URL: stack.databaseUrl,
     REDIS_URL: stack.redisUrl,
     SMTP_URL: sink.smtpUrl,
+    // Each email at once: this measures the send path, not the digest's batching window.
+    NOTIFICATION_DIGEST_WINDOW_MS: "0",
   });
   const redis = new Redis(stack.redisUrl);
   const emailProvider = createSmtpEmailProvider({ url: sink.smtpUrl });
