@@ -90,7 +90,11 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Activities"
-        subtitle={filtered ? `${data.total} matching your filters` : `${data.total} deliverables across your plans`}
+        subtitle={
+          filtered
+            ? `${data.total} matching your filters`
+            : `${data.total} ${data.total === 1 ? "deliverable" : "deliverables"} across your plans`
+        }
         actions={
           <nav aria-label="View" className="inline-flex overflow-hidden rounded-md border border-slate-300 shadow-sm">
             {viewLink("board", "Board")}

@@ -26,8 +26,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         title={plan.name}
         subtitle={
           <>
-            <StatusBadge status={plan.status} /> · {plan.totalDeliverables} deliverables from{" "}
-            {formatCalendarDate(plan.startDate)}
+            <StatusBadge status={plan.status} /> · {plan.totalDeliverables}{" "}
+            {plan.totalDeliverables === 1 ? "deliverable" : "deliverables"} from {formatCalendarDate(plan.startDate)}
           </>
         }
       />
