@@ -237,7 +237,14 @@ describe("reviewedActivity", () => {
       })),
     });
     const detail = await reviewedActivity(db, a.id);
-    expect(detail).toMatchObject({ id: a.id, status: "dm_review", tenantName: tenants.globex.name });
+    const { timezone } = await db.tenant.findUniqueOrThrow({ where: { id: tenants.globex.id } });
+    // Dated in the client's own zone on the review page.
+    expect(detail).toMatchObject({
+      id: a.id,
+      status: "dm_review",
+      tenantName: tenants.globex.name,
+      tenantTimezone: timezone,
+    });
     expect(detail.versions.map((v) => v.title)).toEqual(["AI title"]);
     expect(detail.clientContext).toEqual({ version: 102, brandVoice: "voice 2", audience: "a", products: "p" });
   });

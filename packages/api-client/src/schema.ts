@@ -3477,6 +3477,8 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description The client's time zone: its work is dated in it */
+                            tenantTimezone: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
                             title: string;
                             /** @description The brief's topic, as planned */
@@ -3652,6 +3654,8 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description The client's time zone: its work is dated in it */
+                            tenantTimezone: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
                             title: string;
                             /** @description The brief's topic, as planned */
@@ -3827,6 +3831,8 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description The client's time zone: its work is dated in it */
+                            tenantTimezone: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
                             title: string;
                             /** @description The brief's topic, as planned */
@@ -4001,6 +4007,8 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description The client's time zone: its work is dated in it */
+                            tenantTimezone: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
                             title: string;
                             /** @description The brief's topic, as planned */
@@ -4175,6 +4183,8 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             tenantName: string;
+                            /** @description The client's time zone: its work is dated in it */
+                            tenantTimezone: string;
                             /** @description What the work is called: its current version's title, or the topic before a draft */
                             title: string;
                             /** @description The brief's topic, as planned */

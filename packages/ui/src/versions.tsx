@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Card, cx, formatDate } from "./index";
+import { Card, cx, formatDateTime } from "./index";
 
 /** What the version pages need of a version (the API's content version). */
 export interface VersionSummary {
@@ -47,6 +47,8 @@ export function VersionList<V extends VersionSummary>(props: {
   versions: V[];
   selection: VersionSelection<V>;
   path: string;
+  /** The zone the versions are dated in: the workspace's. */
+  timeZone: string;
   /** What a person can do with an older version here (a reviewer restores it). */
   olderAction?: (v: V) => ReactNode;
 }) {
@@ -72,7 +74,7 @@ export function VersionList<V extends VersionSummary>(props: {
                     Version {v.number}
                   </a>
                 )}
-                <span className="text-xs text-slate-500">{formatDate(v.createdAt)}</span>
+                <span className="text-xs text-slate-500">{formatDateTime(v.createdAt, props.timeZone)}</span>
               </div>
               <div className="text-xs text-slate-600">
                 {v === props.selection.current ? "Current · " : ""}

@@ -194,13 +194,13 @@ export async function reviewedActivity(db: Db, activityId: string) {
   const tdb = await tenantClientFor(db, activityId);
   const [base, tenant, context] = await Promise.all([
     loadActivityDetail(tdb, activityId),
-    tdb.tenant.findFirstOrThrow({ select: { name: true } }),
+    tdb.tenant.findFirstOrThrow({ select: { name: true, timezone: true } }),
     tdb.clientContext.findFirst({
       orderBy: { version: "desc" },
       select: { version: true, brandVoice: true, audience: true, products: true },
     }),
   ]);
-  return { ...base, tenantName: tenant.name, clientContext: context };
+  return { ...base, tenantName: tenant.name, tenantTimezone: tenant.timezone, clientContext: context };
 }
 
 /** What a reviewer decides about an activity; `expectedVersion` is the version they saw. */

@@ -59,6 +59,7 @@ const queueResponse = z.object({
 });
 const reviewDetail = activityDetailSchema.extend({
   tenantName: z.string(),
+  tenantTimezone: z.string().describe("The client's time zone: its work is dated in it"),
   clientContext: z
     .object({ version: z.number().int(), brandVoice: z.string(), audience: z.string(), products: z.string() })
     .nullable(),

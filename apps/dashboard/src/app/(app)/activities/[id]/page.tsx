@@ -2,7 +2,7 @@ import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { serverApi, workspaceMetadata } from "@leadmetrics/ui/server";
+import { serverApi, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -47,7 +47,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
   const query = await searchParams;
   const { error, ok } = query;
-  const a = await loadActivity(id);
+  const [a, timeZone] = await Promise.all([loadActivity(id), workspaceTimeZone()]);
   const selection = selectVersions(a.versions, query);
   const { viewed, against } = selection;
   const path = `/activities/${a.id}`;
@@ -158,8 +158,8 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               </form>
             </Card>
           ) : null}
-          <VersionList versions={a.versions} selection={selection} path={path} />
-          <ActivityHistory events={a.events} type={a.type} />
+          <VersionList versions={a.versions} selection={selection} path={path} timeZone={timeZone} />
+          <ActivityHistory events={a.events} type={a.type} timeZone={timeZone} />
         </div>
       </div>
       {a.status === "client_review" ? <DecisionBar label="Your review" approve={approveForm} /> : null}

@@ -243,6 +243,7 @@ export default async function ReviewPage({
             )}
           </Card>
           <VersionList
+            timeZone={a.tenantTimezone}
             versions={a.versions}
             selection={selection}
             path={path}
@@ -256,7 +257,7 @@ export default async function ReviewPage({
                 : undefined
             }
           />
-          <ActivityHistory events={a.events} type={a.type} workspaceName={a.tenantName} />
+          <ActivityHistory events={a.events} type={a.type} workspaceName={a.tenantName} timeZone={a.tenantTimezone} />
         </div>
       </div>
       {reviewable ? <DecisionBar label="Decision" approve={approveForm} /> : null}
