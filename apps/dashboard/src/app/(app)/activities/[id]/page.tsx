@@ -2,7 +2,7 @@ import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { serverApi, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
+import { flash, serverApi, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -12,7 +12,7 @@ import { ApproveWarning, PublishingState } from "./publishing-notice";
 
 type Params = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ error?: string; ok?: string; v?: string; against?: string }>;
+  searchParams: Promise<{ v?: string; against?: string }>;
 };
 
 export async function generateMetadata({ params }: Pick<Params, "params">) {
@@ -38,15 +38,18 @@ async function decide(formData: FormData) {
             params: { path: { id } },
             body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion },
           });
-  if (res.error) redirect(`/activities/${id}?error=${encodeURIComponent(res.error.error.message)}`);
+  if (res.error) {
+    await flash("error", res.error.error.message);
+    redirect(`/activities/${id}`);
+  }
+  if (action === "reject") await flash("success", "Sent back with your feedback: the agent is redrafting.");
   revalidatePath(`/activities/${id}`);
-  redirect(`/activities/${id}?ok=${action}`);
+  redirect(`/activities/${id}`);
 }
 
 export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
   const query = await searchParams;
-  const { error, ok } = query;
   const [a, timeZone] = await Promise.all([loadActivity(id), workspaceTimeZone()]);
   const selection = selectVersions(a.versions, query);
   const { viewed, against } = selection;
@@ -75,10 +78,8 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           </>
         }
       />
-      {error ? <Alert kind="error">{error}</Alert> : null}
       {/* Approving and retrying answer with the publishing state itself (below), which the page
           keeps current: a failure replaces "publishing…", never sits under a success banner. */}
-      {ok === "reject" ? <Alert kind="success">Sent back with your feedback: the agent is redrafting.</Alert> : null}
       <PublishingState activity={a} />
       {a.lastError && a.status === "drafting" ? <Alert kind="error">Drafting is on hold: {a.lastError}</Alert> : null}
       {a.status === "waiting_for_credits" ? (

@@ -3,7 +3,7 @@ import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge 
 import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
-import { serverApi } from "@leadmetrics/ui/server";
+import { flash, serverApi } from "@leadmetrics/ui/server";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { redirect } from "next/navigation";
 import { OUTCOMES, outcomeOf } from "../../outcomes";
@@ -45,7 +45,10 @@ async function review(formData: FormData) {
               ...path,
               body: { feedback: String(formData.get("feedback") ?? ""), expectedVersion },
             });
-  if (res.error) redirect(`/review/${id}?error=${encodeURIComponent(res.error.error.message)}`);
+  if (res.error) {
+    await flash("error", res.error.error.message);
+    redirect(`/review/${id}`);
+  }
   if (action === "retry") redirect(`/needs-attention?after=retry`);
   // Straight on to the next draft (oldest first), so a reviewer works through the queue without going back to it.
   const queue = await api.GET("/dm/v1/review-queue", { params: { query: { pageSize: 2 } } });
@@ -58,11 +61,11 @@ export default async function ReviewPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ error?: string; after?: string; prev?: string; v?: string; against?: string }>;
+  searchParams: Promise<{ after?: string; prev?: string; v?: string; against?: string }>;
 }) {
   const { id } = await params;
   const query = await searchParams;
-  const { error, prev } = query;
+  const { prev } = query;
   const after = outcomeOf(query.after);
   const a = await loadActivity(id);
   const selection = selectVersions(a.versions, query);
@@ -97,7 +100,6 @@ export default async function ReviewPage({
           </>
         }
       />
-      {error ? <Alert kind="error">{error}</Alert> : null}
       {after ? (
         <Alert kind="success">
           {OUTCOMES[after]} This is the next draft in the queue.{" "}
