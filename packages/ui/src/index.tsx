@@ -430,9 +430,12 @@ export function timeAgo(iso: string | null | undefined, now: number = Date.now()
   return formatRelative(iso, { now });
 }
 
-/** Kept for older callers: formatDateTime in UTC. Prefer formatDateTime with the workspace's zone. */
+/**
+ * A moment in UTC, the zone named ("2 Dec 2026, 14:05 UTC"): for operators' lists that mix
+ * tenants (Manage). A workspace's own pages use formatDateTime with the workspace's zone.
+ */
 export function formatDate(iso: string | null | undefined): string {
-  return formatDateTime(iso, "UTC");
+  return formatDateTime(iso, "UTC", { zoneName: true });
 }
 
 /**

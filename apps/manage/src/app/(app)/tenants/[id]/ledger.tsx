@@ -1,6 +1,6 @@
 import type { paths } from "@leadmetrics/api-client";
 import { agentRoleLabel, isAgentRole } from "@leadmetrics/catalog";
-import { formatDate, Pager, Table } from "@leadmetrics/ui";
+import { formatDateTime, Pager, Table } from "@leadmetrics/ui";
 
 type Credits = paths["/admin/v1/tenants/{id}/credits"]["get"]["responses"][200]["content"]["application/json"];
 type Entry = Credits["ledger"]["items"][number];
@@ -49,7 +49,18 @@ function EntryDetail({ entry: e, dmUrl }: { entry: Entry; dmUrl: string }) {
 }
 
 /** The ledger, newest first, paged with `?page=`. */
-export function Ledger({ credits, tenantId, dmUrl }: { credits: Credits; tenantId: string; dmUrl: string }) {
+/** The ledger, dated in the tenant's own zone. */
+export function Ledger({
+  credits,
+  tenantId,
+  dmUrl,
+  timeZone,
+}: {
+  credits: Credits;
+  tenantId: string;
+  dmUrl: string;
+  timeZone: string;
+}) {
   const { ledger } = credits;
   return (
     <>
@@ -61,7 +72,12 @@ export function Ledger({ credits, tenantId, dmUrl }: { credits: Credits; tenantI
         columns={[
           { header: "Entry", cell: (e) => <span className="font-medium">{ledgerLine(e)}</span> },
           { header: "About", cell: (e) => <EntryDetail entry={e} dmUrl={dmUrl} /> },
-          { header: "When", cell: (e) => <span className="whitespace-nowrap">{formatDate(e.createdAt)}</span> },
+          {
+            header: "When",
+            cell: (e) => (
+              <span className="whitespace-nowrap">{formatDateTime(e.createdAt, timeZone, { zoneName: true })}</span>
+            ),
+          },
         ]}
       />
       <Pager path={`/tenants/${tenantId}`} page={ledger.page} pageSize={ledger.pageSize} total={ledger.total} />

@@ -1,4 +1,4 @@
-import { Alert, Card, formatDate, PageHeader, pageParam, StatusBadge } from "@leadmetrics/ui";
+import { Alert, Card, formatDateTime, PageHeader, pageParam, StatusBadge } from "@leadmetrics/ui";
 import { dmUrl, serverApi, unwrap } from "@leadmetrics/ui/server";
 import { AgentConfigForm } from "./agent-config-form";
 import { GrantCreditsForm } from "./grant-form";
@@ -37,7 +37,8 @@ export default async function TenantPage({
         subtitle={
           <>
             <StatusBadge status={tenant.status} /> · {tenant.memberCount}{" "}
-            {tenant.memberCount === 1 ? "member" : "members"} · {tenant.timezone} · since {formatDate(tenant.createdAt)}
+            {tenant.memberCount === 1 ? "member" : "members"} · {tenant.timezone} · since{" "}
+            {formatDateTime(tenant.createdAt, tenant.timezone, { zoneName: true })}
           </>
         }
         actions={
@@ -51,7 +52,7 @@ export default async function TenantPage({
       />
       {tenant.status === "suspended" ? (
         <Alert kind="warning">
-          Suspended {formatDate(tenant.suspendedAt)}
+          Suspended {formatDateTime(tenant.suspendedAt, tenant.timezone, { zoneName: true })}
           {tenant.suspendedReason ? <>: {tenant.suspendedReason}</> : null}. Its members are shut out and nothing is
           published.
         </Alert>
@@ -71,7 +72,7 @@ export default async function TenantPage({
           </dl>
           <CreditWaiters waiting={credits.waiting} dmUrl={dm} />
           <h3 className="mt-5 mb-2 text-sm font-semibold text-slate-700">Ledger</h3>
-          <Ledger credits={credits} tenantId={tenant.id} dmUrl={dm} />
+          <Ledger credits={credits} tenantId={tenant.id} dmUrl={dm} timeZone={tenant.timezone} />
         </Card>
         <div className="min-w-0 space-y-6 xl:row-span-2">
           <Card title="Grant credits">
