@@ -28,6 +28,22 @@ afterAll(async () => {
 
 const ledgerEntries = (runKey: string) => t.db.creditLedger.count({ where: { runKey } });
 
+/** The client's approval as the publisher checks it (status and event), without the review steps before it. */
+async function approvedByClient(activityId: string, tenantId: string) {
+  await t.db.activity.update({ where: { id: activityId }, data: { status: "client_approved" } });
+  await t.db.activityEvent.create({
+    data: {
+      tenantId,
+      activityId,
+      action: "client_approve",
+      actorType: "user",
+      actorId: owner.session.userId,
+      fromStatus: "client_review",
+      toStatus: "client_approved",
+    },
+  });
+}
+
 describe("at-least-once delivery", () => {
   it("the same draft job delivered twice (after, and alongside) creates one version and one ledger entry", async () => {
     const planId = await approvePlan(t, owner.accessToken, 1, "Duplicates");
@@ -148,18 +164,7 @@ describe("failures people can fix", () => {
     const planId = await approvePlan(t, owner.accessToken, 1, "Replay me");
     const [a] = await activitiesInStatus(t, planId, "dm_review");
     const tenantId = a!.tenantId;
-    await t.db.activity.update({ where: { id: a!.id }, data: { status: "client_approved" } });
-    await t.db.activityEvent.create({
-      data: {
-        tenantId,
-        activityId: a!.id,
-        action: "client_approve",
-        actorType: "user",
-        actorId: owner.session.userId,
-        fromStatus: "client_review",
-        toStatus: "client_approved",
-      },
-    });
+    await approvedByClient(a!.id, tenantId);
     // The plan gets unapproved behind the publisher's back: the HITL gate refuses, the job fails for good.
     await t.db.deliverablePlan.update({ where: { id: planId }, data: { status: "rejected" } });
     await t.queues.enqueuePublisher({ tenantId, activityId: a!.id, attempt: 1 });
@@ -199,18 +204,7 @@ describe("failures people can fix", () => {
     const planId = await approvePlan(t, owner.accessToken, 1, "Suspended meanwhile");
     const [a] = await activitiesInStatus(t, planId, "dm_review");
     const tenantId = a!.tenantId;
-    await t.db.activity.update({ where: { id: a!.id }, data: { status: "client_approved" } });
-    await t.db.activityEvent.create({
-      data: {
-        tenantId,
-        activityId: a!.id,
-        action: "client_approve",
-        actorType: "user",
-        actorId: owner.session.userId,
-        fromStatus: "client_review",
-        toStatus: "client_approved",
-      },
-    });
+    await approvedByClient(a!.id, tenantId);
     await api(t, "POST", `/admin/v1/tenants/${tenantId}/suspend`, admin.accessToken, { reason: "unpaid" }, 200);
     await t.queues.enqueuePublisher({ tenantId, activityId: a!.id, attempt: 1 });
     const failed = await eventually(() =>

@@ -47,6 +47,30 @@ const BINDABLE_SCALARS = new Set(["String", "Int", "Float", "Boolean"]);
 
 type FieldKind = "bindable" | "relation" | "other";
 
+type FieldFacts = { kind: FieldKind; type: string };
+const indexes = new WeakMap<DataModel, Map<string, Map<string, FieldFacts>>>();
+
+/** Each model's fields by name, built once per schema: every query is parameterized on a hot path. */
+function fieldIndex(dataModel: DataModel): Map<string, Map<string, FieldFacts>> {
+  let index = indexes.get(dataModel);
+  if (index) return index;
+  index = new Map(
+    Object.entries(dataModel.models).map(([model, { fields }]) => [
+      model,
+      new Map(
+        fields.map((f): [string, FieldFacts] => [
+          f.name,
+          f.kind === "object"
+            ? { kind: "relation", type: f.type }
+            : { kind: f.kind === "enum" || BINDABLE_SCALARS.has(f.type) ? "bindable" : "other", type: f.type },
+        ]),
+      ),
+    ]),
+  );
+  indexes.set(dataModel, index);
+  return index;
+}
+
 /**
  * The query with its liftable values replaced by placeholders, and those values by name. A value
  * is lifted only where the schema says its field binds as it is (a JSON column's string is JSON
@@ -57,17 +81,14 @@ export function parameterize(
   dataModel: DataModel,
 ): { shape: JsonQuery; values: Record<string, unknown> } {
   const values: Record<string, unknown> = {};
+  let count = 0;
   const lift = (v: string | number | boolean) => {
-    const name = `p${Object.keys(values).length}`;
+    const name = `p${count++}`;
     values[name] = v;
     return { $type: "Param", value: name };
   };
-  const field = (model: string, name: string): { kind: FieldKind; type: string } | undefined => {
-    const f = dataModel.models[model]?.fields.find((x) => x.name === name);
-    if (!f) return undefined;
-    if (f.kind === "object") return { kind: "relation", type: f.type };
-    return { kind: f.kind === "enum" || BINDABLE_SCALARS.has(f.type) ? "bindable" : "other", type: f.type };
-  };
+  const fields = fieldIndex(dataModel);
+  const field = (model: string, name: string) => fields.get(model)?.get(name);
 
   const where = (clause: unknown, model: string): unknown => {
     if (Array.isArray(clause)) return clause.map((c) => where(c, model));

@@ -29,6 +29,30 @@ export const activeFilterCount = (q: BoardQuery) => [q.plan, q.type, q.status, q
 
 const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
+/** One filter: its label, "any" first, then each option as [value, words]. */
+function FilterSelect(props: {
+  name: keyof BoardQuery;
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: [string, string][];
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <div>
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""} className={select}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * The filters and the search, as a GET form: every value lives in the URL, so a filtered board
  * can be shared and survives a reload. On a phone the selects fold away under
@@ -62,50 +86,34 @@ export function BoardFilters(props: { query: BoardQuery; plans: { id: string; na
       </div>
       <FiltersFold summary={`Filters${active ? ` (${active})` : ""}`} keepOpen={active > 0}>
         <div className="mt-2 grid grid-cols-1 gap-3 text-sm text-slate-700 sm:grid-cols-2 md:mt-0 lg:grid-cols-4">
-          <div>
-            <label htmlFor="filter-plan">Plan</label>
-            <select id="filter-plan" name="plan" defaultValue={query.plan ?? ""} className={select}>
-              <option value="">All plans</option>
-              {props.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-type">Type</label>
-            <select id="filter-type" name="type" defaultValue={query.type ?? ""} className={select}>
-              <option value="">All types</option>
-              {DELIVERABLE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {deliverableTypePluralLabel(t)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-status">Status</label>
-            <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={select}>
-              <option value="">Any status</option>
-              {BOARD_COLUMNS.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {columnLabel(c.id)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-channel">Channel</label>
-            <select id="filter-channel" name="channel" defaultValue={query.channel ?? ""} className={select}>
-              <option value="">All channels</option>
-              {props.channels.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="plan"
+            label="Plan"
+            any="All plans"
+            value={query.plan}
+            options={props.plans.map((p) => [p.id, p.name])}
+          />
+          <FilterSelect
+            name="type"
+            label="Type"
+            any="All types"
+            value={query.type}
+            options={DELIVERABLE_TYPES.map((t) => [t, deliverableTypePluralLabel(t)])}
+          />
+          <FilterSelect
+            name="status"
+            label="Status"
+            any="Any status"
+            value={query.status}
+            options={BOARD_COLUMNS.map((c) => [c.id, columnLabel(c.id)])}
+          />
+          <FilterSelect
+            name="channel"
+            label="Channel"
+            any="All channels"
+            value={query.channel}
+            options={props.channels.map((c) => [c, c])}
+          />
         </div>
       </FiltersFold>
       {active > 0 ? (
