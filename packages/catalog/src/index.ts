@@ -194,3 +194,4 @@ export function planCreditEstimate(
   const planner = creditsPerRun("activity-planner");
   return { planner, drafts, total: planner + drafts.reduce((n, d) => n + d.credits, 0) };
 }
+export * from "./channels";

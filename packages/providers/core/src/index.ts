@@ -7,3 +7,16 @@ export {
   type OutboundFetchOptions,
 } from "./outbound";
 export { isProviderError, isRetryableStatus, ProviderError, parseRetryAfter } from "./provider-error";
+export {
+  isSocialProviderError,
+  type OAuthTokenSet,
+  type PublishedPost,
+  pkcePair,
+  type SocialAccount,
+  type SocialFailureKind,
+  type SocialImage,
+  type SocialPostInput,
+  type SocialProvider,
+  type SocialProviderConfig,
+  SocialProviderError,
+} from "./social";
