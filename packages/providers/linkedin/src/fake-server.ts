@@ -167,7 +167,12 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
               organization: `urn:li:organization:${o.id}`,
             }))
           : [];
-      return sendJson(res, 200, { paging: { start: 0, count: 10, links: [], total: elements.length }, elements });
+      const start = Number(q.get("start") ?? 0);
+      const count = Number(q.get("count") ?? 10);
+      return sendJson(res, 200, {
+        paging: { start, count, links: [], total: elements.length },
+        elements: elements.slice(start, start + count),
+      });
     }
     const orgMatch = /^\/rest\/organizations\/(\d+)$/.exec(path);
     if (orgMatch) {

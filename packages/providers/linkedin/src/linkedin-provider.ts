@@ -43,6 +43,8 @@ const LINKEDIN: SocialNetwork = {
   },
 };
 
+const ACL_PAGE = 100;
+
 interface OrganizationAcl {
   organization?: string;
   /** The older name of the same field. */
@@ -160,14 +162,22 @@ export function createLinkedInProvider(config: SocialProviderConfig): SocialProv
           avatarUrl: me.picture,
         },
       ];
-      const acls = (await rest(tokens, "/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED")).json as {
-        elements?: OrganizationAcl[];
-      };
-      const ids = new Set(
-        (acls?.elements ?? [])
-          .map((acl) => (acl.organization ?? acl.organizationalTarget)?.split(":").at(-1))
-          .filter((id): id is string => Boolean(id)),
-      );
+      const ids = new Set<string>();
+      // Paged (start, count); a page shorter than asked is the last.
+      for (let start = 0; ; start += ACL_PAGE) {
+        const page = (
+          await rest(
+            tokens,
+            `/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&start=${start}&count=${ACL_PAGE}`,
+          )
+        ).json as { elements?: OrganizationAcl[] };
+        const elements = page?.elements ?? [];
+        for (const acl of elements) {
+          const id = (acl.organization ?? acl.organizationalTarget)?.split(":").at(-1);
+          if (id) ids.add(id);
+        }
+        if (elements.length < ACL_PAGE || start >= 10 * ACL_PAGE) break;
+      }
       for (const id of ids) {
         const org = (await rest(tokens, `/organizations/${encodeURIComponent(id)}`)).json as Organization;
         accounts.push({

@@ -5,6 +5,7 @@ import type {
   SocialProvider,
   SocialProviderError,
 } from "@leadmetrics/provider-core";
+import { approveConsent } from "@leadmetrics/provider-core/fake-oauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLinkedInProvider, fromLittleText, toLittleText } from "../src";
 import { type FakeLinkedIn, startFakeLinkedIn } from "../src/fake-server";
@@ -89,7 +90,6 @@ describe("LinkedIn, against a local server speaking its OAuth and REST wire form
   });
 
   it("Deny sends the browser back with access_denied and the state", async () => {
-    const { approveConsent } = await import("@leadmetrics/provider-core/fake-oauth");
     const back = new URL(await approveConsent(linkedin.authorizeUrl({ state: "st-2" }), "deny"));
     expect([back.searchParams.get("error"), back.searchParams.get("state")]).toEqual(["access_denied", "st-2"]);
   });
@@ -107,9 +107,24 @@ describe("LinkedIn, against a local server speaking its OAuth and REST wire form
       },
     ]);
     const acl = fake.requests.find((r) => r.path.startsWith("/rest/organizationAcls"));
-    expect(acl?.path).toBe("/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED");
+    expect(acl?.path).toBe("/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&start=0&count=100");
     expect(acl?.headers["linkedin-version"]).toMatch(/^\d{6}$/);
     expect(acl?.headers["x-restli-protocol-version"]).toBe("2.0.0");
+  });
+
+  it("reads every page of a long list of organisations", async () => {
+    const organizations = Array.from({ length: 101 }, (_, i) => ({ id: 1000 + i, name: `Org ${i}` }));
+    const big = await startFakeLinkedIn({ clientId: "c", clientSecret: "s", organizations });
+    try {
+      const provider = createLinkedInProvider({ clientId: "c", clientSecret: "s", redirectUri, baseUrl: big.url });
+      const callback = new URL(await big.approve(provider.authorizeUrl({ state: "s" })));
+      const own = await provider.exchangeCode({ code: callback.searchParams.get("code") ?? "" });
+      const listed = await provider.listAccounts(own);
+      expect(listed).toHaveLength(102);
+      expect(listed.at(-1)?.externalId).toBe("urn:li:organization:1100");
+    } finally {
+      await big.close();
+    }
   });
 
   it("publishes text as the organisation; the text survives LinkedIn's reserved characters", async () => {
@@ -185,6 +200,25 @@ describe("LinkedIn, against a local server speaking its OAuth and REST wire form
     fake.expireAccessTokens();
     const failure = await failureOf(linkedin.listAccounts(own));
     expect([failure.kind, failure.retryable, failure.status]).toEqual(["auth_expired", true, 401]);
+  });
+
+  it("the fake's tokens expire on their own after accessTokenTtlSeconds", async () => {
+    const shortLived = await startFakeLinkedIn({ clientId: "c", clientSecret: "s", accessTokenTtlSeconds: 1 });
+    try {
+      const provider = createLinkedInProvider({
+        clientId: "c",
+        clientSecret: "s",
+        redirectUri,
+        baseUrl: shortLived.url,
+      });
+      const callback = new URL(await shortLived.approve(provider.authorizeUrl({ state: "s" })));
+      const own = await provider.exchangeCode({ code: callback.searchParams.get("code") ?? "" });
+      expect(await provider.listAccounts(own)).toHaveLength(2);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await failureOf(provider.listAccounts(own))).kind).toBe("auth_expired");
+    } finally {
+      await shortLived.close();
+    }
   });
 
   it("throttling is rate_limited with the wait; a server error or no answer is unavailable", async () => {
