@@ -52,17 +52,14 @@ export function socialFailure(network: SocialNetwork, res: HttpResult): SocialPr
   return new SocialProviderError(network.kind, "rejected", network.describeRejection(res.status, res.json), options);
 }
 
-/**
- * One request to the network through the configured fetch, with a deadline. Answers the 2xx
- * result; throws a SocialProviderError for anything else (no answer is `unavailable`).
- */
-export async function callSocial(
+/** One request through the configured fetch, with a deadline; no answer is `unavailable`. */
+function sendSocial(
   config: Pick<SocialProviderConfig, "fetch" | "timeoutMs">,
   network: SocialNetwork,
   url: string,
   init: RequestInit,
 ): Promise<HttpResult> {
-  const res = await callHttp(url, init, {
+  return callHttp(url, init, {
     what: network.label,
     fetch: config.fetch,
     timeoutMs: config.timeoutMs,
@@ -73,9 +70,22 @@ export async function callSocial(
         cause: options?.cause,
       }),
   });
+}
+
+/** One request to the network: the 2xx answer, or a SocialProviderError. */
+export async function callSocial(
+  config: Pick<SocialProviderConfig, "fetch" | "timeoutMs">,
+  network: SocialNetwork,
+  url: string,
+  init: RequestInit,
+): Promise<HttpResult> {
+  const res = await sendSocial(config, network, url, init);
   if (res.status < 200 || res.status >= 300) throw socialFailure(network, res);
   return res;
 }
+
+/** RFC 6749 §5.2: the client itself was refused, not the grant. */
+const CLIENT_REFUSED = new Set(["invalid_client", "unauthorized_client"]);
 
 export interface TokenRequest {
   url: string;
@@ -110,27 +120,27 @@ export async function requestTokens(
     form.set("client_secret", config.clientSecret);
   }
   const refreshing = request.form.grant_type === "refresh_token";
-  let res: HttpResult;
-  try {
-    res = await callSocial(config, network, request.url, { method: "POST", headers, body: form.toString() });
-  } catch (err) {
-    if (err instanceof SocialProviderError && (err.status === 400 || err.status === 401)) {
-      throw refreshing
-        ? new SocialProviderError(
-            network.kind,
-            "reauth_required",
-            `${network.label} no longer accepts this connection (access was revoked or the sign-in expired): reconnect the channel in Channels.`,
-            { status: err.status, detail: err.detail },
-          )
-        : new SocialProviderError(
-            network.kind,
-            "bad_request",
-            `${network.label} did not accept the sign-in (the code expired or was already used): connect the channel again.`,
-            { status: err.status, detail: err.detail },
-          );
-    }
-    throw err;
+  const res = await sendSocial(config, network, request.url, { method: "POST", headers, body: form.toString() });
+  if (res.status === 400 || res.status === 401) {
+    const options = { status: res.status, detail: detailOf(res) };
+    if (refreshing)
+      throw new SocialProviderError(
+        network.kind,
+        "reauth_required",
+        `${network.label} no longer accepts this connection (access was revoked or the sign-in expired): reconnect the channel in Channels.`,
+        options,
+      );
+    const error = (res.json as { error?: unknown } | undefined)?.error;
+    throw new SocialProviderError(
+      network.kind,
+      "bad_request",
+      CLIENT_REFUSED.has(String(error))
+        ? `${network.label} refused the platform's app credentials: check the ${network.label} app's client id and secret in the platform's settings, then connect again.`
+        : `${network.label} did not accept the sign-in (the code expired or was already used): connect the channel again.`,
+      options,
+    );
   }
+  if (!res.ok) throw socialFailure(network, res);
   const body = (res.json ?? {}) as Record<string, unknown>;
   if (typeof body.access_token !== "string")
     throw new SocialProviderError(

@@ -39,7 +39,7 @@ const LINKEDIN: SocialNetwork = {
       return "LinkedIn refused the post as a duplicate of one already published: change the text, then retry publishing.";
     if (status === 403)
       return `LinkedIn does not allow this account to do that${reason ? ` (“${reason}”)` : ""}: check that the person who connected it still administers the page, then reconnect the channel in Channels.`;
-    return `LinkedIn refused the post${reason ? `: “${reason}”` : ` (HTTP ${status})`}. Change what it points at, then retry publishing.`;
+    return `LinkedIn refused the post${reason ? `: “${reason}”` : ` (HTTP ${status})`}. Change the post as it says, then retry publishing.`;
   },
 };
 

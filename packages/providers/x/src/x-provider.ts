@@ -30,7 +30,7 @@ const X: SocialNetwork = {
       return "X refused the post as a duplicate of one already published: change the text, then retry publishing.";
     if (status === 403)
       return `X does not allow this post${reason ? ` (“${reason}”)` : ""}: check the account on X (suspended, locked or restricted) and the text, then retry publishing.`;
-    return `X refused the post${reason ? `: “${reason}”` : ` (HTTP ${status})`}. Change what it points at, then retry publishing.`;
+    return `X refused the post${reason ? `: “${reason}”` : ` (HTTP ${status})`}. Change the post as it says, then retry publishing.`;
   },
   // X says when the window resets (epoch seconds), not how long to wait.
   retryAfterMs(headers) {
@@ -155,7 +155,7 @@ export function createXProvider(config: SocialProviderConfig): SocialProvider {
     },
 
     async findPublished(post, account, tokens): Promise<PublishedPost | null> {
-      const q = new URLSearchParams({ max_results: "20", "tweet.fields": "entities,created_at" });
+      const q = new URLSearchParams({ max_results: "20", exclude: "replies,retweets", "tweet.fields": "entities" });
       const page = (await call(tokens, `/2/users/${encodeURIComponent(account.externalId)}/tweets?${q}`)).json as {
         data?: Tweet[];
       };

@@ -91,6 +91,9 @@ describe("X, against a local server speaking its OAuth 2.0 and v2 wire format", 
       otherApp.exchangeCode({ code: back.searchParams.get("code") ?? "", codeVerifier: pkce2.verifier }),
     );
     expect([refused.kind, refused.status]).toEqual(["bad_request", 401]);
+    expect(refused.message).toMatch(
+      /^X refused the platform's app credentials: check the X app's client id and secret/,
+    );
   });
 
   it("Deny sends the browser back with access_denied and the state", async () => {
