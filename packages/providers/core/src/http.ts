@@ -5,6 +5,8 @@ export interface HttpCallOptions {
   timeoutMs?: number;
   /** The caller's own cancellation (e.g. a worker shutting down). */
   signal?: AbortSignal;
+  /** The fetch to call through (the platform's guarded outbound fetch); the global one by default. */
+  fetch?: typeof fetch;
 }
 
 export interface HttpResult {
@@ -42,7 +44,7 @@ export async function callHttp(
   let res: Response;
   let text: string;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    res = await (opts.fetch ?? fetch)(url, { ...init, signal: AbortSignal.any(signals) });
     text = await res.text();
   } catch (err) {
     // The caller cancelled on purpose: surface that as is, it is not a provider failure.

@@ -20,3 +20,4 @@ export {
   type SocialProviderConfig,
   SocialProviderError,
 } from "./social";
+export { expiresAtFrom, formBody, networkOrigin, socialHttp, transientFailure } from "./oauth";
