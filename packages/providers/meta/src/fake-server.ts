@@ -118,17 +118,15 @@ export async function startFakeMeta(opts: {
     graphError(res, 400, 190, "Error validating access token: Session has expired.", { error_subcode: 463 });
 
   /** Fetches an image the way Meta does: it must answer 200 with an image type. */
-  async function fetchImage(url: unknown): Promise<FakeMetaPost["media"][number] | string> {
-    if (typeof url !== "string" || !url) return "Missing or invalid image file";
+  async function fetchImage(url: unknown): Promise<FakeMetaPost["media"][number] | null> {
+    if (typeof url !== "string" || !url) return null;
     try {
       const res = await fetch(url);
       const contentType = res.headers.get("content-type") ?? "";
       const bytes = (await res.arrayBuffer()).byteLength;
-      if (!res.ok || !contentType.startsWith("image/") || bytes === 0)
-        return "The media could not be fetched from this uri";
-      return { url, contentType, bytes };
+      return res.ok && contentType.startsWith("image/") && bytes > 0 ? { url, contentType, bytes } : null;
     } catch {
-      return "The media could not be fetched from this uri";
+      return null;
     }
   }
 
@@ -258,7 +256,7 @@ export async function startFakeMeta(opts: {
       if (!ownsNode(page)) return permissionDenied();
       if (edge === "photos" && req.method === "POST") {
         const media = await fetchImage(params.url);
-        if (typeof media === "string") return graphError(res, 400, 324, `(#324) ${media}`);
+        if (!media) return graphError(res, 400, 324, "(#324) Missing or invalid image file");
         const id = nextId();
         photos.set(id, { pageId: page.id, media });
         return sendJson(res, 200, { id });
@@ -323,7 +321,8 @@ export async function startFakeMeta(opts: {
           return sendJson(res, 200, { id });
         }
         const media = await fetchImage(params.image_url);
-        if (typeof media === "string") return graphError(res, 400, 9004, media, { error_subcode: 2207052 });
+        if (!media)
+          return graphError(res, 400, 9004, "The media could not be fetched from this uri", { error_subcode: 2207052 });
         const carouselItem = params.is_carousel_item === true || str("is_carousel_item") === "true";
         containers.set(id, { igId, caption: str("caption"), media: [media], carouselItem, published: false });
         return sendJson(res, 200, { id });
