@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 
 /**
  * What the local fakes of OAuth networks share (tests and `./dev` only, never production): the
@@ -123,18 +124,59 @@ export function createTokenBook<T>(opts: { accessTokenTtlSeconds: number; prefix
   };
 }
 
-/** Failures a test scripts: the next `times` requests answer `status` (with `body`, if given). */
+/**
+ * Failures a test scripts: the next `times` requests answer `status` (with `body` and `headers`,
+ * if given). A 429 carries `Retry-After: 60` unless the headers say otherwise, as a proxy in
+ * front of the network would, so a test can see the wait carried through.
+ */
 export function createFailureQueue() {
-  let next: { status: number; times: number; body?: unknown } | null = null;
+  let next: { status: number; times: number; body?: unknown; headers: Record<string, string> } | null = null;
   return {
-    failNext(status: number, times = 1, body?: unknown) {
-      next = { status, times, body };
+    failNext(status: number, times = 1, body?: unknown, headers: Record<string, string> = {}) {
+      next = { status, times, body, headers: status === 429 ? { "retry-after": "60", ...headers } : headers };
     },
-    take(): { status: number; body?: unknown } | undefined {
+    take(): { status: number; body?: unknown; headers: Record<string, string> } | undefined {
       if (!next || next.times <= 0) return undefined;
       next.times--;
-      return { status: next.status, body: next.body };
+      return { status: next.status, body: next.body, headers: next.headers };
     },
+  };
+}
+
+/** Fetches an image the way a network does from a public url: it must answer 200 with an image type. */
+export async function fetchPublicImage(
+  url: unknown,
+): Promise<{ url: string; contentType: string; bytes: number } | null> {
+  if (typeof url !== "string" || !url) return null;
+  try {
+    const res = await fetch(url);
+    const contentType = res.headers.get("content-type") ?? "";
+    const bytes = (await res.arrayBuffer()).byteLength;
+    return res.ok && contentType.startsWith("image/") && bytes > 0 ? { url, contentType, bytes } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Serves `handle` on 127.0.0.1; a handler that throws answers 500 (`onError` shapes the body). */
+export async function listenLocal(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  opts: { port?: number; onError: (res: ServerResponse, err: unknown) => void },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) opts.onError(res, err);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   createFailureQueue,
   createTokenBook,
   type FakeRequestRecord,
+  fetchPublicImage,
   followConsent,
+  listenLocal,
   readBody,
   sendConsentPage,
   sendJson,
@@ -82,7 +83,6 @@ export async function startFakeMeta(opts: {
   /** Tokens that may still be exchanged; `revokeRefreshTokens` empties it. */
   const exchangeable = new Set<string>();
   const failures = createFailureQueue();
-  let failureHeaders: Record<string, string> = {};
   const photos = new Map<string, { pageId: string; media: FakeMetaPost["media"][number] }>();
   const containers = new Map<
     string,
@@ -116,19 +116,6 @@ export async function startFakeMeta(opts: {
     );
   const invalidToken = (res: ServerResponse) =>
     graphError(res, 400, 190, "Error validating access token: Session has expired.", { error_subcode: 463 });
-
-  /** Fetches an image the way Meta does: it must answer 200 with an image type. */
-  async function fetchImage(url: unknown): Promise<FakeMetaPost["media"][number] | null> {
-    if (typeof url !== "string" || !url) return null;
-    try {
-      const res = await fetch(url);
-      const contentType = res.headers.get("content-type") ?? "";
-      const bytes = (await res.arrayBuffer()).byteLength;
-      return res.ok && contentType.startsWith("image/") && bytes > 0 ? { url, contentType, bytes } : null;
-    } catch {
-      return null;
-    }
-  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -174,7 +161,7 @@ export async function startFakeMeta(opts: {
 
     const scripted = failures.take();
     if (scripted) {
-      const headers = failureHeaders;
+      const headers = scripted.headers;
       return scripted.body !== undefined
         ? sendJson(res, scripted.status, scripted.body, headers)
         : scripted.status === 429
@@ -255,7 +242,7 @@ export async function startFakeMeta(opts: {
     if (page && edge) {
       if (!ownsNode(page)) return permissionDenied();
       if (edge === "photos" && req.method === "POST") {
-        const media = await fetchImage(params.url);
+        const media = await fetchPublicImage(params.url);
         if (!media) return graphError(res, 400, 324, "(#324) Missing or invalid image file");
         const id = nextId();
         photos.set(id, { pageId: page.id, media });
@@ -320,7 +307,7 @@ export async function startFakeMeta(opts: {
           });
           return sendJson(res, 200, { id });
         }
-        const media = await fetchImage(params.image_url);
+        const media = await fetchPublicImage(params.image_url);
         if (!media)
           return graphError(res, 400, 9004, "The media could not be fetched from this uri", { error_subcode: 2207052 });
         const carouselItem = params.is_carousel_item === true || str("is_carousel_item") === "true";
@@ -375,14 +362,11 @@ export async function startFakeMeta(opts: {
     );
   }
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), code: 1 } });
-      else res.destroy();
-    });
+  const server = await listenLocal(handle, {
+    port: opts.port,
+    onError: (res, err) => sendJson(res, 500, { error: { message: String(err), code: 1 } }),
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
   return {
     url: base,
     pages,
@@ -391,14 +375,7 @@ export async function startFakeMeta(opts: {
     approve: followConsent,
     expireAccessTokens: () => book.expireAccessTokens(),
     revokeRefreshTokens: () => exchangeable.clear(),
-    failNext(status, times = 1, body, headers = {}) {
-      failureHeaders = status === 429 && !headers["retry-after"] ? { "retry-after": "60", ...headers } : headers;
-      failures.failNext(status, times, body);
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    failNext: failures.failNext,
+    close: server.close,
   };
 }
