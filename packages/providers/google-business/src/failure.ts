@@ -21,9 +21,16 @@ interface GoogleErrorBody {
 
 /** The reasons Google gives: Business Profile's validation details where present, else the message. */
 function reasonOf(body: GoogleErrorBody): string {
-  if (typeof body.error === "string") return body.error_description ?? body.error;
-  const details = (body.error?.details ?? []).flatMap((d) => d.errorDetails ?? []).map((d) => d.message);
-  const words = details.filter(Boolean).join("; ") || body.error?.message || "no reason given";
+  const details = typeof body.error === "object" ? (body.error.details ?? []).flatMap((d) => d.errorDetails ?? []) : [];
+  const words =
+    typeof body.error === "string"
+      ? (body.error_description ?? body.error)
+      : details
+          .map((d) => d.message)
+          .filter(Boolean)
+          .join("; ") ||
+        body.error?.message ||
+        "no reason given";
   return words.replace(/\.$/, "");
 }
 
