@@ -20,4 +20,12 @@ export {
   type SocialProviderConfig,
   SocialProviderError,
 } from "./social";
-export { expiresAtFrom, formBody, networkOrigin, socialHttp, transientFailure } from "./oauth";
+export {
+  expiresAtFrom,
+  formBody,
+  networkOrigin,
+  refusalMessage,
+  type SocialCallPurpose,
+  socialHttp,
+  transientFailure,
+} from "./oauth";

@@ -73,3 +73,13 @@ export function transientFailure(network: string, label: string, res: HttpResult
     );
   return undefined;
 }
+
+/** Why a call was made: it decides what a refusal tells the person to do next. */
+export type SocialCallPurpose = "connect" | "refresh" | "read" | "publish";
+
+/** The sentence for a refusal no more specific rule explains: the network's reason, then the next step. */
+export function refusalMessage(label: string, reason: string, purpose: SocialCallPurpose): string {
+  if (purpose === "connect") return `${label} refused the sign-in (${reason}): connect the channel again in Channels.`;
+  if (purpose === "publish") return `${label} refused the post: ${reason}. Change the post, then retry publishing.`;
+  return `${label} refused the request (${reason}): try again; if it keeps failing, reconnect the channel in Channels.`;
+}

@@ -1,4 +1,10 @@
-import { type HttpResult, SocialProviderError, transientFailure } from "@leadmetrics/provider-core";
+import {
+  type HttpResult,
+  refusalMessage,
+  type SocialCallPurpose,
+  SocialProviderError,
+  transientFailure,
+} from "@leadmetrics/provider-core";
 
 export const NETWORK = "google_business";
 export const LABEL = "Google Business Profile";
@@ -35,14 +41,17 @@ function reasonOf(body: GoogleErrorBody): string {
 }
 
 /** A Google answer that is not a success, as the platform acts on it. */
-export function googleFailure(res: HttpResult, opts: { refreshing?: boolean } = {}): SocialProviderError {
+export function googleFailure(res: HttpResult, purpose: SocialCallPurpose): SocialProviderError {
   const body = (res.json ?? {}) as GoogleErrorBody;
   const status = res.status;
   const detail = `HTTP ${status} ${res.text.slice(0, 2000)}`;
   const oauthError = typeof body.error === "string" ? body.error : undefined;
   const apiStatus = typeof body.error === "object" ? body.error.status : undefined;
   const reason = reasonOf(body);
-  if (opts.refreshing && (oauthError === "invalid_grant" || status === 401 || oauthError === "invalid_client"))
+  // Throttling and outages first: the token endpoint's 5xx is worth a retry, never a reconnect.
+  const transient = transientFailure(NETWORK, LABEL, res);
+  if (transient) return transient;
+  if (purpose === "refresh" && (oauthError === "invalid_grant" || status === 401 || oauthError === "invalid_client"))
     return new SocialProviderError(
       NETWORK,
       "reauth_required",
@@ -53,7 +62,7 @@ export function googleFailure(res: HttpResult, opts: { refreshing?: boolean } = 
     return new SocialProviderError(
       NETWORK,
       oauthError === "invalid_grant" ? "rejected" : "bad_request",
-      `Google refused the sign-in (${reason}): connect the channel again in Channels.`,
+      refusalMessage("Google", reason, "connect"),
       { status, detail },
     );
   if (apiStatus === "UNAUTHENTICATED" || status === 401)
@@ -71,8 +80,6 @@ export function googleFailure(res: HttpResult, opts: { refreshing?: boolean } = 
         detail,
       },
     );
-  const transient = transientFailure(NETWORK, LABEL, res);
-  if (transient) return transient;
   if (apiStatus === "PERMISSION_DENIED")
     return new SocialProviderError(
       NETWORK,
@@ -87,10 +94,5 @@ export function googleFailure(res: HttpResult, opts: { refreshing?: boolean } = 
       `${LABEL} no longer finds this location (deleted, or access to it was removed): reconnect the channel in Channels.`,
       { status, detail },
     );
-  return new SocialProviderError(
-    NETWORK,
-    "rejected",
-    `${LABEL} refused the post: ${reason}. Change the post, then retry publishing.`,
-    { status, detail },
-  );
+  return new SocialProviderError(NETWORK, "rejected", refusalMessage(LABEL, reason, purpose), { status, detail });
 }

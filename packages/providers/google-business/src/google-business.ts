@@ -5,6 +5,7 @@ import {
   type OAuthTokenSet,
   type PublishedPost,
   type SocialAccount,
+  type SocialCallPurpose,
   type SocialPostInput,
   type SocialProvider,
   type SocialProviderConfig,
@@ -53,13 +54,16 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
   const host = Object.fromEntries(Object.entries(HOSTS).map(([k, v]) => [k, networkOrigin(config, v)])) as typeof HOSTS;
   const http = socialHttp(config, NETWORK, LABEL);
 
-  async function token(fields: Record<string, string | undefined>, refreshing: boolean): Promise<TokenAnswer> {
+  async function token(
+    fields: Record<string, string | undefined>,
+    purpose: "connect" | "refresh",
+  ): Promise<TokenAnswer> {
     const res = await http(`${host.token}/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
       body: formBody({ client_id: config.clientId, client_secret: config.clientSecret, ...fields }),
     });
-    if (!res.ok || !(res.json as TokenAnswer | undefined)?.access_token) throw googleFailure(res, { refreshing });
+    if (!res.ok || !(res.json as TokenAnswer | undefined)?.access_token) throw googleFailure(res, purpose);
     return res.json as TokenAnswer;
   }
 
@@ -71,7 +75,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
     scopes: answer.scope ? answer.scope.split(" ") : (previous?.scopes ?? GOOGLE_BUSINESS_SCOPES),
   });
 
-  async function api<T>(url: string, tokens: OAuthTokenSet, body?: unknown): Promise<T> {
+  async function api<T>(url: string, tokens: OAuthTokenSet, purpose: SocialCallPurpose, body?: unknown): Promise<T> {
     const res = await http(url, {
       method: body === undefined ? "GET" : "POST",
       headers: {
@@ -81,7 +85,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok || res.json === undefined) throw googleFailure(res);
+    if (!res.ok || res.json === undefined) throw googleFailure(res, purpose);
     return res.json as T;
   }
 
@@ -94,6 +98,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
       const res = await api<Record<string, unknown> & { nextPageToken?: string }>(
         `${url}${pageToken ? `${sep}pageToken=${encodeURIComponent(pageToken)}` : ""}`,
         tokens,
+        "read",
       );
       items.push(...((res[key] as T[] | undefined) ?? []));
       pageToken = res.nextPageToken;
@@ -131,7 +136,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
       return tokenSet(
         await token(
           { grant_type: "authorization_code", code, redirect_uri: config.redirectUri, code_verifier: codeVerifier },
-          false,
+          "connect",
         ),
       );
     },
@@ -143,7 +148,10 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
           "reauth_required",
           `${LABEL} gave this connection no refresh token: reconnect the channel in Channels.`,
         );
-      return tokenSet(await token({ grant_type: "refresh_token", refresh_token: tokens.refreshToken }, true), tokens);
+      return tokenSet(
+        await token({ grant_type: "refresh_token", refresh_token: tokens.refreshToken }, "refresh"),
+        tokens,
+      );
     },
 
     async listAccounts(tokens) {
@@ -177,7 +185,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
     },
 
     async publish(post: SocialPostInput, account: SocialAccount, tokens: OAuthTokenSet): Promise<PublishedPost> {
-      const created = await api<LocalPost>(postsUrl(account), tokens, {
+      const created = await api<LocalPost>(postsUrl(account), tokens, "publish", {
         languageCode: "en",
         summary: post.text,
         topicType: "STANDARD",

@@ -52,6 +52,7 @@ export function createFacebookProvider(config: SocialProviderConfig): SocialProv
       const res = await graph.call<{ data?: { id: string; message?: string; permalink_url?: string }[] }>(
         "GET",
         `/${account.externalId}/posts`,
+        "read",
         {
           token: accountTokenOf("facebook", LABEL, account),
           params: { fields: "id,message,permalink_url", limit: "50" },
@@ -68,13 +69,13 @@ export function createFacebookProvider(config: SocialProviderConfig): SocialProv
       // Photos are uploaded unpublished (Facebook fetches each from its url), then attached to one post.
       const photoIds: string[] = [];
       for (const image of post.images) {
-        const photo = await graph.call<{ id: string }>("POST", `/${page}/photos`, {
+        const photo = await graph.call<{ id: string }>("POST", `/${page}/photos`, "publish", {
           token,
           body: { url: image.publicUrl, published: false },
         });
         photoIds.push(photo.id);
       }
-      const created = await graph.call<{ id: string }>("POST", `/${page}/feed`, {
+      const created = await graph.call<{ id: string }>("POST", `/${page}/feed`, "publish", {
         token,
         body:
           photoIds.length > 0

@@ -4,6 +4,8 @@ import {
   networkOrigin,
   type OAuthTokenSet,
   parseRetryAfter,
+  refusalMessage,
+  type SocialCallPurpose,
   type SocialProviderConfig,
   SocialProviderError,
   socialHttp,
@@ -63,7 +65,7 @@ export function graphFailure(
   network: MetaNetwork,
   label: string,
   res: HttpResult,
-  opts: { refreshing?: boolean } = {},
+  purpose: SocialCallPurpose,
 ): SocialProviderError {
   const error = ((res.json as { error?: GraphErrorBody } | undefined)?.error ?? {}) as GraphErrorBody;
   const code = error.code;
@@ -71,7 +73,7 @@ export function graphFailure(
   const status = res.status;
   const reason = plainMessage(error.message);
   if (code === 190 || status === 401)
-    return opts.refreshing
+    return purpose === "refresh"
       ? new SocialProviderError(
           network,
           "reauth_required",
@@ -123,15 +125,7 @@ export function graphFailure(
       `${label} no longer finds this account (deleted, or access to it was removed): reconnect the channel in Channels.`,
       { status, detail },
     );
-  return new SocialProviderError(
-    network,
-    "rejected",
-    `${label} refused the request: ${reason}. Change the post, then retry publishing.`,
-    {
-      status,
-      detail,
-    },
-  );
+  return new SocialProviderError(network, "rejected", refusalMessage(label, reason, purpose), { status, detail });
 }
 
 export interface GraphPage {
@@ -161,7 +155,8 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
   async function call<T>(
     method: "GET" | "POST",
     path: string,
-    opts: { token?: string; params?: Params; body?: Record<string, unknown>; refreshing?: boolean } = {},
+    purpose: SocialCallPurpose,
+    opts: { token?: string; params?: Params; body?: Record<string, unknown> } = {},
   ): Promise<T> {
     const res = await http(`${graph}/${GRAPH_VERSION}${path}${query(opts.params ?? {})}`, {
       method,
@@ -172,20 +167,19 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
       },
       body: opts.body ? JSON.stringify(opts.body) : undefined,
     });
-    if (!res.ok || res.json === undefined) throw graphFailure(network, label, res, opts);
+    if (!res.ok || res.json === undefined) throw graphFailure(network, label, res, purpose);
     return res.json as T;
   }
 
   /** The long-lived (about 60 days) user token for a short-lived one, or for itself while it works. */
-  async function exchangeForLongLived(token: string, refreshing: boolean): Promise<OAuthTokenSet> {
-    const longLived = await call<{ access_token: string; expires_in?: number }>("GET", "/oauth/access_token", {
+  async function exchangeForLongLived(token: string, purpose: "connect" | "refresh"): Promise<OAuthTokenSet> {
+    const longLived = await call<{ access_token: string; expires_in?: number }>("GET", "/oauth/access_token", purpose, {
       params: {
         grant_type: "fb_exchange_token",
         client_id: config.clientId,
         client_secret: config.clientSecret,
         fb_exchange_token: token,
       },
-      refreshing,
     });
     return { accessToken: longLived.access_token, expiresAt: expiresAtFrom(longLived.expires_in), scopes };
   }
@@ -206,7 +200,7 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
     },
 
     async exchangeCode(code: string): Promise<OAuthTokenSet> {
-      const short = await call<{ access_token: string }>("GET", "/oauth/access_token", {
+      const short = await call<{ access_token: string }>("GET", "/oauth/access_token", "connect", {
         params: {
           client_id: config.clientId,
           redirect_uri: config.redirectUri,
@@ -214,12 +208,19 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
           code,
         },
       });
-      return exchangeForLongLived(short.access_token, false);
+      return exchangeForLongLived(short.access_token, "connect");
     },
 
     /** Meta has no refresh token: a long-lived token is exchanged for a fresh one while it still works. */
-    refresh(tokens: OAuthTokenSet): Promise<OAuthTokenSet> {
-      return exchangeForLongLived(tokens.accessToken, true);
+    async refresh(tokens: OAuthTokenSet): Promise<OAuthTokenSet> {
+      // An expired long-lived token cannot be exchanged: only the person can log in again.
+      if (tokens.expiresAt && tokens.expiresAt.getTime() <= Date.now())
+        throw new SocialProviderError(
+          network,
+          "reauth_required",
+          `${label} ended the connection (its 60-day token expired): reconnect the channel in Channels.`,
+        );
+      return exchangeForLongLived(tokens.accessToken, "refresh");
     },
 
     /** Every Page the person manages, with its page token and linked Instagram business account. */
@@ -231,6 +232,7 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
         const res = await call<{ data?: GraphPage[]; paging?: { cursors?: { after?: string }; next?: string } }>(
           "GET",
           "/me/accounts",
+          "read",
           {
             token: tokens.accessToken,
             params: {

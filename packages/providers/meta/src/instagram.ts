@@ -36,7 +36,7 @@ export function createInstagramProvider(config: SocialProviderConfig): SocialPro
   /** A container is published only once Instagram has fetched and processed its media. */
   async function waitUntilReady(containerId: string, token: string): Promise<void> {
     for (let attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
-      const { status_code: status } = await graph.call<{ status_code?: string }>("GET", `/${containerId}`, {
+      const { status_code: status } = await graph.call<{ status_code?: string }>("GET", `/${containerId}`, "publish", {
         token,
         params: { fields: "status_code" },
       });
@@ -87,6 +87,7 @@ export function createInstagramProvider(config: SocialProviderConfig): SocialPro
       const res = await graph.call<{ data?: { id: string; caption?: string; permalink?: string }[] }>(
         "GET",
         `/${account.externalId}/media`,
+        "read",
         { token: accountTokenOf("instagram", LABEL, account), params: { fields: "id,caption,permalink", limit: "50" } },
       );
       const found = (res.data ?? []).find((m) => m.caption === post.text);
@@ -103,7 +104,7 @@ export function createInstagramProvider(config: SocialProviderConfig): SocialPro
       const token = accountTokenOf("instagram", LABEL, account);
       const user = account.externalId;
       const media = (body: Record<string, unknown>) =>
-        graph.call<{ id: string }>("POST", `/${user}/media`, { token, body });
+        graph.call<{ id: string }>("POST", `/${user}/media`, "publish", { token, body });
       let container: { id: string };
       if (post.images.length === 1)
         container = await media({ image_url: post.images[0]!.publicUrl, caption: post.text });
@@ -114,14 +115,14 @@ export function createInstagramProvider(config: SocialProviderConfig): SocialPro
         container = await media({ media_type: "CAROUSEL", children: children.join(","), caption: post.text });
       }
       await waitUntilReady(container.id, token);
-      const published = await graph.call<{ id: string }>("POST", `/${user}/media_publish`, {
+      const published = await graph.call<{ id: string }>("POST", `/${user}/media_publish`, "publish", {
         token,
         body: { creation_id: container.id },
       });
       // The post exists now: a failure reading its permalink must not make a retry post it twice.
       let url: string;
       try {
-        const read = await graph.call<{ permalink?: string }>("GET", `/${published.id}`, {
+        const read = await graph.call<{ permalink?: string }>("GET", `/${published.id}`, "read", {
           token,
           params: { fields: "permalink" },
         });

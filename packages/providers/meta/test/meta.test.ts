@@ -96,7 +96,11 @@ describe("Facebook Login", () => {
     expect(exchanges[0]!.path).toContain("code=");
     expect(exchanges[1]!.path).toContain("grant_type=fb_exchange_token");
     // A code is good once.
-    expect((await failureOf(facebook.exchangeCode({ code: "used-or-made-up" }))).kind).toBe("rejected");
+    const refused = await failureOf(facebook.exchangeCode({ code: "used-or-made-up" }));
+    expect([refused.kind, refused.message]).toEqual([
+      "rejected",
+      "Facebook refused the sign-in (This authorization code has been used): connect the channel again in Channels.",
+    ]);
   });
 
   it("lists the Pages with their page tokens, and Instagram the business accounts linked to them", async () => {
@@ -138,6 +142,13 @@ describe("Facebook Login", () => {
     expect([failure.kind, failure.permanent]).toEqual(["auth_expired", false]);
     expect(failure.detail).toContain('"code":190');
     expect((await failureOf(facebook.refresh(tokens))).kind).toBe("reauth_required");
+  });
+
+  it("a token past its expiry is not sent to Meta: the channel needs reconnecting", async () => {
+    const before = meta.requests.length;
+    const expired = { accessToken: "EAAold", expiresAt: new Date(Date.now() - 1000), scopes: [] };
+    expect((await failureOf(facebook.refresh(expired))).kind).toBe("reauth_required");
+    expect(meta.requests.length).toBe(before);
   });
 });
 
@@ -196,7 +207,7 @@ describe("publishing to a Facebook Page", () => {
     const failure = await failureOf(facebook.publish({ text: "Broken image.", images: [broken] }, page, tokens));
     expect(failure.kind).toBe("rejected");
     expect(failure.message).toBe(
-      "Facebook refused the request: Missing or invalid image file. Change the post, then retry publishing.",
+      "Facebook refused the post: Missing or invalid image file. Change the post, then retry publishing.",
     );
   });
 
