@@ -27,6 +27,8 @@ const HOSTS = {
   accounts: "https://mybusinessaccountmanagement.googleapis.com",
   info: "https://mybusinessbusinessinformation.googleapis.com",
   posts: "https://mybusiness.googleapis.com",
+  /** Where a post without a search url yet (not live) can be seen: the owner's Business Profile manager. */
+  manager: "https://business.google.com",
 };
 
 interface TokenAnswer {
@@ -41,9 +43,6 @@ interface LocalPost {
   summary?: string;
   searchUrl?: string;
 }
-
-/** Where a post without a search url yet (not live) can be seen: the owner's Business Profile manager. */
-const MANAGER_URL = "https://business.google.com/locations";
 
 /**
  * Google Business Profile: Google OAuth 2.0 with PKCE (offline access, so a refresh token), the
@@ -107,6 +106,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
     return items;
   }
 
+  const managerUrl = `${host.manager}/locations`;
   const postsUrl = (account: SocialAccount) => `${host.posts}/v4/${account.externalId}/localPosts`;
 
   return {
@@ -181,7 +181,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
     async findPublished(post: SocialPostInput, account: SocialAccount, tokens: OAuthTokenSet) {
       const posts = await listAll<LocalPost>(`${postsUrl(account)}?pageSize=100`, "localPosts", tokens);
       const found = posts.find((p) => p.summary === post.text);
-      return found ? { externalId: found.name, url: found.searchUrl ?? MANAGER_URL } : null;
+      return found ? { externalId: found.name, url: found.searchUrl ?? managerUrl } : null;
     },
 
     async publish(post: SocialPostInput, account: SocialAccount, tokens: OAuthTokenSet): Promise<PublishedPost> {
@@ -194,7 +194,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
           : {}),
         ...(post.link ? { callToAction: { actionType: "LEARN_MORE", url: post.link } } : {}),
       });
-      return { externalId: created.name, url: created.searchUrl ?? MANAGER_URL };
+      return { externalId: created.name, url: created.searchUrl ?? managerUrl };
     },
   };
 }

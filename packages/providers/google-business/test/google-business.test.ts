@@ -150,6 +150,32 @@ describe("Google sign-in", () => {
   });
 });
 
+describe("tokens that run out", () => {
+  it("an access token past its lifetime is auth_expired", async () => {
+    const shortLived = await startFakeGoogleBusiness({
+      clientId: "gbp-client",
+      clientSecret: "gbp-secret",
+      accessTokenTtlSeconds: 1,
+    });
+    try {
+      const gbp = createGoogleBusinessProvider({
+        clientId: "gbp-client",
+        clientSecret: "gbp-secret",
+        redirectUri,
+        baseUrl: shortLived.url,
+      });
+      const { verifier, challenge } = pkcePair();
+      const callback = new URL(await shortLived.approve(gbp.authorizeUrl({ state: "s", codeChallenge: challenge })));
+      const tokens = await gbp.exchangeCode({ code: callback.searchParams.get("code")!, codeVerifier: verifier });
+      expect(tokens.expiresAt!.getTime() - Date.now()).toBeLessThanOrEqual(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await failureOf(gbp.listAccounts(tokens))).kind).toBe("auth_expired");
+    } finally {
+      await shortLived.close();
+    }
+  });
+});
+
 describe("publishing local posts", () => {
   let tokens: OAuthTokenSet;
   let location: SocialAccount;

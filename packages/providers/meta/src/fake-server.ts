@@ -42,6 +42,11 @@ export interface FakeMeta {
   expireAccessTokens(): void;
   /** The person removed the app: exchanging any token issued so far is refused (error 190). */
   revokeRefreshTokens(): void;
+  /**
+   * How Instagram's processing of the next media containers ends (`ERROR`: the image could not be
+   * used); `FINISHED` again with no argument.
+   */
+  setContainerStatus(status?: "FINISHED" | "ERROR" | "EXPIRED"): void;
   /** The next `times` Graph calls answer `status` with `body` (a Graph error by default). */
   failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
   close(): Promise<void>;
@@ -86,8 +91,16 @@ export async function startFakeMeta(opts: {
   const photos = new Map<string, { pageId: string; media: FakeMetaPost["media"][number] }>();
   const containers = new Map<
     string,
-    { igId: string; caption?: string; media: FakeMetaPost["media"]; carouselItem: boolean; published: boolean }
+    {
+      igId: string;
+      caption?: string;
+      media: FakeMetaPost["media"];
+      carouselItem: boolean;
+      published: boolean;
+      status: "FINISHED" | "ERROR" | "EXPIRED";
+    }
   >();
+  let containerStatus: "FINISHED" | "ERROR" | "EXPIRED" = "FINISHED";
   let seq = 0;
   const nextId = () => `${Date.now()}${++seq}`;
   let base = "";
@@ -304,6 +317,7 @@ export async function startFakeMeta(opts: {
             media: children.flatMap((c) => c!.media),
             carouselItem: false,
             published: false,
+            status: containerStatus,
           });
           return sendJson(res, 200, { id });
         }
@@ -311,12 +325,19 @@ export async function startFakeMeta(opts: {
         if (!media)
           return graphError(res, 400, 9004, "The media could not be fetched from this uri", { error_subcode: 2207052 });
         const carouselItem = params.is_carousel_item === true || str("is_carousel_item") === "true";
-        containers.set(id, { igId, caption: str("caption"), media: [media], carouselItem, published: false });
+        containers.set(id, {
+          igId,
+          caption: str("caption"),
+          media: [media],
+          carouselItem,
+          published: false,
+          status: containerStatus,
+        });
         return sendJson(res, 200, { id });
       }
       if (edge === "media_publish" && req.method === "POST") {
         const container = containers.get(str("creation_id") ?? "");
-        if (!container || container.igId !== igId || container.carouselItem)
+        if (!container || container.igId !== igId || container.carouselItem || container.status !== "FINISHED")
           return graphError(res, 400, 9007, "Media ID is not available", { error_subcode: 2207027 });
         if (container.published) return graphError(res, 400, 506, "(#506) The media has already been published");
         container.published = true;
@@ -344,7 +365,7 @@ export async function startFakeMeta(opts: {
       const container = containers.get(nodeId);
       if (container) {
         if (!ownsNode(pages.find((p) => p.instagram?.id === container.igId))) return permissionDenied();
-        return sendJson(res, 200, { id: nodeId, status_code: container.published ? "PUBLISHED" : "FINISHED" });
+        return sendJson(res, 200, { id: nodeId, status_code: container.published ? "PUBLISHED" : container.status });
       }
       const post = posts.find((p) => p.id === nodeId);
       if (post) {
@@ -373,6 +394,9 @@ export async function startFakeMeta(opts: {
     posts,
     requests,
     approve: followConsent,
+    setContainerStatus(status = "FINISHED") {
+      containerStatus = status;
+    },
     expireAccessTokens: () => book.expireAccessTokens(),
     revokeRefreshTokens: () => exchangeable.clear(),
     failNext: failures.failNext,

@@ -299,6 +299,21 @@ describe("publishing to Instagram", () => {
     expect(await instagram.findPublished({ text: "Our three roasts", images: [] }, account, tokens)).toBeNull();
   });
 
+  it("an image Instagram could not process is rejected, and nothing is published", async () => {
+    meta.setContainerStatus("ERROR");
+    try {
+      const before = meta.posts.length;
+      const failure = await failureOf(
+        instagram.publish({ text: "Odd image.", images: [image("odd")] }, account, tokens),
+      );
+      expect([failure.kind, failure.permanent]).toEqual(["rejected", true]);
+      expect(failure.message).toMatch(/^Instagram could not process the image: /);
+      expect(meta.posts.length).toBe(before);
+    } finally {
+      meta.setContainerStatus();
+    }
+  });
+
   it("an expired token is auth_expired; a scripted outage is unavailable", async () => {
     meta.failNext(503);
     expect((await failureOf(instagram.publish({ text: "x", images: [image("y")] }, account, tokens))).kind).toBe(
