@@ -21,3 +21,12 @@ export {
   type SocialProviderConfig,
   SocialProviderError,
 } from "./social";
+export {
+  expiresAtFrom,
+  formBody,
+  networkOrigin,
+  refusalMessage,
+  type SocialCallPurpose,
+  socialHttp,
+  transientFailure,
+} from "./social-http";

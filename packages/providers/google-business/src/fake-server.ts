@@ -1,0 +1,331 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  createFailureQueue,
+  createTokenBook,
+  type FakeRequestRecord,
+  fetchPublicImage,
+  followConsent,
+  listenLocal,
+  pkceMatches,
+  readBody,
+  sendConsentPage,
+  sendJson,
+} from "@leadmetrics/provider-core/fake-kit";
+
+export interface FakeGoogleAccount {
+  /** `accounts/1` */
+  name: string;
+  accountName: string;
+  /** Named as the Business Information API names them: `locations/2`. */
+  locations: { name: string; title: string }[];
+}
+
+export interface FakeLocalPost {
+  /** `accounts/1/locations/2/localPosts/3` */
+  name: string;
+  summary: string;
+  languageCode: string;
+  topicType: string;
+  callToAction?: { actionType: string; url?: string };
+  /** The photos as fetched from their `sourceUrl`. */
+  media: { url: string; contentType: string; bytes: number }[];
+  searchUrl: string;
+  createTime: string;
+}
+
+export interface FakeGoogleBusiness {
+  url: string;
+  accounts: FakeGoogleAccount[];
+  posts: FakeLocalPost[];
+  requests: FakeRequestRecord[];
+  /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
+  approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
+  /** Every access token issued so far answers 401 UNAUTHENTICATED. */
+  expireAccessTokens(): void;
+  /** Every refresh token issued so far answers 400 invalid_grant. */
+  revokeRefreshTokens(): void;
+  /** The next `times` requests (token endpoint included) answer `status` with `body` (a Google error by default). */
+  failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+interface Grant {
+  scopes: string[];
+  redirectUri?: string;
+  codeChallenge?: string;
+  offline?: boolean;
+}
+
+const BUSINESS_SCOPE = "https://www.googleapis.com/auth/business.manage";
+
+const STATUS_OF: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+  409: "ALREADY_EXISTS",
+  429: "RESOURCE_EXHAUSTED",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+};
+
+/** Google refuses posts that carry a phone number in their text (the call button is for that). */
+const PHONE_NUMBER = /\+?\d[\d\s().-]{7,}\d/;
+
+/**
+ * A local server speaking the Google APIs Business Profile publishing uses, on every host at once
+ * (their paths do not collide): the consent page (`accounts.google.com/o/oauth2/v2/auth`), the
+ * token endpoint (`oauth2.googleapis.com/token`, client_secret_post or Basic, PKCE S256), account
+ * management (`/v1/accounts`), business information (`/v1/accounts/{id}/locations?readMask=`) and
+ * local posts (`/v4/…/localPosts`), whose photos it fetches from their `sourceUrl`. Errors are
+ * Google's (`{error:{code,message,status}}`; the token endpoint's `{error,error_description}`).
+ * For tests and `./dev`, never for production.
+ */
+export async function startFakeGoogleBusiness(opts: {
+  clientId: string;
+  clientSecret: string;
+  port?: number;
+  /** Seconds an access token lives (Google: 3599). */
+  accessTokenTtlSeconds?: number;
+  accounts?: FakeGoogleAccount[];
+}): Promise<FakeGoogleBusiness> {
+  const accounts: FakeGoogleAccount[] = opts.accounts ?? [
+    {
+      name: "accounts/1",
+      accountName: "Acme Group",
+      locations: [
+        { name: "locations/2", title: "Acme Coffee, Main Street" },
+        { name: "locations/3", title: "Acme Coffee, Harbour" },
+      ],
+    },
+    { name: "accounts/9", accountName: "Eve Owner", locations: [{ name: "locations/7", title: "Eve's Bakery" }] },
+  ];
+  const posts: FakeLocalPost[] = [];
+  const requests: FakeRequestRecord[] = [];
+  const book = createTokenBook<Grant>({ accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3599, prefix: "ya29." });
+  const failures = createFailureQueue();
+  let seq = 0;
+  let base = "";
+
+  const apiError = (res: ServerResponse, code: number, message: string, extra: Record<string, unknown> = {}) =>
+    sendJson(res, code, { error: { code, message, status: STATUS_OF[code] ?? "FAILED_PRECONDITION", ...extra } });
+  const oauthError = (res: ServerResponse, status: number, error: string, description: string) =>
+    sendJson(res, status, { error, error_description: description });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const raw = await readBody(req);
+    requests.push({
+      method: req.method ?? "GET",
+      path: url.pathname + url.search,
+      authorization: req.headers.authorization,
+      body: raw,
+    });
+    const q = url.searchParams;
+
+    if (url.pathname === "/o/oauth2/v2/auth" && req.method === "GET") {
+      const redirectUri = q.get("redirect_uri");
+      const challengeMethod = q.get("code_challenge_method");
+      if (
+        q.get("client_id") !== opts.clientId ||
+        !redirectUri ||
+        q.get("response_type") !== "code" ||
+        (q.get("code_challenge") && challengeMethod !== "S256")
+      ) {
+        res.writeHead(400, { "content-type": "text/html" });
+        res.end("<!doctype html><p>Error 400: invalid_request</p>");
+        return;
+      }
+      const scopes = (q.get("scope") ?? "").split(" ").filter(Boolean);
+      return sendConsentPage(res, {
+        network: "Google",
+        clientId: opts.clientId,
+        scopes,
+        redirectUri,
+        state: q.get("state") ?? "",
+        code: book.issueCode({
+          scopes,
+          redirectUri,
+          codeChallenge: q.get("code_challenge") ?? undefined,
+          offline: q.get("access_type") === "offline",
+        }),
+      });
+    }
+
+    const scripted = failures.take();
+    if (scripted) {
+      if (scripted.body !== undefined) return sendJson(res, scripted.status, scripted.body, scripted.headers);
+      const message =
+        scripted.status === 429
+          ? "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service 'mybusiness.googleapis.com'."
+          : scripted.status >= 500
+            ? "The service is currently unavailable."
+            : "Precondition check failed.";
+      res.setHeaders(new Headers(scripted.headers));
+      return apiError(res, scripted.status, message);
+    }
+
+    if (url.pathname === "/token" && req.method === "POST") {
+      const form = new URLSearchParams(raw);
+      // Client authentication: client_secret_post, or HTTP Basic.
+      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+      const [basicId, basicSecret] = basic ? Buffer.from(basic, "base64").toString().split(/:(.*)/s) : [];
+      const clientId = form.get("client_id") ?? basicId;
+      const clientSecret = form.get("client_secret") ?? basicSecret;
+      if (clientId !== opts.clientId || clientSecret !== opts.clientSecret)
+        return oauthError(res, 401, "invalid_client", "Unauthorized");
+      let grant: Grant | undefined;
+      if (form.get("grant_type") === "authorization_code") {
+        grant = book.redeemCode(form.get("code") ?? "");
+        if (!grant || grant.redirectUri !== form.get("redirect_uri"))
+          return oauthError(res, 400, "invalid_grant", "Malformed auth code.");
+        const verifier = form.get("code_verifier");
+        if (grant.codeChallenge && !verifier) return oauthError(res, 400, "invalid_grant", "Missing code verifier.");
+        if (grant.codeChallenge && verifier && !pkceMatches(verifier, grant.codeChallenge))
+          return oauthError(res, 400, "invalid_grant", "Invalid code verifier.");
+        const { token, expiresIn } = book.issueAccess(grant);
+        return sendJson(res, 200, {
+          access_token: token,
+          expires_in: expiresIn,
+          ...(grant.offline ? { refresh_token: `1//${book.issueRefresh(grant)}` } : {}),
+          scope: grant.scopes.join(" "),
+          token_type: "Bearer",
+        });
+      }
+      if (form.get("grant_type") === "refresh_token") {
+        grant = book.checkRefresh((form.get("refresh_token") ?? "").replace(/^1\/\//, ""));
+        if (!grant) return oauthError(res, 400, "invalid_grant", "Token has been expired or revoked.");
+        const { token, expiresIn } = book.issueAccess(grant);
+        return sendJson(res, 200, {
+          access_token: token,
+          expires_in: expiresIn,
+          scope: grant.scopes.join(" "),
+          token_type: "Bearer",
+        });
+      }
+      return oauthError(res, 400, "unsupported_grant_type", "Invalid grant_type.");
+    }
+
+    const grant = book.checkAccess(/^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1]);
+    if (!grant) {
+      res.setHeader("www-authenticate", 'Bearer realm="https://accounts.google.com/", error="invalid_token"');
+      return apiError(
+        res,
+        401,
+        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+      );
+    }
+    if (!grant.scopes.includes(BUSINESS_SCOPE))
+      return apiError(res, 403, "Request had insufficient authentication scopes.");
+
+    if (url.pathname === "/v1/accounts" && req.method === "GET")
+      return sendJson(res, 200, {
+        accounts: accounts.map((a) => ({
+          name: a.name,
+          accountName: a.accountName,
+          type: "LOCATION_GROUP",
+          verificationState: "VERIFIED",
+        })),
+      });
+
+    const locationsOf = /^\/v1\/(accounts\/[^/]+)\/locations$/.exec(url.pathname);
+    if (locationsOf && req.method === "GET") {
+      const account = accounts.find((a) => a.name === locationsOf[1]);
+      if (!account) return apiError(res, 404, "Requested entity was not found.");
+      const mask = (q.get("readMask") ?? "").split(",").filter(Boolean);
+      if (mask.length === 0) return apiError(res, 400, "Request contains an invalid argument. read_mask is required");
+      return sendJson(res, 200, {
+        locations: account.locations.map((l) =>
+          Object.fromEntries(Object.entries(l).filter(([k]) => mask.includes(k))),
+        ),
+      });
+    }
+
+    const postsOf = /^\/v4\/(accounts\/[^/]+)\/(locations\/[^/]+)\/localPosts$/.exec(url.pathname);
+    if (postsOf) {
+      const account = accounts.find((a) => a.name === postsOf[1]);
+      if (!account?.locations.some((l) => l.name === postsOf[2]))
+        return apiError(res, 404, "Requested entity was not found.");
+      const parent = `${postsOf[1]}/${postsOf[2]}`;
+      if (req.method === "GET")
+        return sendJson(res, 200, {
+          localPosts: posts.filter((p) => p.name.startsWith(`${parent}/`)).reverse(),
+        });
+      if (req.method === "POST") {
+        let body: {
+          languageCode?: string;
+          summary?: string;
+          topicType?: string;
+          media?: { mediaFormat?: string; sourceUrl?: string }[];
+          callToAction?: { actionType: string; url?: string };
+        };
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return apiError(res, 400, "Invalid JSON payload received.");
+        }
+        const invalid = (message: string, field: string) =>
+          apiError(res, 400, "Request contains an invalid argument.", {
+            details: [
+              {
+                "@type": "type.googleapis.com/google.mybusiness.v4.ValidationError",
+                errorDetails: [{ code: 3, field, message }],
+              },
+            ],
+          });
+        if (!body.summary) return invalid("The post needs a summary.", "summary");
+        if ([...body.summary].length > 1500) return invalid("The summary is longer than 1500 characters.", "summary");
+        if (PHONE_NUMBER.test(body.summary))
+          return invalid("Phone numbers are not allowed in the post summary.", "summary");
+        if (body.topicType !== "STANDARD" && body.topicType !== "EVENT" && body.topicType !== "OFFER")
+          return invalid("Unknown topic type.", "topic_type");
+        if (body.callToAction?.url && !/^https?:\/\//.test(body.callToAction.url))
+          return invalid("The call to action url is not valid.", "call_to_action.url");
+        const media: FakeLocalPost["media"] = [];
+        for (const item of body.media ?? []) {
+          const photo = item.mediaFormat === "PHOTO" ? await fetchPublicImage(item.sourceUrl) : null;
+          if (!photo) return invalid("The photo could not be fetched from its source url.", "media.source_url");
+          media.push(photo);
+        }
+        const id = `${Date.now()}${++seq}`;
+        const post: FakeLocalPost = {
+          name: `${parent}/localPosts/${id}`,
+          summary: body.summary,
+          languageCode: body.languageCode ?? "en",
+          topicType: body.topicType,
+          callToAction: body.callToAction,
+          media,
+          searchUrl: `${base}/search?q=${encodeURIComponent(account.locations.find((l) => l.name === postsOf[2])!.title)}&lpsid=${id}`,
+          createTime: new Date().toISOString(),
+        };
+        posts.push(post);
+        return sendJson(res, 200, {
+          ...post,
+          state: "LIVE",
+          updateTime: post.createTime,
+          media: media.map((_photo, i) => ({
+            name: `${parent}/media/${id}-${i}`,
+            mediaFormat: "PHOTO",
+            googleUrl: `${base}/p/${randomBytes(9).toString("base64url")}`,
+          })),
+        });
+      }
+    }
+    return apiError(res, 404, `Method not found: ${req.method} ${url.pathname}`);
+  }
+
+  const server = await listenLocal(handle, { port: opts.port, onError: (res, err) => apiError(res, 500, String(err)) });
+  base = server.url;
+  return {
+    url: base,
+    accounts,
+    posts,
+    requests,
+    approve: followConsent,
+    expireAccessTokens: () => book.expireAccessTokens(),
+    revokeRefreshTokens: () => book.revokeRefreshTokens(),
+    failNext: failures.failNext,
+    close: server.close,
+  };
+}

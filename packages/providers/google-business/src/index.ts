@@ -1,0 +1,2 @@
+export { googleFailure } from "./failure";
+export { createGoogleBusinessProvider, GOOGLE_BUSINESS_SCOPES } from "./google-business";
