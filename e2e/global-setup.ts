@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
 import { startMailSink } from "@leadmetrics/mail-sink";
+import { startSocialSandbox } from "@leadmetrics/social-sandbox";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
 import { buildServers } from "../scripts/build/server";
 import { pickStackPorts, stackProcesses, waitForReady } from "./stack";
@@ -32,6 +33,8 @@ export default async function globalSetup() {
   const wp = await startFakeWordPress({ username: "acme-editor", applicationPassword: "e2e app password" });
   // Every email the stack sends, readable by the tests (GET /api/messages).
   const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
+  // LinkedIn, Meta, Google and X as local servers: connecting and publishing run for real.
+  const social = await startSocialSandbox();
 
   const ports = await pickStackPorts();
   const jwtSecret = randomBytes(32).toString("hex");
@@ -41,6 +44,7 @@ export default async function globalSetup() {
     smtpUrl: mail.smtpUrl,
     jwtSecret,
     channelSecretsKey: randomBytes(32).toString("base64"),
+    social: social.env,
   });
   const children: ChildProcess[] = [];
   const ready = processes.map((p) => {
@@ -72,12 +76,14 @@ export default async function globalSetup() {
     E2E_JWT_SECRET: jwtSecret,
     E2E_WORDPRESS_URL: wp.url,
     E2E_MAIL_URL: mail.webUrl,
+    E2E_LINKEDIN_URL: social.linkedin.url,
   });
 
   return async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await wp.close();
     await mail.close();
+    await social.close();
     await redis.stop();
     await pg.stop();
     await rm(dir, { recursive: true, force: true });

@@ -37,6 +37,8 @@ export interface StackServices {
   smtpUrl: string;
   jwtSecret: string;
   channelSecretsKey: string;
+  /** The social networks' app keys and base URLs (the sandbox's); none: no network is offered. */
+  social?: Record<string, string>;
 }
 
 export interface StackProcess {
@@ -78,6 +80,9 @@ export function stackProcesses(root: string, ports: StackPorts, services: StackS
     NEXT_TELEMETRY_DISABLED: "1",
     // The worker servers bind where the picker looked.
     METRICS_HOST: "127.0.0.1",
+    ...services.social,
+    SOCIAL_REDIRECT_URL: `${local(ports.dashboard)}/channels/oauth/callback`,
+    MEDIA_PUBLIC_URL: api,
   };
   // As production runs them: the bundle `buildServers()` (scripts/build/server.ts) wrote.
   const server = (cwd: string) => ({

@@ -13,6 +13,7 @@ import {
   takeOverSignals,
 } from "@leadmetrics/local-services";
 import { type MailSink, startMailSink } from "@leadmetrics/mail-sink";
+import { type SocialSandbox, startSocialSandbox } from "@leadmetrics/social-sandbox";
 import { devEnvironment } from "./env";
 import { DEV_PROCESSES } from "./processes";
 
@@ -78,6 +79,9 @@ async function waitForUrl(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** Any of these set: the real networks are configured, so no sandbox. */
+const SOCIAL_KEYS = ["LINKEDIN_CLIENT_ID", "META_APP_ID", "GOOGLE_CLIENT_ID", "X_CLIENT_ID"];
+
 async function start() {
   mkdirSync(DATA, { recursive: true });
   killLeftovers();
@@ -85,6 +89,7 @@ async function start() {
   let pg: LocalPostgres | undefined;
   let redis: LocalRedis | undefined;
   let mail: MailSink | undefined;
+  let social: SocialSandbox | undefined;
   const children: ChildProcess[] = [];
   let stopping = false;
 
@@ -95,6 +100,7 @@ async function start() {
     await Promise.all(children.map((c) => stopChild(c, 10_000, { group: true })));
     rmSync(PIDS_FILE, { force: true });
     if (mail) await mail.close();
+    if (social) await social.close();
     if (redis) await redis.stop();
     if (pg) await pg.stop().catch(() => {});
     say("stopped");
@@ -131,6 +137,18 @@ async function start() {
       env.SMTP_URL = mail.smtpUrl;
       env.DEV_MAIL_WEB_URL = mail.webUrl;
       say(`mail sink: SMTP ${mail.smtpUrl}, inbox ${mail.webUrl}`);
+    }
+    if (!SOCIAL_KEYS.some((k) => env[k])) {
+      // No network's app keys: connect and publish against local servers speaking each network's wire format.
+      const port = (name: string, fallback: number) => Number(env[`DEV_SOCIAL_${name}_PORT`] ?? fallback);
+      social = await startSocialSandbox({
+        linkedin: port("LINKEDIN", 4101),
+        meta: port("META", 4102),
+        google: port("GOOGLE", 4103),
+        x: port("X", 4104),
+      });
+      Object.assign(env, social.env, { DEV_SOCIAL_SANDBOX: "1" });
+      say("social networks: the local sandbox (LinkedIn, Facebook and Instagram, Google Business Profile, X)");
     }
 
     const applied = await migrate(databaseUrl);
@@ -182,6 +200,9 @@ function printBanner(env: Record<string, string>) {
       `  ${"API docs".padEnd(14)} ${api}/docs  (OpenAPI JSON: ${api}/docs/json)`,
       ...(env.DEV_MAIL_WEB_URL
         ? [`  ${"emails".padEnd(14)} ${env.DEV_MAIL_WEB_URL}  (every email sent, caught locally)`]
+        : []),
+      ...(env.DEV_SOCIAL_SANDBOX
+        ? [`  ${"social".padEnd(14)} local LinkedIn, Meta, Google and X: connect them in the Dashboard's Channels`]
         : []),
       "",
       `\x1b[1mDemo logins\x1b[0m (password: ${password})`,

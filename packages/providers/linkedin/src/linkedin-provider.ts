@@ -104,7 +104,8 @@ export function createLinkedInProvider(config: SocialProviderConfig): SocialProv
     await call(value.uploadUrl, {
       method: "PUT",
       headers: { ...bearer(tokens), "content-type": image.contentType },
-      body: image.bytes,
+      // A copy on its own ArrayBuffer: what fetch accepts as a body under every lib.
+      body: new Uint8Array(image.bytes),
     });
     return value.image;
   }

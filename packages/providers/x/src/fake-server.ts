@@ -182,7 +182,7 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
       const contentType = String(req.headers["content-type"] ?? "");
       if (!contentType.startsWith("multipart/form-data"))
         return problem(res, 400, "One or more parameters to your request was invalid.");
-      const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+      const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
       const file = form.get("media");
       const category = String(form.get("media_category") ?? "tweet_image");
       if (!(file instanceof Blob)) return problem(res, 400, "The media field is required.");

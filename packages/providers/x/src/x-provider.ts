@@ -76,7 +76,7 @@ export function createXProvider(config: SocialProviderConfig): SocialProvider {
 
   async function uploadImage(tokens: OAuthTokenSet, image: SocialImage): Promise<string> {
     const form = new FormData();
-    form.append("media", new Blob([image.bytes], { type: image.contentType }), "image");
+    form.append("media", new Blob([new Uint8Array(image.bytes)], { type: image.contentType }), "image");
     form.append("media_category", "tweet_image");
     form.append("media_type", image.contentType);
     const res = await call(tokens, "/2/media/upload", { method: "POST", body: form });
