@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   strict = { tdb, secrets, allowPrivateUrls: false, resolve, fetch: createOutboundFetch({ allowPrivate: false }) };
   local = { ...strict, allowPrivateUrls: true, fetch: createOutboundFetch({ allowPrivate: true }) };
-  tester = { tdb, secrets, fetch: local.fetch };
+  tester = { tdb, secrets, fetch: local.fetch, providers: {} };
   actor = { tenantId: tenant.id, userId: owner.userId, requestId: "req-channels" };
 });
 afterAll(async () => {

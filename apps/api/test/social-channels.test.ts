@@ -144,6 +144,9 @@ describe("connecting a network: OAuth with a single-use state", () => {
     const row = await t.db.connectedChannel.findUniqueOrThrow({ where: { id: channel.id } });
     expect(row.credentialsEncrypted).toMatch(/^v1\./);
     expect(row.credentialsEncrypted).not.toContain("at_");
+    // Test connection asks LinkedIn whether this sign-in still lists the page.
+    const tested = await api<Channel>(t, "POST", `/tenant/v1/channels/${channel.id}/test`, owner.accessToken, undefined, 200);
+    expect(tested).toMatchObject({ health: "healthy", lastError: null });
     // The same connect cannot be finished twice, and the account cannot be connected twice.
     await api(
       t,

@@ -106,7 +106,13 @@ async function publishToSocial(deps: PublishDeps, channel: ConnectedChannel, pos
   try {
     return await withChannelSession(deps, channel.id, async ({ provider, account, tokens }) => {
       // No network here takes an idempotency key: look for the post a crashed attempt made first.
-      const existing = await provider.findPublished(input, account, tokens);
+      const existing = await provider.findPublished(input, account, tokens).catch((err: unknown) => {
+        // A network that will not list this account's posts (a member profile on LinkedIn lacks the
+        // permission) cannot be looked up: the stored post id still guards every retry but one
+        // that crashed between the network's answer and storing it.
+        if (isSocialProviderError(err) && (err.kind === "rejected" || err.kind === "bad_request")) return null;
+        throw err;
+      });
       return existing ?? (await provider.publish(input, account, tokens));
     });
   } catch (err) {

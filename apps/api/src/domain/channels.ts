@@ -6,7 +6,11 @@ import {
   UNREADABLE_CHANNEL_PASSWORD,
   writeAudit,
 } from "@leadmetrics/db";
+import { channelKindLabel } from "@leadmetrics/catalog";
+import { type ChannelAccessDeps, type SocialProviders, withChannelSession } from "@leadmetrics/channels";
 import { AppError, conflict, notFound } from "@leadmetrics/errors";
+import { isSocialProviderError } from "@leadmetrics/provider-core";
+import { PermanentJobError } from "@leadmetrics/queue";
 import {
   createWordPressClient,
   isWordPressError,
@@ -58,7 +62,10 @@ export interface ConnectChannelDeps extends SiteAccess {
 
 export interface TestChannelDeps extends SiteAccess {
   tdb: TenantDb;
-  secrets: Pick<SecretBox, "decrypt">;
+  secrets: SecretBox;
+  /** Social accounts are asked through their network's client (renewing the sign-in if due). */
+  providers: SocialProviders;
+  outbox?: ChannelAccessDeps["outbox"];
 }
 
 export const SITE_CHECK_TIMEOUT_MS = 10_000;
@@ -175,13 +182,10 @@ export async function connectWordpressChannel(
 export async function testChannel(deps: TestChannelDeps, channelId: string): Promise<ChannelView> {
   const channel = await deps.tdb.connectedChannel.findFirst({ where: { id: channelId } });
   if (!channel) throw notFound("Channel");
-  if (channel.kind !== "wordpress" || !channel.siteUrl || !channel.username)
-    throw new AppError(
-      400,
-      "BAD_REQUEST",
-      "Social accounts are checked each time their sign-in is renewed and on every publish; Test connection is for WordPress sites.",
-    );
-  const data = await recheck(deps, { ...channel, siteUrl: channel.siteUrl, username: channel.username });
+  const data =
+    channel.siteUrl && channel.username
+      ? await recheck(deps, { ...channel, siteUrl: channel.siteUrl, username: channel.username })
+      : await recheckSocial(deps, channel);
   // Removed while the site was being asked: nothing to record.
   const { count } = await deps.tdb.connectedChannel.updateMany({ where: { id: channelId }, data });
   if (count !== 1) throw notFound("Channel");
@@ -205,6 +209,28 @@ async function recheck(
   } catch (err) {
     if (!isWordPressError(err)) throw err;
     return channelHealthUpdate(new Date(), { ok: false, error: err.message });
+  }
+}
+
+/**
+ * A social account, asked again: its network must still list it among the accounts the stored
+ * sign-in may publish as (the sign-in is renewed first if it is due; a refused renewal is
+ * needs_reconnect, recorded by the renewal itself).
+ */
+async function recheckSocial(deps: TestChannelDeps, channel: ConnectedChannel): Promise<Partial<ConnectedChannel>> {
+  const label = channelKindLabel(channel.kind);
+  try {
+    const listed = await withChannelSession(deps, channel.id, ({ provider, tokens }) => provider.listAccounts(tokens));
+    if (listed.some((a) => a.externalId === channel.externalAccountId))
+      return channelHealthUpdate(new Date(), { ok: true });
+    return channelHealthUpdate(new Date(), {
+      ok: false,
+      error: `${label} no longer lets this sign-in publish as "${channel.name}": reconnect it with an account that manages it.`,
+    });
+  } catch (err) {
+    if (isSocialProviderError(err) || err instanceof PermanentJobError)
+      return channelHealthUpdate(new Date(), { ok: false, error: err.message });
+    throw err;
   }
 }
 

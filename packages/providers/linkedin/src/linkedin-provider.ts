@@ -18,6 +18,8 @@ export const LINKEDIN_SCOPES = [
   "profile",
   "w_member_social",
   "w_organization_social",
+  // Reading a page's posts back (findPublished): how a retry after a crash finds the post it made.
+  "r_organization_social",
   "r_organization_admin",
 ] as const;
 

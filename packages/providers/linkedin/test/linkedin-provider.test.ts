@@ -57,7 +57,7 @@ describe("LinkedIn, against a local server speaking its OAuth and REST wire form
       client_id: "li-client",
       redirect_uri: redirectUri,
       state: "st-1",
-      scope: "openid profile w_member_social w_organization_social r_organization_admin",
+      scope: "openid profile w_member_social w_organization_social r_organization_social r_organization_admin",
     });
     const production = createLinkedInProvider({ clientId: "c", clientSecret: "s", redirectUri });
     expect(production.authorizeUrl({ state: "s" })).toMatch(
@@ -78,6 +78,7 @@ describe("LinkedIn, against a local server speaking its OAuth and REST wire form
       "profile",
       "w_member_social",
       "w_organization_social",
+      "r_organization_social",
       "r_organization_admin",
     ]);
     expect(tokens.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 24 * 3600_000);

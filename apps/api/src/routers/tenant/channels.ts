@@ -140,14 +140,23 @@ export const channelsRouter =
         schema: {
           tags: ["tenant"],
           description:
-            "Test connection: asks the site again with the stored credentials and records the answer as the channel's health (a refusal is `health: needs_attention` with `lastError`, not an error answer).",
+            "Test connection: asks the site (or the network: is the account still listed for this sign-in?) again with the stored credentials and records the answer as the channel's health (a refusal is `health: needs_attention` with `lastError`, not an error answer).",
           params: idParams,
           response: { 200: channelSchema, ...errorResponses },
         },
       },
       async (req) =>
         toChannel(
-          await testChannel({ tdb: tenantOf(req).db, secrets: ctx.secrets, fetch: outboundFetch }, req.params.id),
+          await testChannel(
+            {
+              tdb: tenantOf(req).db,
+              secrets: ctx.secrets,
+              fetch: outboundFetch,
+              providers: ctx.socialProviders,
+              outbox: ctx.outbox,
+            },
+            req.params.id,
+          ),
         ),
     );
 
