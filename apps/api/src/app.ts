@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createTokenSigner } from "@leadmetrics/auth";
 import { createOutboxRelay } from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
+import { createSocialProviders } from "@leadmetrics/channels";
 import { registerRequestTracing } from "@leadmetrics/telemetry";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     throttle: createLoginThrottle(deps.redis),
     invites: createInviteService({ db: deps.db, outbox }),
     realtime: createRealtimePublisher(deps.redis),
+    socialProviders: createSocialProviders(config),
     guards: createGuards({ db: deps.db, sessions, allowedOrigins: config.CORS_ORIGINS }),
   };
   await registerRouters(app, ctx);

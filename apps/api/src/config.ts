@@ -8,6 +8,7 @@ export const apiConfigSchema = z.object({
   ...env.api,
   ...env.secrets,
   ...env.channels,
+  ...env.social,
   ...env.telemetry,
   ...env.storage,
   /** BullMQ key prefix (tests isolate files with it). */

@@ -244,3 +244,7 @@ export function checkPostLimits(kind: ChannelKind, post: PostShape): PostLimitPr
     });
   return problems;
 }
+
+/** Whether a channel of this kind can publish a deliverable going to `target` (blog posts to sites, social posts to networks). */
+export const channelServes = (target: "wordpress" | "social" | "app", kind: string): boolean =>
+  target === "wordpress" ? kind === "wordpress" : target === "social" ? isSocialChannelKind(kind) : false;

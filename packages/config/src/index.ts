@@ -98,6 +98,30 @@ export const env = {
     /** Let channels live on private or loopback addresses (tests, a local WordPress); never in production. */
     ALLOW_PRIVATE_CHANNEL_URLS: bool.default(false),
   },
+  /**
+   * Social networks (the API connects accounts; the publisher posts). A network without its app
+   * keys is not offered. `*_BASE_URL` replaces every host of the network with one origin: a local
+   * server speaking its wire format (./dev start, tests); unset in production.
+   */
+  social: {
+    /** The Dashboard's OAuth callback page: register it as the redirect URL of every network's app. */
+    SOCIAL_REDIRECT_URL: z.url().default("http://localhost:3000/channels/oauth/callback"),
+    /** The API's public origin: networks fetch a post's images from signed links there. */
+    MEDIA_PUBLIC_URL: z.url().default("http://localhost:3003"),
+    LINKEDIN_CLIENT_ID: z.string().optional(),
+    LINKEDIN_CLIENT_SECRET: z.string().optional(),
+    LINKEDIN_BASE_URL: z.url().optional(),
+    /** One Meta app publishes to Facebook Pages and Instagram business accounts. */
+    META_APP_ID: z.string().optional(),
+    META_APP_SECRET: z.string().optional(),
+    META_BASE_URL: z.url().optional(),
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_BASE_URL: z.url().optional(),
+    X_CLIENT_ID: z.string().optional(),
+    X_CLIENT_SECRET: z.string().optional(),
+    X_BASE_URL: z.url().optional(),
+  },
   agents: {
     AGENT_DEFAULT_ADAPTER: z.enum(["offline", "anthropic", "openai", "gemini", "claude-cli"]).default("offline"),
     AGENT_DEFAULT_MODEL: z.string().default("offline"),

@@ -1,13 +1,24 @@
+import { isSocialChannelKind, SOCIAL_CHANNEL_KINDS } from "@leadmetrics/catalog";
 import type { ConnectedChannel } from "./generated/prisma/client";
 import type { TenantDb, TenantTx } from "./tenant-client";
 
 /** What the channels page and the activity page say about a channel. */
-export const CHANNEL_HEALTHS = ["healthy", "needs_attention", "not_checked"] as const;
+export const CHANNEL_HEALTHS = ["healthy", "needs_attention", "needs_reconnect", "not_checked"] as const;
 export type ChannelHealth = (typeof CHANNEL_HEALTHS)[number];
 
-/** Healthy when the last check or publish went well; needs attention when it failed; not checked before either. */
-export const channelHealth = (c: Pick<ConnectedChannel, "lastCheckOk">): ChannelHealth =>
-  c.lastCheckOk === null ? "not_checked" : c.lastCheckOk ? "healthy" : "needs_attention";
+/**
+ * Needs reconnecting when the network refused to renew its sign-in (only a person can fix it);
+ * else healthy when the last check or publish went well, needs attention when it failed, not
+ * checked before either.
+ */
+export const channelHealth = (c: Pick<ConnectedChannel, "lastCheckOk" | "status">): ChannelHealth =>
+  c.status === "needs_reconnect"
+    ? "needs_reconnect"
+    : c.lastCheckOk === null
+      ? "not_checked"
+      : c.lastCheckOk
+        ? "healthy"
+        : "needs_attention";
 
 /**
  * The health columns after the site answered (a check, a test, a publish) or failed to. Every
@@ -31,9 +42,25 @@ export const UNREADABLE_CHANNEL_PASSWORD =
   "The stored application password can no longer be read: reconnect the site in Channels with a new one.";
 
 /**
- * The channel a deliverable published to `kind` goes to: the workspace's first connected one.
- * The publisher publishes there and the activity page warns about it: one rule for both.
+ * The channel an activity is published to: the one chosen for it (in its plan, or on the activity
+ * before approval), else the workspace's first connected channel of its kind — WordPress for a
+ * blog post, the activity's network (or any network) for a social post. The publisher publishes
+ * there and the activity page shows it: one rule for both. A chosen channel that was removed is
+ * null: the publisher then asks for another instead of guessing.
  */
-export function findPublishingChannel(tdb: TenantDb | TenantTx, kind: "wordpress"): Promise<ConnectedChannel | null> {
-  return tdb.connectedChannel.findFirst({ where: { kind, status: "connected" }, orderBy: { createdAt: "asc" } });
+export function findPublishingChannel(
+  tdb: TenantDb | TenantTx,
+  activity: { target: "wordpress" | "social"; channelId: string | null; channel: string | null },
+): Promise<ConnectedChannel | null> {
+  if (activity.channelId) return tdb.connectedChannel.findFirst({ where: { id: activity.channelId } });
+  const kinds =
+    activity.target === "wordpress"
+      ? ["wordpress"]
+      : activity.channel && isSocialChannelKind(activity.channel)
+        ? [activity.channel]
+        : SOCIAL_CHANNEL_KINDS;
+  return tdb.connectedChannel.findFirst({
+    where: { kind: { in: kinds }, status: "connected" },
+    orderBy: { createdAt: "asc" },
+  });
 }

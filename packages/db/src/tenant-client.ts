@@ -25,6 +25,8 @@ export const TENANT_SCOPED_MODELS = new Set<Prisma.ModelName>([
   "CreditBalance",
   "CreditLedger",
   "ConnectedChannel",
+  // OAuth connects in progress (state hash, sealed tokens until an account is picked).
+  "ChannelConnection",
   // Uploaded images; the bytes are in object storage under a key that starts with the tenant id.
   "MediaAsset",
   // Follow-up jobs a tenant's change stages in its own transaction (platform jobs have no tenant).

@@ -94,6 +94,13 @@ export const NOTIFICATION_EVENT_DEFINITIONS = {
     defaults: ["in_app", "email"],
     link: (d, portal) => activityPath(portal, d.activityId),
   },
+  channel_needs_reconnect: {
+    label: "A connected channel needs reconnecting",
+    group: "Publishing",
+    audience: "client",
+    defaults: ["in_app", "email"],
+    link: () => "/channels",
+  },
   password_reset: {
     label: "A password reset link you asked for",
     group: "Your account",

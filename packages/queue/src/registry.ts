@@ -57,7 +57,11 @@ export const digestJobSchema = z.strictObject({
   windowId: z.uuid(),
 });
 
+/** Renew one connected account's OAuth tokens before they expire. */
+export const tokenRefreshJobSchema = z.strictObject({ ...base, channelId: z.uuid() });
+
 export type PlanJob = z.infer<typeof planJobSchema>;
+export type TokenRefreshJob = z.infer<typeof tokenRefreshJobSchema>;
 export type DraftJob = z.infer<typeof draftJobSchema>;
 export type PublishJob = z.infer<typeof publishJobSchema>;
 export type NotificationJob = z.infer<typeof notificationJobSchema>;
@@ -120,6 +124,8 @@ export const QUEUES = {
   notifications__push: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("push", p) }),
   notifications__whatsapp: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("whatsapp", p) }),
   notifications__telegram: define({ schema: notificationJobSchema, dedupeKey: (p) => channelKey("telegram", p) }),
+  // One renewal at a time per account (the refresh itself also takes a lease on the row).
+  channels__token_refresh: define({ schema: tokenRefreshJobSchema, dedupeKey: (p) => `token-refresh-${p.channelId}` }),
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -138,7 +144,8 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { count: 500, age: 7 * 24 * 60 * 60 },
 };
 
-const NOTIFICATION_QUEUE_LABELS: Record<Exclude<QueueName, AgentQueueName>, string> = {
+const OTHER_QUEUE_LABELS: Record<Exclude<QueueName, AgentQueueName>, string> = {
+  channels__token_refresh: "Channel sign-in renewals",
   notifications__dispatch: "Notifications (sorting by channel)",
   notifications__digest: "Notification digests",
   notifications__email: "Email notifications",
@@ -152,5 +159,5 @@ const NOTIFICATION_QUEUE_LABELS: Record<Exclude<QueueName, AgentQueueName>, stri
 export function queueLabel(name: string): string {
   if (!isQueueName(name)) return name;
   if (name.startsWith("agent__")) return agentRoleLabel(name.slice("agent__".length) as AgentRole);
-  return NOTIFICATION_QUEUE_LABELS[name as keyof typeof NOTIFICATION_QUEUE_LABELS];
+  return OTHER_QUEUE_LABELS[name as keyof typeof OTHER_QUEUE_LABELS];
 }

@@ -1,5 +1,8 @@
-import type { Activity, ActivityStatus, DeliverableType, TenantDb } from "@leadmetrics/db";
-import { likeLiteral, tenantSqlStatement } from "@leadmetrics/db";
+import { channelKindLabel, channelServes, checkPostLimits, isChannelKind, publishTargetOf } from "@leadmetrics/catalog";
+import type { Activity, ActivityStatus, DeliverableType, TenantDb, TenantTx } from "@leadmetrics/db";
+import { findPublishingChannel, likeLiteral, tenantSqlStatement, writeAudit } from "@leadmetrics/db";
+import { AppError, notFound } from "@leadmetrics/errors";
+import { z } from "zod";
 import { applyTransition, type TransitionDeps, type TransitionResult } from "@leadmetrics/pipeline";
 
 export interface ActivityFilter {
@@ -142,5 +145,106 @@ export function decideAsClient(
     feedback: "feedback" in decision ? decision.feedback : undefined,
     expectedVersion: decision.expectedVersion,
     requestId: actor.requestId,
+    ...(decision.action === "client_reject"
+      ? {}
+      : {
+          within: (tx, current) => assertWithinNetworkLimits(tx, current),
+        }),
+  });
+}
+
+/**
+ * A social post goes to its network only within that network's limits (length, hashtags,
+ * images): approving (or retrying) one that breaks them answers 422 with each limit in words,
+ * so it is fixed now, not discovered by a failed publish.
+ */
+export async function assertWithinNetworkLimits(
+  tx: TenantTx,
+  activity: Pick<Activity, "id" | "type" | "channel" | "channelId">,
+): Promise<void> {
+  if (publishTargetOf(activity.type) !== "social") return;
+  const [post, channel] = await Promise.all([
+    tx.socialPost.findFirst({ where: { activityId: activity.id }, select: { text: true, mediaIds: true } }),
+    findPublishingChannel(tx, { target: "social", channelId: activity.channelId, channel: activity.channel }),
+  ]);
+  if (!post || !channel || !isChannelKind(channel.kind)) return;
+  const problems = checkPostLimits(channel.kind, { text: post.text, imageCount: post.mediaIds.length });
+  if (problems.length)
+    throw new AppError(
+      422,
+      "VALIDATION_ERROR",
+      `This post cannot go to ${channelKindLabel(channel.kind)} as it is: ${problems.map((p) => p.message).join(" ")}`,
+      { problems },
+    );
+}
+
+export const publishingChoiceInput = z.strictObject({
+  channelId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("The connected site or account to publish to; null: the first of its kind"),
+  mediaIds: z
+    .array(z.uuid())
+    .max(10)
+    .optional()
+    .describe("A social post's images from the media library, in order (the network's limit applies at approval)"),
+});
+export type PublishingChoice = z.infer<typeof publishingChoiceInput>;
+
+/** Once the client approved it, where and with what it is published is settled. */
+const SETTLED: readonly ActivityStatus[] = ["client_approved", "publishing", "published"];
+
+/**
+ * Where an activity is published and, for a social post, its images: changeable until the client
+ * approves it. The channel must be the workspace's and able to publish the type; the images the
+ * workspace's own. 404 for another workspace's activity, channel or image.
+ */
+export async function setPublishingChoice(
+  tdb: TenantDb,
+  actor: { userId: string; requestId?: string },
+  activityId: string,
+  input: PublishingChoice,
+): Promise<void> {
+  await tdb.$transaction(async (tx) => {
+    const activity = await tx.activity.findFirst({ where: { id: activityId } });
+    if (!activity) throw notFound("Activity");
+    if (SETTLED.includes(activity.status))
+      throw new AppError(409, "INVALID_STATE", "The client approved it already: where it is published is settled.");
+    const target = publishTargetOf(activity.type);
+    const data: { channelId?: string | null; channel?: string } = {};
+    if (input.channelId !== undefined) {
+      data.channelId = input.channelId;
+      if (input.channelId) {
+        const channel = await tx.connectedChannel.findFirst({ where: { id: input.channelId }, select: { kind: true } });
+        if (!channel) throw notFound("Channel");
+        if (!channelServes(target, channel.kind))
+          throw new AppError(400, "VALIDATION_ERROR", "That channel cannot publish this kind of work.", {
+            fields: [{ path: "body.channelId", message: "cannot publish this type" }],
+          });
+        data.channel = channel.kind;
+      }
+    }
+    if (input.mediaIds) {
+      if (activity.type !== "social_post")
+        throw new AppError(400, "VALIDATION_ERROR", "Only social posts carry images chosen here.", {
+          fields: [{ path: "body.mediaIds", message: "only for social posts" }],
+        });
+      const ids = [...new Set(input.mediaIds)];
+      const found = await tx.mediaAsset.count({ where: { id: { in: ids } } });
+      if (found !== ids.length) throw notFound("Image");
+      const { count } = await tx.socialPost.updateMany({ where: { activityId }, data: { mediaIds: ids } });
+      if (count !== 1)
+        throw new AppError(409, "INVALID_STATE", "The post has no draft yet: choose its images once it is written.");
+    }
+    if (Object.keys(data).length) await tx.activity.updateMany({ where: { id: activityId }, data });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "activity.publishing_changed",
+      targetType: "Activity",
+      targetId: activityId,
+      requestId: actor.requestId,
+      metadata: { channelId: input.channelId ?? null, images: input.mediaIds?.length ?? null },
+    });
   });
 }

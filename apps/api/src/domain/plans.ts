@@ -1,5 +1,5 @@
-import { planCreditEstimate } from "@leadmetrics/catalog";
-import type { AgentRunStatus, PlanStatus, TenantDb } from "@leadmetrics/db";
+import { channelServes, planCreditEstimate, publishTargetOf } from "@leadmetrics/catalog";
+import type { AgentRunStatus, PlanStatus, TenantDb, TenantTx } from "@leadmetrics/db";
 import { writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
 import { type Actor, applyPlanTransition, type PlanTransitionDeps, type PlanWithItems } from "@leadmetrics/pipeline";
@@ -18,6 +18,10 @@ const planItemInput = z.strictObject({
   deliverableType: z.enum(DELIVERABLE_TYPES),
   quantity: z.number().int().min(1).max(50),
   channel: z.string().trim().max(40).optional(),
+  channelId: z
+    .uuid()
+    .optional()
+    .describe("The connected site or account its activities are published to; absent: the first of their kind"),
   notes: z.string().trim().max(500).optional(),
 });
 
@@ -119,15 +123,34 @@ export async function listPlans(
   return { views: await viewsOf(tdb, plans), total };
 }
 
+/**
+ * The rows of a plan's items. A chosen channel must be one of this workspace's and able to publish
+ * the item's type (a site for blog posts, a network for social posts); it also names the item's
+ * network, so the writer writes for it.
+ */
+async function itemRows(tx: TenantTx, actor: PlanActor, planId: string, items: NewPlan["items"]) {
+  const ids = [...new Set(items.flatMap((i) => (i.channelId ? [i.channelId] : [])))];
+  const channels = ids.length
+    ? await tx.connectedChannel.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true } })
+    : [];
+  return items.map((item, index) => {
+    if (!item.channelId) return { ...item, tenantId: actor.tenantId, planId };
+    const channel = channels.find((c) => c.id === item.channelId);
+    if (!channel || !channelServes(publishTargetOf(item.deliverableType), channel.kind))
+      throw new AppError(400, "VALIDATION_ERROR", "Choose a connected channel that can publish this kind of work.", {
+        fields: [{ path: `body.items.${index}.channelId`, message: channel ? "cannot publish this type" : "no such channel" }],
+      });
+    return { ...item, channel: channel.kind, tenantId: actor.tenantId, planId };
+  });
+}
+
 export async function createPlan(tdb: TenantDb, actor: PlanActor, input: NewPlan): Promise<PlanView> {
   const { items, startDate, ...fields } = input;
   const created = await tdb.$transaction(async (tx) => {
     const plan = await tx.deliverablePlan.create({
       data: { ...fields, tenantId: actor.tenantId, startDate: dateOnly(startDate), createdById: actor.userId },
     });
-    await tx.deliverablePlanItem.createMany({
-      data: items.map((i) => ({ ...i, tenantId: actor.tenantId, planId: plan.id })),
-    });
+    await tx.deliverablePlanItem.createMany({ data: await itemRows(tx, actor, plan.id, items) });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "plan.created",
@@ -157,10 +180,9 @@ export async function editPlan(
       if (totalDeliverables(fields.periodCount ?? plan.periodCount, items ?? plan.items) > MAX_ACTIVITIES_PER_PLAN)
         throw new AppError(400, "VALIDATION_ERROR", tooManyDeliverables);
       if (items) {
+        const rows = await itemRows(tx, actor, plan.id, items);
         await tx.deliverablePlanItem.deleteMany({ where: { planId: plan.id } });
-        await tx.deliverablePlanItem.createMany({
-          data: items.map((i) => ({ ...i, tenantId: actor.tenantId, planId: plan.id })),
-        });
+        await tx.deliverablePlanItem.createMany({ data: rows });
       }
       return { ...fields, ...(startDate ? { startDate: dateOnly(startDate) } : {}) };
     },

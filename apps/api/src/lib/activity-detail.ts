@@ -1,4 +1,4 @@
-import { publishTargetOf } from "@leadmetrics/catalog";
+import { type ChannelKind, publishTargetOf } from "@leadmetrics/catalog";
 import { channelHealth, findPublishingChannel, type TenantDb, tenantSqlStatement } from "@leadmetrics/db";
 import { notFound } from "@leadmetrics/errors";
 import type { ActivityAction } from "@leadmetrics/pipeline";
@@ -36,6 +36,7 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
       where: { id },
       include: {
         plan: { select: { name: true } },
+        socialPost: { select: { mediaIds: true } },
         versions: { orderBy: { number: "desc" } },
         events: { orderBy: { createdAt: "asc" } },
       },
@@ -44,11 +45,12 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
   ]);
   if (!activity) throw notFound("Activity");
   const byId = new Map(people.map((p) => [p.id, p]));
-  const { plan, versions, events, periodId: _p, slot: _s, ...rest } = activity;
+  const { plan, versions, events, socialPost, periodId: _p, slot: _s, ...rest } = activity;
   return {
     ...toActivitySummary(rest),
     planName: plan.name,
-    publishTo: await publishToOf(tdb, activity.type),
+    mediaIds: socialPost?.mediaIds ?? [],
+    publishTo: await publishToOf(tdb, activity),
     versions: versions.map(({ tenantId: _t, activityId: _a, ...v }) => toVersion(v)),
     events: events.map(({ tenantId: _t, activityId: _a, requestId: _r, ...e }) => {
       const person = e.actorType === "user" && e.actorId ? byId.get(e.actorId) : undefined;
@@ -69,17 +71,20 @@ export async function loadActivityDetail(tdb: TenantDb, id: string) {
 /** The channel the publisher would use now (the same rule: findPublishingChannel), for the approve warning. */
 async function publishToOf(
   tdb: TenantDb,
-  type: Parameters<typeof publishTargetOf>[0],
+  activity: { type: Parameters<typeof publishTargetOf>[0]; channelId: string | null; channel: string | null },
 ): Promise<z.infer<typeof publishToSchema>> {
-  const target = publishTargetOf(type);
-  if (target !== "wordpress") return { target, channel: null };
-  const c = await findPublishingChannel(tdb, target);
+  const target = publishTargetOf(activity.type);
+  if (target === "app") return { target, channel: null };
+  const c = await findPublishingChannel(tdb, { target, channelId: activity.channelId, channel: activity.channel });
   return {
     target,
     channel: c && {
       id: c.id,
+      kind: c.kind as ChannelKind,
       name: c.name,
       siteUrl: c.siteUrl,
+      accountHandle: c.accountHandle,
+      avatarUrl: c.avatarUrl,
       health: channelHealth(c),
       lastError: c.lastError,
       lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { ACTIVITY_STATUSES, DELIVERABLE_TYPES } from "@leadmetrics/catalog";
+import { ACTIVITY_STATUSES, CHANNEL_KINDS, DELIVERABLE_TYPES } from "@leadmetrics/catalog";
 import { CHANNEL_HEALTHS } from "@leadmetrics/db";
 import { type ActivityAction, TRANSITIONS } from "@leadmetrics/pipeline";
 import { z } from "zod";
@@ -14,7 +14,8 @@ export const activitySummarySchema = z.object({
   title: z.string().describe("What the work is called: its current version's title, or the topic before a draft"),
   keyword: z.string().nullable(),
   format: z.string().nullable(),
-  channel: z.string().nullable(),
+  channel: z.string().nullable().describe("The network a social post is written for (linkedin, x, …)"),
+  channelId: z.uuid().nullable().describe("The connected site or account chosen for it; null: the first of its kind"),
   status: z.enum(ACTIVITY_STATUSES),
   version: z.number().int(),
   revision: z.number().int(),
@@ -82,13 +83,16 @@ export const publishToSchema = z
     target: z
       .enum(["wordpress", "social", "app"])
       .describe(
-        "wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app",
+        "wordpress: a connected WordPress site; social: a connected social account; app: delivered in the app",
       ),
     channel: z
       .object({
         id: z.uuid(),
+        kind: z.enum(CHANNEL_KINDS),
         name: z.string(),
-        siteUrl: z.string(),
+        siteUrl: z.string().nullable(),
+        accountHandle: z.string().nullable(),
+        avatarUrl: z.string().nullable(),
         health: z.enum(CHANNEL_HEALTHS),
         lastError: z.string().nullable(),
         lastCheckedAt: z.string().nullable(),
@@ -100,6 +104,7 @@ export const publishToSchema = z
 
 export const activityDetailSchema = activitySummarySchema.extend({
   planName: z.string(),
+  mediaIds: z.array(z.uuid()).describe("A social post's images (media library ids), in order"),
   publishTo: publishToSchema,
   currentVersionId: z.uuid().nullable(),
   versions: z.array(contentVersionSchema),

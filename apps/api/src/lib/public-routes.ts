@@ -12,6 +12,8 @@ export const PUBLIC_ROUTES = new Set([
   "POST /auth/v1/forgot-password",
   "POST /auth/v1/reset-password",
   "POST /auth/v1/accept-invite",
+  // A signed, expiring image link for the social networks that fetch a post's images themselves.
+  "GET /public/v1/media/:token",
 ]);
 
 /** Swagger UI and the OpenAPI JSON, when enabled. */

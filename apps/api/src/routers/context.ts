@@ -1,4 +1,5 @@
 import type { TokenSigner } from "@leadmetrics/auth";
+import type { SocialProviders } from "@leadmetrics/channels";
 import type { OutboxRelay } from "@leadmetrics/queue";
 import type { RealtimePublisher } from "@leadmetrics/realtime";
 import type { GuardName } from "../auth/guards";
@@ -16,5 +17,7 @@ export interface RouterContext extends AppDeps {
   realtime: RealtimePublisher;
   /** Moves jobs staged with a change to BullMQ after the commit; retries what Redis refused. */
   outbox: OutboxRelay;
+  /** The client of each social network the platform has app keys for. */
+  socialProviders: SocialProviders;
   guards: Record<Exclude<GuardName, "metrics">, (req: import("fastify").FastifyRequest) => Promise<void>>;
 }

@@ -11,6 +11,7 @@ export const agentsConfigSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   ...env.secrets,
   ...env.channels,
+  ...env.social,
   ...env.agents,
   /**
    * Which roles this process runs: LLM-heavy and light roles can live in separate processes, so a

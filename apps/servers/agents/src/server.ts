@@ -1,5 +1,6 @@
 import { createAdapterRegistry, ROLES } from "@leadmetrics/agents";
 import { AGENT_ROLES } from "@leadmetrics/catalog";
+import { createMediaLinks, createSocialProviders } from "@leadmetrics/channels";
 import { channelSecretBox } from "@leadmetrics/crypto";
 import type { Db } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
@@ -10,6 +11,7 @@ import type { Redis } from "ioredis";
 
 import type { AgentsConfig } from "./config";
 import { reconcileStuckWork } from "./reconciler";
+import { enqueueDueTokenRefreshes, startTokenRefreshWorker } from "./token-refresh";
 
 export interface AgentsServer {
   workers: Worker[];
@@ -27,11 +29,17 @@ export function startAgentsServer(
   // Relays follow-ups right after each transition commits, and polls for any a crash or an outage left behind.
   const outbox = createOutboxRelay({ db: deps.db, queues, log: deps.logger });
   outbox.start();
+  const channels = {
+    outbox,
+    secrets: channelSecretBox(config),
+    providers: createSocialProviders(config),
+    outboundFetch: createOutboundFetch({ allowPrivate: config.ALLOW_PRIVATE_CHANNEL_URLS }),
+    mediaLinks: createMediaLinks({ baseUrl: config.MEDIA_PUBLIC_URL, channelSecretsKey: config.CHANNEL_SECRETS_KEY }),
+  };
   const roleDeps = {
     outbox,
     adapters: createAdapterRegistry(config),
-    secrets: channelSecretBox(config),
-    outboundFetch: createOutboundFetch({ allowPrivate: config.ALLOW_PRIVATE_CHANNEL_URLS }),
+    channels,
     defaults: {
       adapter: config.AGENT_DEFAULT_ADAPTER,
       model: config.AGENT_DEFAULT_MODEL,
@@ -50,8 +58,20 @@ export function startAgentsServer(
       stalledInterval: config.AGENT_STALLED_INTERVAL_MS,
     }),
   );
-  const reconcileNow = () =>
-    reconcileStuckWork({ db: deps.db, queues, log: deps.logger }, config.RECONCILE_STUCK_AFTER_MS);
+  const workerOptions = {
+    connection: redisConnection(config.REDIS_URL, "worker"),
+    prefix: deps.prefix,
+    db: deps.db,
+    logger: deps.logger.child({ queue: "channels__token_refresh" }),
+    queues,
+  };
+  // Sign-ins are renewed where publishing runs.
+  const publishes = config.AGENT_ROLES.includes("publisher");
+  if (publishes) workers.push(startTokenRefreshWorker(channels, workerOptions));
+  const reconcileNow = async () => {
+    if (publishes) await enqueueDueTokenRefreshes({ db: deps.db, queues });
+    return reconcileStuckWork({ db: deps.db, queues, log: deps.logger }, config.RECONCILE_STUCK_AFTER_MS);
+  };
   const timer = setInterval(() => {
     reconcileNow().catch((err) => deps.logger.warn({ err }, "reconcile failed"));
   }, config.RECONCILE_INTERVAL_MS);

@@ -27,20 +27,28 @@ export function planPeriods(plan: Pick<DeliverablePlan, "cadence" | "startDate" 
 /** Every deliverable the plan asks for, numbered within its period. */
 export function planSlots(
   periodCount: number,
-  items: Pick<DeliverablePlanItem, "deliverableType" | "quantity" | "channel" | "notes">[],
+  items: Pick<DeliverablePlanItem, "deliverableType" | "quantity" | "channel" | "channelId" | "notes">[],
 ) {
   const slots: {
     periodIndex: number;
     slot: number;
     type: DeliverablePlanItem["deliverableType"];
     channel: string | null;
+    channelId: string | null;
     notes: string | null;
   }[] = [];
   for (let periodIndex = 0; periodIndex < periodCount; periodIndex++) {
     let slot = 0;
     for (const item of items)
       for (let q = 0; q < item.quantity; q++)
-        slots.push({ periodIndex, slot: slot++, type: item.deliverableType, channel: item.channel, notes: item.notes });
+        slots.push({
+          periodIndex,
+          slot: slot++,
+          type: item.deliverableType,
+          channel: item.channel,
+          channelId: item.channelId,
+          notes: item.notes,
+        });
   }
   return slots;
 }
@@ -129,6 +137,7 @@ export const activityPlanner = defineAgentRole("activity-planner", {
                 slot: s.slot,
                 type: s.type,
                 channel: s.channel,
+                channelId: s.channelId,
                 topic: brief.topic,
                 keyword: brief.keyword || null,
                 format: brief.format || null,

@@ -1,16 +1,10 @@
 import { publishTargetOf } from "@leadmetrics/catalog";
-import {
-  type Activity,
-  type BlogPost,
-  type ConnectedChannel,
-  channelHealthUpdate,
-  findPublishingChannel,
-  UNREADABLE_CHANNEL_PASSWORD,
-} from "@leadmetrics/db";
+import { publishToChannel } from "@leadmetrics/channels";
+import { type Activity, type BlogPost, findPublishingChannel, type SocialPost } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
-import { createWordPressClient, isWordPressError } from "@leadmetrics/provider-wordpress";
+import { isSocialProviderError } from "@leadmetrics/provider-core";
+import { isWordPressError } from "@leadmetrics/provider-wordpress";
 import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
-import { marked } from "marked";
 import { defineAgentRole, type RoleDeps, type RoleJobContext } from "./types";
 
 type PublishContext = RoleJobContext<"publisher">;
@@ -20,66 +14,61 @@ export const UNEXPECTED_PUBLISH_FAILURE =
   "Publishing stopped on an unexpected error on our side: retry publishing; if it keeps failing, contact support.";
 
 /**
- * The sentence stored as the activity's lastError: the site's failure in plain words (naming its
- * host and the next step), our own refusals as they are, anything else a generic sentence, so
- * "fetch failed", a stack or an internal address never reaches a client.
+ * The sentence stored as the activity's lastError: the network's or the site's failure in plain
+ * words (naming it and the next step), our own refusals as they are, anything else a generic
+ * sentence, so "fetch failed", a stack or an internal address never reaches a client.
  */
 export function publishFailureText(err: unknown): string {
-  if (isWordPressError(err) || err instanceof PermanentJobError) return err.message;
+  if (isWordPressError(err) || isSocialProviderError(err) || err instanceof PermanentJobError) return err.message;
   return UNEXPECTED_PUBLISH_FAILURE;
 }
+
+type PublishableActivity = Activity & { blogPost: BlogPost | null; socialPost: SocialPost | null };
 
 /** Where a deliverable goes; returns its public URL (null when it is delivered in the app). */
 async function publishDeliverable(
   ctx: PublishContext,
   deps: RoleDeps,
-  activity: Activity & { blogPost: BlogPost | null },
-): Promise<{ url: string | null; externalId?: string; channel?: ConnectedChannel }> {
+  activity: PublishableActivity,
+): Promise<{ url: string | null; externalId?: string }> {
   const { tdb } = ctx;
   const target = publishTargetOf(activity.type);
   if (target === "app") return { url: null };
-  if (target === "social") throw new PermanentJobError("No social network can be connected for publishing yet.");
-  const post = activity.blogPost;
-  if (!post) throw new PermanentJobError("The blog post has no content to publish: ask for a new draft.");
-  const channel = await findPublishingChannel(tdb, target);
+  const content =
+    target === "wordpress"
+      ? activity.blogPost && { title: activity.blogPost.title, body: activity.blogPost.body, mediaIds: [] }
+      : activity.socialPost && { title: null, body: activity.socialPost.text, mediaIds: activity.socialPost.mediaIds };
+  if (!content) throw new PermanentJobError("There is no content to publish: ask for a new draft.");
+  // Published before, and the job ran again (a crash before the transition): never post twice.
+  if (activity.socialPost?.externalId && activity.socialPost.publishedUrl)
+    return { url: activity.socialPost.publishedUrl, externalId: activity.socialPost.externalId };
+  const channel = await findPublishingChannel(tdb, { target, channelId: activity.channelId, channel: activity.channel });
   if (!channel)
-    throw new PermanentJobError("No WordPress site is connected: connect one in Channels, then retry publishing.");
-  let applicationPassword: string;
+    throw new PermanentJobError(
+      activity.channelId
+        ? "The channel chosen for this work was removed: choose another on its page, then retry publishing."
+        : target === "wordpress"
+          ? "No WordPress site is connected: connect one in Channels, then retry publishing."
+          : "No social network is connected for this post: connect one in Channels, then retry publishing.",
+    );
   try {
-    applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);
-  } catch {
-    await tdb.connectedChannel.updateMany({
-      where: { id: channel.id },
-      data: channelHealthUpdate(new Date(), { ok: false, error: UNREADABLE_CHANNEL_PASSWORD }),
+    // The key is derived from the activity, so a retry after a crash finds the post it already made.
+    const published = await publishToChannel({ ...deps.channels, tdb, signal: ctx.signal }, channel, {
+      key: activity.id.slice(-12),
+      ...content,
     });
-    throw new PermanentJobError(UNREADABLE_CHANNEL_PASSWORD);
-  }
-  const wp = createWordPressClient({
-    siteUrl: channel.siteUrl,
-    username: channel.username,
-    applicationPassword,
-    signal: ctx.signal,
-    fetch: deps.outboundFetch,
-  });
-  // The slug is derived from the activity, so a retry after a crash finds the post it already made.
-  const slug = `lm-${activity.id.slice(-12)}`;
-  try {
-    const existing = await wp.findPostBySlug(slug);
-    const published =
-      existing ??
-      (await wp.createPost({ title: post.title, content: await marked.parse(post.body), slug, status: "publish" }));
-    return { url: published.link, externalId: String(published.id), channel };
+    // Stored before the job is acknowledged: a redelivered job finds it and posts nothing.
+    if (activity.socialPost)
+      await tdb.socialPost.updateMany({
+        where: { activityId: activity.id },
+        data: { externalId: published.externalId, publishedUrl: published.url },
+      });
+    return { url: published.url, externalId: published.externalId };
   } catch (err) {
-    if (!isWordPressError(err)) throw err;
-    // Every failed attempt is the channel's health, so the Channels page shows it before retries run out.
-    await tdb.connectedChannel
-      .updateMany({
-        where: { id: channel.id },
-        data: channelHealthUpdate(new Date(), { ok: false, error: err.message }),
-      })
-      .catch((e) => ctx.log.warn({ err: e }, "could not record the channel's failure"));
-    ctx.log.warn({ kind: err.kind, detail: err.detail, channelId: channel.id }, "publishing to WordPress failed");
-    if (err.permanent) throw new PermanentJobError(err.message);
+    ctx.log.warn(
+      { err: (err as Error).message, detail: (err as { detail?: string }).detail, channelId: channel.id },
+      "publishing failed",
+    );
     throw err;
   }
 }
@@ -96,7 +85,7 @@ export const publisher = defineAgentRole("publisher", {
     const { payload, log, tdb } = ctx;
     const activity = await tdb.activity.findFirst({
       where: { id: payload.activityId },
-      include: { plan: { select: { status: true } }, blogPost: true },
+      include: { plan: { select: { status: true } }, blogPost: true, socialPost: true },
     });
     if (!activity) throw new PermanentJobError("activity not found for this tenant");
     if (activity.status === "published") return { skipped: true };
@@ -124,22 +113,16 @@ export const publisher = defineAgentRole("publisher", {
     };
     if (activity.status === "client_approved") await applyTransition(flow, { ...ids, action: "publish_start" });
     try {
-      const { url, externalId, channel } = await publishDeliverable(ctx, deps, activity);
+      const { url, externalId } = await publishDeliverable(ctx, deps, activity);
       await applyTransition(flow, {
         ...ids,
         action: "publish_succeeded",
         within: async (tx, current) => {
-          if (current.type === "blog_post") {
-            await tx.blogPost.updateMany({
-              where: { activityId: current.id },
-              data: { publishedUrl: url, externalId: externalId ?? null, publishedAt: new Date() },
-            });
-          }
-          if (channel)
-            await tx.connectedChannel.updateMany({
-              where: { id: channel.id },
-              data: channelHealthUpdate(new Date(), { ok: true, published: true }),
-            });
+          const published = { publishedUrl: url, externalId: externalId ?? null, publishedAt: new Date() };
+          if (current.type === "blog_post")
+            await tx.blogPost.updateMany({ where: { activityId: current.id }, data: published });
+          if (current.type === "social_post")
+            await tx.socialPost.updateMany({ where: { activityId: current.id }, data: published });
           return { publishedUrl: url, lastError: null };
         },
       });

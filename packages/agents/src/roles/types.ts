@@ -1,5 +1,5 @@
 import { type AgentRole, agentRoleLabel, creditsPerRun } from "@leadmetrics/catalog";
-import type { SecretBox } from "@leadmetrics/crypto";
+import type { PublishDeps } from "@leadmetrics/channels";
 import {
   type AgentQueueName,
   agentQueue,
@@ -24,9 +24,11 @@ export interface RoleDeps {
   /** Hands the follow-up jobs a transition staged to BullMQ after the commit. */
   outbox: OutboxRelay;
   adapters: AdapterRegistry;
-  secrets: SecretBox;
-  /** fetch for tenants' own sites: public addresses only (createOutboundFetch). */
-  outboundFetch: typeof fetch;
+  /**
+   * Publishing destinations: the sealing key, the guarded fetch for tenants' sites, each social
+   * network's client, signed media links (the tenant client and the job's signal come per job).
+   */
+  channels: Omit<PublishDeps, "tdb" | "signal">;
   defaults: AgentDefaults;
   /** Live agent state, streamed output and status announcements. */
   realtime: RealtimePublisher;

@@ -1,190 +1,184 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * What the local fakes of OAuth networks share (tests and `./dev` only, never production): the
- * consent page and a way to click it without a browser, the codes and tokens they issue (which
- * expire, and which a test can expire or revoke at once), and scripted failures.
+ * Dev and test only: the authorization-server half every fake social network shares (the consent
+ * page, codes, PKCE, expiring access tokens, refresh tokens) and small node:http helpers. Each
+ * fake speaks its network's own wire format around it.
  */
 
-export const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
-    req.on("error", reject);
-  });
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
+export interface FakeAuthorizationOptions {
+  clientId: string;
+  /** Shown on the consent page: "LinkedIn". */
+  label: string;
+  /** Seconds an access token works; default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Seconds a refresh token works; default 365 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Each refresh issues a new refresh token and retires the old one (X). */
+  rotateRefreshTokens?: boolean;
+  /** The authorize URL must carry an S256 code challenge (X). */
+  requirePkce?: boolean;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function withQuery(url: string, params: Record<string, string>): string {
-  const target = new URL(url);
-  for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
-  return target.toString();
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  scopes: string[];
 }
 
-/**
- * The consent page: who asks for what, an "Allow" link back to `redirectUri` with the code and
- * the state, and a "Deny" link with `error=access_denied` (plus the network's own extra fields).
- */
-export function sendConsentPage(
-  res: ServerResponse,
-  page: {
-    network: string;
-    clientId: string;
-    scopes: string[];
-    redirectUri: string;
-    state: string;
-    code: string;
-    denyExtra?: Record<string, string>;
-  },
-) {
-  const state: Record<string, string> = page.state ? { state: page.state } : {};
-  const allow = withQuery(page.redirectUri, { code: page.code, ...state });
-  const deny = withQuery(page.redirectUri, { error: "access_denied", ...page.denyExtra, ...state });
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  res.end(`<!doctype html>
-<html><head><meta charset="utf-8"><title>${escapeHtml(page.network)}: allow access?</title></head>
-<body>
-<h1>${escapeHtml(page.network)}</h1>
-<p>The app ${escapeHtml(page.clientId)} asks for: ${page.scopes.map(escapeHtml).join(", ")}</p>
-<p><a id="allow" href="${escapeHtml(allow)}">Allow</a> <a id="deny" href="${escapeHtml(deny)}">Deny</a></p>
-</body></html>`);
-}
+type Grant = { scopes: string[]; expiresAt: number };
 
-/** Opens a consent page as a browser would and returns where its Allow (or Deny) link goes. */
-export async function followConsent(authorizeUrl: string, choice: "allow" | "deny" = "allow"): Promise<string> {
-  const res = await fetch(authorizeUrl);
-  const html = await res.text();
-  const href = new RegExp(`<a id="${choice}" href="([^"]+)"`).exec(html)?.[1];
-  if (!res.ok || !href)
-    throw new Error(`no consent page at ${authorizeUrl} (HTTP ${res.status}): ${html.slice(0, 300)}`);
-  return href
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, ">")
-    .replace(/&lt;/g, "<")
-    .replace(/&amp;/g, "&");
-}
+const token = (prefix: string) => `${prefix}_${randomBytes(18).toString("base64url")}`;
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-/** RFC 7636 S256: whether the verifier hashes to the challenge. */
-export const pkceMatches = (verifier: string, challenge: string) =>
-  createHash("sha256").update(verifier).digest("base64url") === challenge;
+export function createFakeAuthorization(opts: FakeAuthorizationOptions) {
+  const accessTtl = opts.accessTokenTtlSeconds ?? 3600;
+  const refreshTtl = opts.refreshTokenTtlSeconds ?? 365 * 24 * 3600;
+  const codes = new Map<string, Grant & { redirectUri: string; challenge?: string }>();
+  const access = new Map<string, Grant>();
+  const refresh = new Map<string, Grant>();
 
-const token = (prefix: string) => `${prefix}${randomBytes(18).toString("base64url")}`;
+  function issue(scopes: string[], refreshToken?: string): IssuedTokens {
+    const accessToken = token("at");
+    access.set(accessToken, { scopes, expiresAt: Date.now() + accessTtl * 1000 });
+    let rt = refreshToken;
+    if (!rt) {
+      rt = token("rt");
+      refresh.set(rt, { scopes, expiresAt: Date.now() + refreshTtl * 1000 });
+    }
+    const grant = refresh.get(rt);
+    const refreshExpiresIn = grant ? Math.max(0, Math.round((grant.expiresAt - Date.now()) / 1000)) : 0;
+    return { accessToken, expiresIn: accessTtl, refreshToken: rt, refreshExpiresIn, scopes };
+  }
 
-/** Codes (single use, 10 minutes), access tokens (expiring) and refresh tokens, each carrying `T`. */
-export function createTokenBook<T>(opts: { accessTokenTtlSeconds: number; prefix: string }) {
-  const codes = new Map<string, { data: T; expiresAt: number }>();
-  const access = new Map<string, { data: T; expiresAt: number }>();
-  const refresh = new Map<string, T>();
   return {
-    issueCode(data: T): string {
-      const code = token(`${opts.prefix}code-`);
-      codes.set(code, { data, expiresAt: Date.now() + 600_000 });
-      return code;
+    /**
+     * The consent page for an authorize URL: a code is minted for the Allow link. Answers an error
+     * page (400) for a request the network would refuse.
+     */
+    consentPage(url: URL): { status: number; html: string } {
+      const q = url.searchParams;
+      const redirectUri = q.get("redirect_uri") ?? "";
+      const state = q.get("state") ?? "";
+      const scopes = (q.get("scope") ?? "").split(/[\s,]+/).filter(Boolean);
+      const challenge = q.get("code_challenge") ?? undefined;
+      const problem =
+        q.get("response_type") !== "code"
+          ? "response_type must be code"
+          : q.get("client_id") !== opts.clientId
+            ? "unknown client_id"
+            : !/^https?:\/\//.test(redirectUri)
+              ? "redirect_uri is missing"
+              : scopes.length === 0
+                ? "scope is missing"
+                : opts.requirePkce && (!challenge || q.get("code_challenge_method") !== "S256")
+                  ? "an S256 code_challenge is required"
+                  : undefined;
+      if (problem)
+        return {
+          status: 400,
+          html: `<!doctype html><title>Error</title><h1>${esc(opts.label)}</h1><p>${esc(problem)}</p>`,
+        };
+      const code = token("code");
+      codes.set(code, { scopes, redirectUri, challenge, expiresAt: Date.now() + 10 * 60_000 });
+      const back = (params: Record<string, string>) => {
+        const target = new URL(redirectUri);
+        for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
+        return esc(target.toString());
+      };
+      return {
+        status: 200,
+        html: `<!doctype html><title>${esc(opts.label)}: allow access</title>
+<h1>Allow this app to use your ${esc(opts.label)} account?</h1>
+<p>It asks for: ${scopes.map(esc).join(", ")}</p>
+<p><a id="allow" href="${back({ code, state })}">Allow</a> <a id="deny" href="${back({ error: "access_denied", error_description: "The user denied access", state })}">Deny</a></p>`,
+      };
     },
-    redeemCode(code: string): T | undefined {
-      const found = codes.get(code);
+    /** Redeems a code once; `verifier` is checked against the challenge the authorize URL carried. */
+    redeemCode(code: string, redirectUri: string | null, verifier?: string | null): IssuedTokens | string {
+      const grant = codes.get(code);
       codes.delete(code);
-      return found && found.expiresAt > Date.now() ? found.data : undefined;
+      if (!grant || grant.expiresAt < Date.now()) return "the authorization code is invalid, expired or used";
+      if (grant.redirectUri !== redirectUri) return "redirect_uri does not match the authorization request";
+      if (grant.challenge) {
+        const computed = verifier ? createHash("sha256").update(verifier).digest("base64url") : "";
+        if (computed !== grant.challenge) return "code_verifier does not match the code_challenge";
+      }
+      return issue(grant.scopes);
     },
-    issueAccess(data: T, ttlSeconds = opts.accessTokenTtlSeconds): { token: string; expiresIn: number } {
-      const value = token(`${opts.prefix}at-`);
-      access.set(value, { data, expiresAt: Date.now() + ttlSeconds * 1000 });
-      return { token: value, expiresIn: ttlSeconds };
+    /** A refresh: new access token; with rotation a new refresh token too, and the old one dies. */
+    refresh(refreshToken: string): IssuedTokens | undefined {
+      const grant = refresh.get(refreshToken);
+      if (!grant || grant.expiresAt < Date.now()) return undefined;
+      if (!opts.rotateRefreshTokens) return issue(grant.scopes, refreshToken);
+      refresh.delete(refreshToken);
+      return issue(grant.scopes);
     },
-    /** The token's data while it works; undefined once it expired or when it was never issued. */
-    checkAccess(value: string | undefined): T | undefined {
-      const found = value ? access.get(value) : undefined;
-      return found && found.expiresAt > Date.now() ? found.data : undefined;
+    /** The grant behind an `Authorization: Bearer` header, if it is a live access token. */
+    bearer(header: string | undefined): Grant | undefined {
+      const grant = header?.startsWith("Bearer ") ? access.get(header.slice(7)) : undefined;
+      return grant && grant.expiresAt > Date.now() ? grant : undefined;
     },
-    issueRefresh(data: T): string {
-      const value = token(`${opts.prefix}rt-`);
-      refresh.set(value, data);
-      return value;
-    },
-    checkRefresh(value: string | undefined): T | undefined {
-      return value ? refresh.get(value) : undefined;
-    },
-    /** Every access token issued so far stops working (new ones still do). */
     expireAccessTokens() {
-      for (const entry of access.values()) entry.expiresAt = 0;
+      for (const grant of access.values()) grant.expiresAt = 0;
     },
-    /** Every refresh token issued so far is refused. */
     revokeRefreshTokens() {
       refresh.clear();
     },
   };
 }
 
-/**
- * Failures a test scripts: the next `times` requests answer `status` (with `body` and `headers`,
- * if given). A 429 carries `Retry-After: 60` unless the headers say otherwise, as a proxy in
- * front of the network would, so a test can see the wait carried through.
- */
-export function createFailureQueue() {
-  let next: { status: number; times: number; body?: unknown; headers: Record<string, string> } | null = null;
-  return {
-    failNext(status: number, times = 1, body?: unknown, headers: Record<string, string> = {}) {
-      next = { status, times, body, headers: status === 429 ? { "retry-after": "60", ...headers } : headers };
-    },
-    take(): { status: number; body?: unknown; headers: Record<string, string> } | undefined {
-      if (!next || next.times <= 0) return undefined;
-      next.times--;
-      return { status: next.status, body: next.body, headers: next.headers };
-    },
-  };
+/** What the Allow button on the consent page at `authorizeUrl` links to: the callback URL with code and state. */
+export async function approveConsent(authorizeUrl: string, choice: "allow" | "deny" = "allow"): Promise<string> {
+  const res = await fetch(authorizeUrl);
+  const html = await res.text();
+  const href = new RegExp(`id="${choice}" href="([^"]+)"`).exec(html)?.[1];
+  if (!res.ok || !href) throw new Error(`no consent page at ${authorizeUrl}: ${html.slice(0, 200)}`);
+  return href.replace(/&(amp|quot|#39|lt|gt);/g, (_m, e: string) =>
+    e === "amp" ? "&" : e === "quot" ? '"' : e === "#39" ? "'" : e === "lt" ? "<" : ">",
+  );
 }
 
-/** Fetches an image the way a network does from a public url: it must answer 200 with an image type. */
-export async function fetchPublicImage(
-  url: unknown,
-): Promise<{ url: string; contentType: string; bytes: number } | null> {
-  if (typeof url !== "string" || !url) return null;
-  try {
-    const res = await fetch(url);
-    const contentType = res.headers.get("content-type") ?? "";
-    const bytes = (await res.arrayBuffer()).byteLength;
-    return res.ok && contentType.startsWith("image/") && bytes > 0 ? { url, contentType, bytes } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Serves `handle` on 127.0.0.1; a handler that throws answers 500 (`onError` shapes the body). */
-export async function listenLocal(
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  opts: { port?: number; onError: (res: ServerResponse, err: unknown) => void },
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) opts.onError(res, err);
-      else res.destroy();
-    });
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on("data", (c: Buffer) => parts.push(c));
+    req.on("end", () => resolve(Buffer.concat(parts)));
+    req.on("error", reject);
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
-/** What a fake records of each request, for tests to assert on. */
-export interface FakeRequestRecord {
-  method: string;
-  /** Path and query, as received. */
-  path: string;
-  authorization?: string;
-  body: string;
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+export function sendHtml(res: ServerResponse, status: number, html: string) {
+  res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+  res.end(html);
+}
+
+export interface ScriptedFailure {
+  status: number;
+  body?: unknown;
+}
+
+/** `failNext(status, times, body)`: the next calls answer this failure instead. */
+export function createFailureScript() {
+  let pending: (ScriptedFailure & { times: number }) | undefined;
+  return {
+    failNext(status: number, times = 1, body?: unknown) {
+      pending = { status, times, body };
+    },
+    /** The failure to answer now, if one is scripted. */
+    take(): ScriptedFailure | undefined {
+      if (!pending || pending.times <= 0) return undefined;
+      pending.times--;
+      return { status: pending.status, body: pending.body };
+    },
+  };
 }

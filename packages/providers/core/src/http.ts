@@ -5,7 +5,7 @@ export interface HttpCallOptions {
   timeoutMs?: number;
   /** The caller's own cancellation (e.g. a worker shutting down). */
   signal?: AbortSignal;
-  /** The fetch to call through (the platform's guarded outbound fetch); the global one by default. */
+  /** The platform's guarded fetch (createOutboundFetch); the global one when unset. */
   fetch?: typeof fetch;
 }
 

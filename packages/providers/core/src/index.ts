@@ -1,4 +1,5 @@
 export { callHttp, DEFAULT_TIMEOUT_MS, type HttpCallOptions, type HttpResult } from "./http";
+export { bearer, callSocial, requestTokens, type SocialNetwork, socialFailure, type TokenRequest } from "./oauth";
 export {
   createOutboundFetch,
   guardedLookup,
@@ -20,12 +21,3 @@ export {
   type SocialProviderConfig,
   SocialProviderError,
 } from "./social";
-export {
-  expiresAtFrom,
-  formBody,
-  networkOrigin,
-  refusalMessage,
-  type SocialCallPurpose,
-  socialHttp,
-  transientFailure,
-} from "./oauth";

@@ -2,7 +2,13 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
-import { type ClientDecision, decideAsClient, listActivities } from "../../domain/activities";
+import {
+  type ClientDecision,
+  decideAsClient,
+  listActivities,
+  publishingChoiceInput,
+  setPublishingChoice,
+} from "../../domain/activities";
 import { loadActivityDetail } from "../../lib/activity-detail";
 import {
   ACTIVITY_STATUSES,
@@ -13,7 +19,7 @@ import {
   feedbackField,
   toActivityCard,
 } from "../../lib/activity-schemas";
-import { errorResponses, idParams, paginationQuery, skipTake } from "../../lib/http-schemas";
+import { errorResponses, errorSchema, idParams, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
 // A GET form sends its empty fields as empty strings: they mean "any".
@@ -96,6 +102,26 @@ export const activitiesRouter =
       schema: { tags: ["tenant"], params: idParams, body, response: { 200: activityDetailSchema, ...errorResponses } },
     });
     const withoutFeedback = () => decisionRoute(z.strictObject({ expectedVersion: expectedVersionField }).default({}));
+
+    app.put(
+      "/activities/:id/publishing",
+      {
+        config: approvers,
+        schema: {
+          tags: ["tenant"],
+          description:
+            "Where it is published (a connected site or account) and a social post's images, until the client approves it (409 after).",
+          params: idParams,
+          body: publishingChoiceInput,
+          response: { 200: activityDetailSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const t = tenantOf(req);
+        await setPublishingChoice(t.db, { userId: t.userId, requestId: req.id }, req.params.id, req.body);
+        return loadActivityDetail(t.db, req.params.id);
+      },
+    );
 
     app.post("/activities/:id/approve", withoutFeedback(), (req) =>
       decide(req, { action: "client_approve", ...req.body }),

@@ -35,6 +35,7 @@ const planSchema = z.object({
       deliverableType: z.enum(DELIVERABLE_TYPES),
       quantity: z.number().int(),
       channel: z.string().nullable(),
+      channelId: z.uuid().nullable().describe("The connected site or account its activities are published to"),
       notes: z.string().nullable(),
     }),
   ),

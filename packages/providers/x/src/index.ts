@@ -1,0 +1,1 @@
+export { createXProvider, tweetTextAsWritten, X_SCOPES } from "./x-provider";
