@@ -118,8 +118,11 @@ describe("health: Test connection and the publisher", () => {
       target: "wordpress",
       channel: {
         id: channel.id,
+        kind: "wordpress",
         name: "Acme blog",
         siteUrl: wp.url,
+        accountHandle: null,
+        avatarUrl: null,
         health: "needs_attention",
         lastError: refused,
         lastCheckedAt: tested.lastCheckedAt,

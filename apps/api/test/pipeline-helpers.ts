@@ -52,14 +52,15 @@ export async function api<T = Record<string, unknown>>(
   return res.json() as T;
 }
 
-/** A client creates, submits and approves a plan of `blogs` blog posts in one week. */
+/** A client creates, submits and approves a plan of `blogs` blog posts (or of `items`) in one week. */
 export async function approvePlan(
   t: TestApp,
   ownerToken: string,
   blogs = 1,
   name = "Spring campaign",
-  approval: { acceptShortfall?: boolean } = {},
+  approval: { acceptShortfall?: boolean; items?: Record<string, unknown>[] } = {},
 ) {
+  const { items, ...approve } = approval;
   const plan = await api<{ id: string }>(
     t,
     "POST",
@@ -70,12 +71,12 @@ export async function approvePlan(
       cadence: "weekly",
       startDate: "2026-12-07",
       periodCount: 1,
-      items: [{ deliverableType: "blog_post", quantity: blogs }],
+      items: items ?? [{ deliverableType: "blog_post", quantity: blogs }],
     },
     201,
   );
   await api(t, "POST", `/tenant/v1/plans/${plan.id}/submit`, ownerToken, undefined, 200);
-  await api(t, "POST", `/tenant/v1/plans/${plan.id}/approve`, ownerToken, approval, 200);
+  await api(t, "POST", `/tenant/v1/plans/${plan.id}/approve`, ownerToken, approve, 200);
   return plan.id;
 }
 

@@ -22,6 +22,8 @@ const BODIES: Record<string, unknown> = {
   "POST /tenant/v1/activities/:id/approve": {},
   "POST /tenant/v1/activities/:id/reject": { feedback: "not yours either" },
   "POST /tenant/v1/activities/:id/retry-publish": {},
+  "PUT /tenant/v1/activities/:id/publishing": { channelId: null },
+  "POST /tenant/v1/channels/connections/:id/select": { externalId: "urn:li:person:acme" },
   "DELETE /tenant/v1/channels/:id": undefined,
   "POST /tenant/v1/channels/:id/test": undefined,
   "PATCH /tenant/v1/members/:userId": { role: "member" },
@@ -35,13 +37,15 @@ const idFor = (url: string) =>
     ? ids.plan
     : url.includes("/activities/")
       ? ids.activity
-      : url.includes("/channels/")
-        ? ids.channel
-        : url.includes("/members/")
-          ? ids.member
-          : url.includes("/media/")
-            ? ids.media
-            : undefined;
+      : url.includes("/connections/")
+        ? ids.connection
+        : url.includes("/channels/")
+          ? ids.channel
+          : url.includes("/members/")
+            ? ids.member
+            : url.includes("/media/")
+              ? ids.media
+              : undefined;
 
 /** Everything Acme owns, hashed: a cross-tenant request must leave it exactly as it was. */
 async function acmeFingerprint() {
@@ -73,6 +77,21 @@ beforeAll(async () => {
   acme = await t.login(DEMO_ACCOUNTS.acmeOwner);
   globex = await t.login(DEMO_ACCOUNTS.globexOwner);
   ids.plan = await approvePlan(t, acme.accessToken, 1, "Acme private plan");
+  // An OAuth connect of Acme's, waiting for its person to pick an account.
+  ids.connection = (
+    await t.db.channelConnection.create({
+      data: {
+        tenantId: acme.session.tenantId!,
+        userId: acme.session.userId!,
+        kind: "linkedin",
+        stateHash: "acme-pending-connect",
+        tokensEncrypted: "v1.a.b.c",
+        accounts: [{ externalId: "urn:li:person:acme", name: "Acme", type: "member" }],
+        expiresAt: new Date(Date.now() + 600_000),
+        usedAt: new Date(),
+      },
+    })
+  ).id;
   ids.activity = (await activitiesInStatus(t, ids.plan, "dm_review"))[0]!.id;
   ids.channel = (
     await api<{ id: string }>(

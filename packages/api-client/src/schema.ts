@@ -2486,7 +2486,7 @@ export interface paths {
                                 /** @enum {string} */
                                 audience: "staff" | "client" | "everyone" | "operators";
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "channel_needs_reconnect" | "password_reset" | "invitation" | "job_failed";
                                 /** @enum {string} */
                                 group: "Drafts and approvals" | "Publishing" | "Your account";
                                 label: string;
@@ -2497,7 +2497,7 @@ export interface paths {
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                                 enabled: boolean;
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "channel_needs_reconnect" | "password_reset" | "invitation" | "job_failed";
                                 mandatory: boolean;
                             }[];
                         };
@@ -2574,7 +2574,7 @@ export interface paths {
                             channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                             enabled: boolean;
                             /** @enum {string} */
-                            event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                            event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "channel_needs_reconnect" | "password_reset" | "invitation" | "job_failed";
                         }[];
                     };
                 };
@@ -2596,7 +2596,7 @@ export interface paths {
                                 /** @enum {string} */
                                 audience: "staff" | "client" | "everyone" | "operators";
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "channel_needs_reconnect" | "password_reset" | "invitation" | "job_failed";
                                 /** @enum {string} */
                                 group: "Drafts and approvals" | "Publishing" | "Your account";
                                 label: string;
@@ -2607,7 +2607,7 @@ export interface paths {
                                 channel: "email" | "in_app" | "push" | "whatsapp" | "telegram";
                                 enabled: boolean;
                                 /** @enum {string} */
-                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "password_reset" | "invitation" | "job_failed";
+                                event: "draft_ready_for_review" | "needs_attention" | "waiting_for_credits" | "ready_for_client_review" | "published" | "publish_failed" | "channel_needs_reconnect" | "password_reset" | "invitation" | "job_failed";
                                 mandatory: boolean;
                             }[];
                         };
@@ -3429,7 +3429,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientContext: {
                                 audience: string;
                                 brandVoice: string;
@@ -3466,6 +3469,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -3606,7 +3611,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientContext: {
                                 audience: string;
                                 brandVoice: string;
@@ -3643,6 +3651,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -3783,7 +3793,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientContext: {
                                 audience: string;
                                 brandVoice: string;
@@ -3820,6 +3833,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -3959,7 +3974,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientContext: {
                                 audience: string;
                                 brandVoice: string;
@@ -3996,6 +4014,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -4135,7 +4155,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientContext: {
                                 audience: string;
                                 brandVoice: string;
@@ -4172,6 +4195,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -4321,7 +4346,10 @@ export interface paths {
                                 waiting_for_credits: number;
                             };
                             items: {
+                                /** @description The network a social post is written for (linkedin, x, …) */
                                 channel: string | null;
+                                /** @description The connected site or account chosen for it; null: the first of its kind */
+                                channelId: string | null;
                                 clientRejectionCount: number;
                                 createdAt: string;
                                 dmRejectionCount: number;
@@ -4467,7 +4495,10 @@ export interface paths {
                                 waiting_for_credits: number;
                             };
                             items: {
+                                /** @description The network a social post is written for (linkedin, x, …) */
                                 channel: string | null;
+                                /** @description The connected site or account chosen for it; null: the first of its kind */
+                                channelId: string | null;
                                 clientRejectionCount: number;
                                 createdAt: string;
                                 dmRejectionCount: number;
@@ -4736,6 +4767,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/v1/media/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A signed, expiring link to an image converted for one network. 404 for a forged, altered or expired link; 422 when the image cannot meet the network's rules (the message says why). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenant/v1/activities": {
         parameters: {
             query?: never;
@@ -4783,7 +4915,10 @@ export interface paths {
                                     role: string;
                                     startedAt: string;
                                 } | null;
+                                /** @description The network a social post is written for (linkedin, x, …) */
                                 channel: string | null;
+                                /** @description The connected site or account chosen for it; null: the first of its kind */
+                                channelId: string | null;
                                 clientRejectionCount: number;
                                 createdAt: string;
                                 dmRejectionCount: number;
@@ -4908,7 +5043,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientRejectionCount: number;
                             createdAt: string;
                             currentVersionId: string | null;
@@ -4939,6 +5077,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -5076,7 +5216,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientRejectionCount: number;
                             createdAt: string;
                             currentVersionId: string | null;
@@ -5107,6 +5250,190 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
+                            /** Format: uuid */
+                            planId: string;
+                            planName: string;
+                            publishedUrl: string | null;
+                            publishTo: components["schemas"]["PublishTo"];
+                            revision: number;
+                            /** @enum {string} */
+                            status: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** @description What the work is called: its current version's title, or the topic before a draft */
+                            title: string;
+                            /** @description The brief's topic, as planned */
+                            topic: string;
+                            /** @enum {string} */
+                            type: "blog_post" | "social_post" | "strategy";
+                            updatedAt: string;
+                            version: number;
+                            versions: {
+                                agentRunId: string | null;
+                                /** @enum {string} */
+                                authorType: "user" | "agent" | "system";
+                                authorUserId: string | null;
+                                body: string;
+                                /** @description The writer's account of what it changed for the feedback; never published */
+                                changeNote: string | null;
+                                createdAt: string;
+                                extra: unknown;
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** @description Written by the offline (deterministic, non-AI) adapter */
+                                offline: boolean;
+                                revision: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/activities/{id}/publishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Where it is published (a connected site or account) and a social post's images, until the client approves it (409 after). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The connected site or account to publish to; null: the first of its kind */
+                        channelId?: string | null;
+                        /** @description A social post's images from the media library, in order (the network's limit applies at approval) */
+                        mediaIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
+                            channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
+                            clientRejectionCount: number;
+                            createdAt: string;
+                            currentVersionId: string | null;
+                            dmRejectionCount: number;
+                            dueOn: string | null;
+                            events: {
+                                /** @enum {string} */
+                                action: "start_drafting" | "draft_ready" | "draft_failed" | "credits_short" | "credits_granted" | "dm_approve" | "dm_edit_approve" | "dm_reject" | "dm_retry" | "client_approve" | "client_reject" | "publish_start" | "publish_succeeded" | "publish_failed" | "retry_publish";
+                                actorId: string | null;
+                                /** @description The person who acted (user actors); null for agents and the system */
+                                actorName: string | null;
+                                /** @description The person's role in the workspace, or reviewer for platform staff */
+                                actorRole: ("owner" | "admin" | "member" | "reviewer") | null;
+                                /** @enum {string} */
+                                actorType: "user" | "agent" | "system";
+                                createdAt: string;
+                                feedback: string | null;
+                                fromStatus: ("planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                toStatus: "planned" | "drafting" | "waiting_for_credits" | "dm_review" | "needs_attention" | "client_review" | "client_approved" | "publishing" | "published" | "publish_failed";
+                                /** @description The newest version when it happened; null before a draft */
+                                versionNumber: number | null;
+                            }[];
+                            format: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            keyword: string | null;
+                            lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -5202,6 +5529,7 @@ export interface paths {
                 };
             };
         };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5243,7 +5571,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientRejectionCount: number;
                             createdAt: string;
                             currentVersionId: string | null;
@@ -5274,6 +5605,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -5351,6 +5684,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5409,7 +5751,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The network a social post is written for (linkedin, x, …) */
                             channel: string | null;
+                            /** @description The connected site or account chosen for it; null: the first of its kind */
+                            channelId: string | null;
                             clientRejectionCount: number;
                             createdAt: string;
                             currentVersionId: string | null;
@@ -5440,6 +5785,8 @@ export interface paths {
                             id: string;
                             keyword: string | null;
                             lastError: string | null;
+                            /** @description A social post's images (media library ids), in order */
+                            mediaIds: string[];
                             /** Format: uuid */
                             planId: string;
                             planName: string;
@@ -5517,6 +5864,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6047,6 +6403,447 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/channels/{kind}/oauth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Redirects (302) to the network's consent page with a single-use `state` bound to this workspace and person, valid 10 minutes, and a PKCE challenge where the network takes one. `reconnect`: renew that channel's sign-in. 503 when the platform has no app keys for the network. */
+        get: {
+            parameters: {
+                query?: {
+                    reconnect?: string;
+                };
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/channels/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A connect waiting for its person to pick an account (404 for anyone else, or once done or expired). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                avatarUrl?: string;
+                                connected: boolean;
+                                externalId: string;
+                                handle?: string;
+                                name: string;
+                                type: string;
+                            }[];
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/channels/connections/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Connects the account picked; 409 when it is already connected in this workspace. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant/v1/channels/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description What the network sent the person back with (the Dashboard's callback page forwards it). The state is used up whatever follows; a forged, replayed, expired or someone else's state answers 400 and stores nothing. A declined consent or a network's refusal answers 422 CHANNEL_CHECK_FAILED in plain words. Then: `choose` (pick an account: GET /channels/connections/:id) or `reconnected`. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        error?: string;
+                        errorDescription?: string;
+                        state: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                avatarUrl?: string;
+                                externalId: string;
+                                handle?: string;
+                                name: string;
+                                type: string;
+                            }[];
+                            /** Format: uuid */
+                            connectionId: string;
+                            /** @enum {string} */
+                            kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
+                            /** @enum {string} */
+                            outcome: "choose";
+                        } | {
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @enum {string} */
+                            outcome: "reconnected";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7397,6 +8194,8 @@ export interface paths {
                                 id: string;
                                 items: {
                                     channel: string | null;
+                                    /** @description The connected site or account its activities are published to */
+                                    channelId: string | null;
                                     /** @enum {string} */
                                     deliverableType: "blog_post" | "social_post" | "strategy";
                                     notes: string | null;
@@ -7493,6 +8292,11 @@ export interface paths {
                         cadence: "weekly" | "monthly";
                         items: {
                             channel?: string;
+                            /**
+                             * Format: uuid
+                             * @description The connected site or account its activities are published to; absent: the first of their kind
+                             */
+                            channelId?: string;
                             /** @enum {string} */
                             deliverableType: "blog_post" | "social_post" | "strategy";
                             notes?: string;
@@ -7539,6 +8343,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -7670,6 +8476,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -7768,6 +8576,11 @@ export interface paths {
                         cadence?: "weekly" | "monthly";
                         items?: {
                             channel?: string;
+                            /**
+                             * Format: uuid
+                             * @description The connected site or account its activities are published to; absent: the first of their kind
+                             */
+                            channelId?: string;
                             /** @enum {string} */
                             deliverableType: "blog_post" | "social_post" | "strategy";
                             notes?: string;
@@ -7814,6 +8627,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -7950,6 +8765,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -8098,6 +8915,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -8231,6 +9050,8 @@ export interface paths {
                             id: string;
                             items: {
                                 channel: string | null;
+                                /** @description The connected site or account its activities are published to */
+                                channelId: string | null;
                                 /** @enum {string} */
                                 deliverableType: "blog_post" | "social_post" | "strategy";
                                 notes: string | null;
@@ -8508,48 +9329,72 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Channel: {
+            accountHandle: string | null;
             accountName: string | null;
             accountRoles: string[];
+            /** @description Social networks: organization, member, page, business account, location, user */
+            accountType: string | null;
+            avatarUrl: string | null;
             createdAt: string;
+            /** @description Social networks: the network's id of the account published as */
+            externalAccountId: string | null;
             /**
-             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError)
+             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError); needs_reconnect: the network stopped accepting the sign-in
              * @enum {string}
              */
-            health: "healthy" | "needs_attention" | "not_checked";
+            health: "healthy" | "needs_attention" | "needs_reconnect" | "not_checked";
             /** Format: uuid */
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
             lastCheckedAt: string | null;
             /** @description The last failure in plain words, with the next step */
             lastError: string | null;
             lastPublishedAt: string | null;
             name: string;
             siteName: string | null;
-            siteUrl: string;
-            status: string;
-            username: string;
+            /** @description WordPress: the site's address; null for social networks */
+            siteUrl: string | null;
+            /** @enum {string} */
+            status: "connected" | "needs_reconnect";
+            /** @description OAuth: when the access token expires (it is renewed before then) */
+            tokenExpiresAt: string | null;
+            /** @description WordPress: the user it publishes as; null for social networks */
+            username: string | null;
         };
         ChannelInput: {
+            accountHandle: string | null;
             accountName: string | null;
             accountRoles: string[];
+            /** @description Social networks: organization, member, page, business account, location, user */
+            accountType: string | null;
+            avatarUrl: string | null;
             createdAt: string;
+            /** @description Social networks: the network's id of the account published as */
+            externalAccountId: string | null;
             /**
-             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError)
+             * @description healthy: the last check or publish went well; needs_attention: it failed (see lastError); needs_reconnect: the network stopped accepting the sign-in
              * @enum {string}
              */
-            health: "healthy" | "needs_attention" | "not_checked";
+            health: "healthy" | "needs_attention" | "needs_reconnect" | "not_checked";
             /** Format: uuid */
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
             lastCheckedAt: string | null;
             /** @description The last failure in plain words, with the next step */
             lastError: string | null;
             lastPublishedAt: string | null;
             name: string;
             siteName: string | null;
-            siteUrl: string;
-            status: string;
-            username: string;
+            /** @description WordPress: the site's address; null for social networks */
+            siteUrl: string | null;
+            /** @enum {string} */
+            status: "connected" | "needs_reconnect";
+            /** @description OAuth: when the access token expires (it is renewed before then) */
+            tokenExpiresAt: string | null;
+            /** @description WordPress: the user it publishes as; null for social networks */
+            username: string | null;
         };
         Error: {
             error: {
@@ -8570,17 +9415,21 @@ export interface components {
         PublishTo: {
             /** @description The channel it would be published to now; null when none is connected (or none is needed) */
             channel: {
+                accountHandle: string | null;
+                avatarUrl: string | null;
                 /** @enum {string} */
-                health: "healthy" | "needs_attention" | "not_checked";
+                health: "healthy" | "needs_attention" | "needs_reconnect" | "not_checked";
                 /** Format: uuid */
                 id: string;
+                /** @enum {string} */
+                kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
                 lastCheckedAt: string | null;
                 lastError: string | null;
                 name: string;
-                siteUrl: string;
+                siteUrl: string | null;
             } | null;
             /**
-             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @description wordpress: a connected WordPress site; social: a connected social account; app: delivered in the app
              * @enum {string}
              */
             target: "wordpress" | "social" | "app";
@@ -8588,17 +9437,21 @@ export interface components {
         PublishToInput: {
             /** @description The channel it would be published to now; null when none is connected (or none is needed) */
             channel: {
+                accountHandle: string | null;
+                avatarUrl: string | null;
                 /** @enum {string} */
-                health: "healthy" | "needs_attention" | "not_checked";
+                health: "healthy" | "needs_attention" | "needs_reconnect" | "not_checked";
                 /** Format: uuid */
                 id: string;
+                /** @enum {string} */
+                kind: "wordpress" | "linkedin" | "facebook" | "instagram" | "google_business" | "x";
                 lastCheckedAt: string | null;
                 lastError: string | null;
                 name: string;
-                siteUrl: string;
+                siteUrl: string | null;
             } | null;
             /**
-             * @description wordpress: the workspace's first connected site; social: no network can be connected yet; app: delivered in the app
+             * @description wordpress: a connected WordPress site; social: a connected social account; app: delivered in the app
              * @enum {string}
              */
             target: "wordpress" | "social" | "app";

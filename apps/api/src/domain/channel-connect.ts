@@ -147,7 +147,9 @@ export async function completeChannelConnect(
   try {
     tokens = await provider.exchangeCode({
       code: input.code,
-      ...(connection.codeVerifierEncrypted ? { codeVerifier: deps.secrets.decrypt(connection.codeVerifierEncrypted) } : {}),
+      ...(connection.codeVerifierEncrypted
+        ? { codeVerifier: deps.secrets.decrypt(connection.codeVerifierEncrypted) }
+        : {}),
     });
     accounts = await provider.listAccounts(tokens);
   } catch (err) {
@@ -201,7 +203,9 @@ export async function completeChannelConnect(
     ...(tokens.expiresAt ? { expiresAt: tokens.expiresAt.toISOString() } : {}),
     ...(tokens.refreshExpiresAt ? { refreshExpiresAt: tokens.refreshExpiresAt.toISOString() } : {}),
     scopes: tokens.scopes,
-    accountTokens: Object.fromEntries(accounts.flatMap((a) => (a.accountToken ? [[a.externalId, a.accountToken]] : []))),
+    accountTokens: Object.fromEntries(
+      accounts.flatMap((a) => (a.accountToken ? [[a.externalId, a.accountToken]] : [])),
+    ),
   };
   const shown = accounts.map(({ accountToken: _secret, ...a }) => connectAccountSchema.parse(a));
   await deps.tdb.channelConnection.updateMany({

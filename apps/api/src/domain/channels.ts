@@ -175,7 +175,13 @@ export async function connectWordpressChannel(
 export async function testChannel(deps: TestChannelDeps, channelId: string): Promise<ChannelView> {
   const channel = await deps.tdb.connectedChannel.findFirst({ where: { id: channelId } });
   if (!channel) throw notFound("Channel");
-  const data = await recheck(deps, channel);
+  if (channel.kind !== "wordpress" || !channel.siteUrl || !channel.username)
+    throw new AppError(
+      400,
+      "BAD_REQUEST",
+      "Social accounts are checked each time their sign-in is renewed and on every publish; Test connection is for WordPress sites.",
+    );
+  const data = await recheck(deps, { ...channel, siteUrl: channel.siteUrl, username: channel.username });
   // Removed while the site was being asked: nothing to record.
   const { count } = await deps.tdb.connectedChannel.updateMany({ where: { id: channelId }, data });
   if (count !== 1) throw notFound("Channel");
@@ -183,7 +189,10 @@ export async function testChannel(deps: TestChannelDeps, channelId: string): Pro
 }
 
 /** The columns the site's answer (or our own inability to ask it) sets. */
-async function recheck(deps: TestChannelDeps, channel: ConnectedChannel): Promise<Partial<ConnectedChannel>> {
+async function recheck(
+  deps: TestChannelDeps,
+  channel: ConnectedChannel & { siteUrl: string; username: string },
+): Promise<Partial<ConnectedChannel>> {
   let applicationPassword: string;
   try {
     applicationPassword = deps.secrets.decrypt(channel.credentialsEncrypted);

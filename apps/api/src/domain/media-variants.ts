@@ -19,7 +19,12 @@ const SHARP_FORMAT: Record<OutputType, "jpeg" | "png" | "gif" | "webp"> = {
   "image/gif": "gif",
   "image/webp": "webp",
 };
-const CONTENT_TYPE: Record<string, OutputType> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
+const CONTENT_TYPE: Record<string, OutputType> = {
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+};
 
 /**
  * An image converted to a network's rules: turned upright, padded (white) into the aspect ratios
@@ -41,7 +46,7 @@ export async function convertForNetwork(input: Uint8Array, kind: ChannelKind): P
       { reason: "image_too_small" },
     );
   const current = CONTENT_TYPE[meta.format ?? ""];
-  const output: OutputType = current && rules.formats.includes(current) ? current : rules.formats[0];
+  const output: OutputType = current && rules.formats.includes(current) ? current : (rules.formats[0] ?? "image/jpeg");
 
   // Padding that brings the ratio inside the accepted range; none when it already is.
   let padX = 0;
@@ -64,10 +69,9 @@ export async function convertForNetwork(input: Uint8Array, kind: ChannelKind): P
       });
     img = img.resize({ width: side, height: side, fit: "inside", withoutEnlargement: true });
     if (output === "image/jpeg") img = img.flatten({ background: "#ffffff" });
-    const { data, info } = await img
-      .toFormat(SHARP_FORMAT[output], { quality })
-      .toBuffer({ resolveWithObject: true });
-    if (data.length <= rules.maxImageBytes) return { bytes: data, contentType: output, width: info.width, height: info.height };
+    const { data, info } = await img.toFormat(SHARP_FORMAT[output], { quality }).toBuffer({ resolveWithObject: true });
+    if (data.length <= rules.maxImageBytes)
+      return { bytes: data, contentType: output, width: info.width, height: info.height };
     // Lossless formats do not shrink with quality: scale down instead.
     side = Math.round(Math.max(info.width, info.height) * 0.8);
   }

@@ -138,7 +138,9 @@ async function itemRows(tx: TenantTx, actor: PlanActor, planId: string, items: N
     const channel = channels.find((c) => c.id === item.channelId);
     if (!channel || !channelServes(publishTargetOf(item.deliverableType), channel.kind))
       throw new AppError(400, "VALIDATION_ERROR", "Choose a connected channel that can publish this kind of work.", {
-        fields: [{ path: `body.items.${index}.channelId`, message: channel ? "cannot publish this type" : "no such channel" }],
+        fields: [
+          { path: `body.items.${index}.channelId`, message: channel ? "cannot publish this type" : "no such channel" },
+        ],
       });
     return { ...item, channel: channel.kind, tenantId: actor.tenantId, planId };
   });

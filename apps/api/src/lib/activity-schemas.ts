@@ -82,9 +82,7 @@ export const publishToSchema = z
   .object({
     target: z
       .enum(["wordpress", "social", "app"])
-      .describe(
-        "wordpress: a connected WordPress site; social: a connected social account; app: delivered in the app",
-      ),
+      .describe("wordpress: a connected WordPress site; social: a connected social account; app: delivered in the app"),
     channel: z
       .object({
         id: z.uuid(),

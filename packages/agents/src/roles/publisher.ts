@@ -42,7 +42,11 @@ async function publishDeliverable(
   // Published before, and the job ran again (a crash before the transition): never post twice.
   if (activity.socialPost?.externalId && activity.socialPost.publishedUrl)
     return { url: activity.socialPost.publishedUrl, externalId: activity.socialPost.externalId };
-  const channel = await findPublishingChannel(tdb, { target, channelId: activity.channelId, channel: activity.channel });
+  const channel = await findPublishingChannel(tdb, {
+    target,
+    channelId: activity.channelId,
+    channel: activity.channel,
+  });
   if (!channel)
     throw new PermanentJobError(
       activity.channelId

@@ -99,7 +99,13 @@ export const activitiesRouter =
     };
     const decisionRoute = <B extends z.ZodType>(body: B) => ({
       config: approvers,
-      schema: { tags: ["tenant"], params: idParams, body, response: { 200: activityDetailSchema, ...errorResponses } },
+      // 422: a social post that breaks its network's limits cannot be approved as it is.
+      schema: {
+        tags: ["tenant"],
+        params: idParams,
+        body,
+        response: { 200: activityDetailSchema, ...errorResponses, 422: errorSchema },
+      },
     });
     const withoutFeedback = () => decisionRoute(z.strictObject({ expectedVersion: expectedVersionField }).default({}));
 

@@ -39,7 +39,10 @@ export const channelSchema = z
     accountName: z.string().nullable(),
     accountRoles: z.array(z.string()),
     externalAccountId: z.string().nullable().describe("Social networks: the network's id of the account published as"),
-    accountType: z.string().nullable().describe("Social networks: organization, member, page, business account, location, user"),
+    accountType: z
+      .string()
+      .nullable()
+      .describe("Social networks: organization, member, page, business account, location, user"),
     accountHandle: z.string().nullable(),
     avatarUrl: z.string().nullable(),
     tokenExpiresAt: z.string().nullable().describe("OAuth: when the access token expires (it is renewed before then)"),
@@ -210,7 +213,8 @@ export const channelsRouter =
         config: managers,
         schema: {
           tags: ["tenant"],
-          description: "A connect waiting for its person to pick an account (404 for anyone else, or once done or expired).",
+          description:
+            "A connect waiting for its person to pick an account (404 for anyone else, or once done or expired).",
           params: idParams,
           response: {
             200: z.object({

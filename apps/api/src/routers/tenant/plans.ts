@@ -74,6 +74,7 @@ const toPlan = ({ plan, activityCounts, planning }: PlanView): z.infer<typeof pl
     deliverableType: i.deliverableType,
     quantity: i.quantity,
     channel: i.channel,
+    channelId: i.channelId,
     notes: i.notes,
   })),
   totalDeliverables: totalDeliverables(plan.periodCount, plan.items),

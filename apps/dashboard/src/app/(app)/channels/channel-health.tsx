@@ -6,6 +6,7 @@ export type Health = components["schemas"]["Channel"]["health"];
 const BADGE: Record<Health, { label: string; style: string }> = {
   healthy: { label: "Healthy", style: "bg-emerald-100 text-emerald-800" },
   needs_attention: { label: "Needs attention", style: "bg-amber-100 text-amber-900" },
+  needs_reconnect: { label: "Reconnect needed", style: "bg-red-100 text-red-800" },
   not_checked: { label: "Not checked", style: "bg-slate-100 text-slate-700" },
 };
 

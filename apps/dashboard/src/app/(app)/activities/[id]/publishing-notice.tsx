@@ -1,4 +1,5 @@
 import type { components, paths } from "@leadmetrics/api-client";
+import { channelKindLabel } from "@leadmetrics/catalog";
 import { Alert, Spinner } from "@leadmetrics/ui";
 
 type Activity = paths["/tenant/v1/activities/{id}"]["get"]["responses"][200]["content"]["application/json"];
@@ -24,14 +25,21 @@ const hostOf = (siteUrl: string) => {
  */
 export function ApproveWarning({ publishTo }: { publishTo: PublishTo }) {
   if (publishTo.target === "app") return null;
-  if (publishTo.target === "social")
+  const c = publishTo.channel;
+  if (publishTo.target === "social" && !c)
     return (
       <Alert kind="warning">
-        No social network can be connected yet: once approved, this post is kept ready in the app but cannot be
-        published.
+        No social account is connected for this post, so it cannot be published yet.{" "}
+        {channelsLink("Connect one in Channels")}, then approve (or approve now and retry publishing later).
       </Alert>
     );
-  const c = publishTo.channel;
+  if (c?.health === "needs_reconnect")
+    return (
+      <Alert kind="warning">
+        <strong className="font-semibold">{c.name} needs reconnecting</strong>: {channelKindLabel(c.kind)} stopped
+        accepting Leadmetrics, so publishing there will fail until it is reconnected. {channelsLink("Reconnect it in Channels")}
+      </Alert>
+    );
   if (!c)
     return (
       <Alert kind="warning">
@@ -55,7 +63,8 @@ export function ApproveWarning({ publishTo }: { publishTo: PublishTo }) {
  */
 export function PublishingState({ activity }: { activity: Activity }) {
   const { status, publishTo } = activity;
-  const where = publishTo.channel ? `${publishTo.channel.name} (${hostOf(publishTo.channel.siteUrl)})` : null;
+  const c = publishTo.channel;
+  const where = c ? `${c.name} (${c.siteUrl ? hostOf(c.siteUrl) : channelKindLabel(c.kind)})` : null;
   if (status === "client_approved" || status === "publishing")
     return (
       <Alert kind="info">
