@@ -164,7 +164,10 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
     return s ? `?${s}` : "";
   };
 
-  /** One Graph call; the token goes in the Authorization header, never in a URL that gets logged. */
+  /**
+   * One Graph call. API calls carry the token in the Authorization header; only the token
+   * exchange has its secrets in the query, as Meta documents it (callHttp never logs the URL).
+   */
   async function call<T>(
     method: "GET" | "POST",
     path: string,
