@@ -182,3 +182,18 @@ export function createFailureScript() {
     },
   };
 }
+
+/** Fetches an image the way a network that takes image urls does: it must answer 200 with an image type. */
+export async function fetchPublicImage(
+  url: unknown,
+): Promise<{ url: string; contentType: string; bytes: number } | null> {
+  if (typeof url !== "string" || !url) return null;
+  try {
+    const res = await fetch(url);
+    const contentType = res.headers.get("content-type") ?? "";
+    const bytes = (await res.arrayBuffer()).byteLength;
+    return res.ok && contentType.startsWith("image/") && bytes > 0 ? { url, contentType, bytes } : null;
+  } catch {
+    return null;
+  }
+}

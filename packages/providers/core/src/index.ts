@@ -21,12 +21,3 @@ export {
   type SocialProviderConfig,
   SocialProviderError,
 } from "./social";
-export {
-  expiresAtFrom,
-  formBody,
-  networkOrigin,
-  refusalMessage,
-  type SocialCallPurpose,
-  socialHttp,
-  transientFailure,
-} from "./social-http";

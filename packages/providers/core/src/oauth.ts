@@ -17,6 +17,11 @@ export interface SocialNetwork {
   describeRejection(status: number, body: unknown): string;
   /** The wait a 429 asks for, where the network says it otherwise than with Retry-After (X). */
   retryAfterMs?(headers: Headers): number | undefined;
+  /**
+   * A failure the network signals in its error body rather than its status (Meta answers an
+   * expired token or throttling with HTTP 400 and an error code): consulted before the status.
+   */
+  classify?(res: HttpResult): SocialProviderError | undefined;
 }
 
 /** The raw answer for logs: status and the first part of the body. */
@@ -24,6 +29,8 @@ const detailOf = (res: HttpResult) => `HTTP ${res.status} ${res.text.slice(0, 20
 
 /** A non-2xx answer as the platform acts on it. */
 export function socialFailure(network: SocialNetwork, res: HttpResult): SocialProviderError {
+  const classified = network.classify?.(res);
+  if (classified) return classified;
   const { label } = network;
   const options = { status: res.status, detail: detailOf(res) };
   if (res.status === 401)

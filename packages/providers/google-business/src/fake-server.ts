@@ -1,17 +1,24 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
-  createFailureQueue,
-  createTokenBook,
-  type FakeRequestRecord,
+  approveConsent,
+  createFailureScript,
+  createFakeAuthorization,
   fetchPublicImage,
-  followConsent,
-  listenLocal,
-  pkceMatches,
   readBody,
-  sendConsentPage,
+  sendHtml,
   sendJson,
-} from "@leadmetrics/provider-core/fake-kit";
+} from "@leadmetrics/provider-core/fake-oauth";
+
+/** What the fake records of each request, for tests to assert on. */
+export interface FakeGoogleRequest {
+  method: string;
+  /** Path and query, as received. */
+  path: string;
+  authorization?: string;
+  body: string;
+}
 
 export interface FakeGoogleAccount {
   /** `accounts/1` */
@@ -38,7 +45,7 @@ export interface FakeGoogleBusiness {
   url: string;
   accounts: FakeGoogleAccount[];
   posts: FakeLocalPost[];
-  requests: FakeRequestRecord[];
+  requests: FakeGoogleRequest[];
   /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
   approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
   /** Every access token issued so far answers 401 UNAUTHENTICATED. */
@@ -48,13 +55,6 @@ export interface FakeGoogleBusiness {
   /** The next `times` requests (token endpoint included) answer `status` with `body` (a Google error by default). */
   failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
   close(): Promise<void>;
-}
-
-interface Grant {
-  scopes: string[];
-  redirectUri?: string;
-  codeChallenge?: string;
-  offline?: boolean;
 }
 
 const BUSINESS_SCOPE = "https://www.googleapis.com/auth/business.manage";
@@ -102,9 +102,14 @@ export async function startFakeGoogleBusiness(opts: {
     { name: "accounts/9", accountName: "Eve Owner", locations: [{ name: "locations/7", title: "Eve's Bakery" }] },
   ];
   const posts: FakeLocalPost[] = [];
-  const requests: FakeRequestRecord[] = [];
-  const book = createTokenBook<Grant>({ accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3599, prefix: "ya29." });
-  const failures = createFailureQueue();
+  const requests: FakeGoogleRequest[] = [];
+  const auth = createFakeAuthorization({
+    clientId: opts.clientId,
+    label: "Google",
+    accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3599,
+  });
+  const failures = createFailureScript();
+  let failureHeaders: Record<string, string> = {};
   let seq = 0;
   let base = "";
 
@@ -115,7 +120,7 @@ export async function startFakeGoogleBusiness(opts: {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString("utf8");
     requests.push({
       method: req.method ?? "GET",
       path: url.pathname + url.search,
@@ -125,44 +130,26 @@ export async function startFakeGoogleBusiness(opts: {
     const q = url.searchParams;
 
     if (url.pathname === "/o/oauth2/v2/auth" && req.method === "GET") {
-      const redirectUri = q.get("redirect_uri");
-      const challengeMethod = q.get("code_challenge_method");
-      if (
-        q.get("client_id") !== opts.clientId ||
-        !redirectUri ||
-        q.get("response_type") !== "code" ||
-        (q.get("code_challenge") && challengeMethod !== "S256")
-      ) {
-        res.writeHead(400, { "content-type": "text/html" });
-        res.end("<!doctype html><p>Error 400: invalid_request</p>");
-        return;
-      }
-      const scopes = (q.get("scope") ?? "").split(" ").filter(Boolean);
-      return sendConsentPage(res, {
-        network: "Google",
-        clientId: opts.clientId,
-        scopes,
-        redirectUri,
-        state: q.get("state") ?? "",
-        code: book.issueCode({
-          scopes,
-          redirectUri,
-          codeChallenge: q.get("code_challenge") ?? undefined,
-          offline: q.get("access_type") === "offline",
-        }),
-      });
+      // Google does not require PKCE, but checks an S256 challenge when the request carried one.
+      const page =
+        q.get("code_challenge") && q.get("code_challenge_method") !== "S256"
+          ? { status: 400, html: "<!doctype html><p>Error 400: invalid_request</p>" }
+          : auth.consentPage(url);
+      return sendHtml(res, page.status, page.html);
     }
 
     const scripted = failures.take();
     if (scripted) {
-      if (scripted.body !== undefined) return sendJson(res, scripted.status, scripted.body, scripted.headers);
+      // A proxy's Retry-After on a 429, so a test can see the wait carried through.
+      const headers = scripted.status === 429 ? { "retry-after": "60", ...failureHeaders } : failureHeaders;
+      if (scripted.body !== undefined) return sendJson(res, scripted.status, scripted.body, headers);
       const message =
         scripted.status === 429
           ? "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service 'mybusiness.googleapis.com'."
           : scripted.status >= 500
             ? "The service is currently unavailable."
             : "Precondition check failed.";
-      res.setHeaders(new Headers(scripted.headers));
+      res.setHeaders(new Headers(headers));
       return apiError(res, scripted.status, message);
     }
 
@@ -175,39 +162,38 @@ export async function startFakeGoogleBusiness(opts: {
       const clientSecret = form.get("client_secret") ?? basicSecret;
       if (clientId !== opts.clientId || clientSecret !== opts.clientSecret)
         return oauthError(res, 401, "invalid_client", "Unauthorized");
-      let grant: Grant | undefined;
       if (form.get("grant_type") === "authorization_code") {
-        grant = book.redeemCode(form.get("code") ?? "");
-        if (!grant || grant.redirectUri !== form.get("redirect_uri"))
-          return oauthError(res, 400, "invalid_grant", "Malformed auth code.");
-        const verifier = form.get("code_verifier");
-        if (grant.codeChallenge && !verifier) return oauthError(res, 400, "invalid_grant", "Missing code verifier.");
-        if (grant.codeChallenge && verifier && !pkceMatches(verifier, grant.codeChallenge))
-          return oauthError(res, 400, "invalid_grant", "Invalid code verifier.");
-        const { token, expiresIn } = book.issueAccess(grant);
+        const issued = auth.redeemCode(form.get("code") ?? "", form.get("redirect_uri"), form.get("code_verifier"));
+        if (typeof issued === "string")
+          return oauthError(
+            res,
+            400,
+            "invalid_grant",
+            issued.includes("code_verifier") ? "Invalid code verifier." : "Malformed auth code.",
+          );
         return sendJson(res, 200, {
-          access_token: token,
-          expires_in: expiresIn,
-          ...(grant.offline ? { refresh_token: `1//${book.issueRefresh(grant)}` } : {}),
-          scope: grant.scopes.join(" "),
+          access_token: issued.accessToken,
+          expires_in: issued.expiresIn,
+          refresh_token: issued.refreshToken,
+          scope: issued.scopes.join(" "),
           token_type: "Bearer",
         });
       }
       if (form.get("grant_type") === "refresh_token") {
-        grant = book.checkRefresh((form.get("refresh_token") ?? "").replace(/^1\/\//, ""));
-        if (!grant) return oauthError(res, 400, "invalid_grant", "Token has been expired or revoked.");
-        const { token, expiresIn } = book.issueAccess(grant);
+        const issued = auth.refresh(form.get("refresh_token") ?? "");
+        if (!issued) return oauthError(res, 400, "invalid_grant", "Token has been expired or revoked.");
+        // Google keeps the refresh token: the answer carries a new access token only.
         return sendJson(res, 200, {
-          access_token: token,
-          expires_in: expiresIn,
-          scope: grant.scopes.join(" "),
+          access_token: issued.accessToken,
+          expires_in: issued.expiresIn,
+          scope: issued.scopes.join(" "),
           token_type: "Bearer",
         });
       }
       return oauthError(res, 400, "unsupported_grant_type", "Invalid grant_type.");
     }
 
-    const grant = book.checkAccess(/^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1]);
+    const grant = auth.bearer(req.headers.authorization);
     if (!grant) {
       res.setHeader("www-authenticate", 'Bearer realm="https://accounts.google.com/", error="invalid_token"');
       return apiError(
@@ -315,17 +301,30 @@ export async function startFakeGoogleBusiness(opts: {
     return apiError(res, 404, `Method not found: ${req.method} ${url.pathname}`);
   }
 
-  const server = await listenLocal(handle, { port: opts.port, onError: (res, err) => apiError(res, 500, String(err)) });
-  base = server.url;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) apiError(res, 500, String(err));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
     accounts,
     posts,
     requests,
-    approve: followConsent,
-    expireAccessTokens: () => book.expireAccessTokens(),
-    revokeRefreshTokens: () => book.revokeRefreshTokens(),
-    failNext: failures.failNext,
-    close: server.close,
+    approve: approveConsent,
+    expireAccessTokens: () => auth.expireAccessTokens(),
+    revokeRefreshTokens: () => auth.revokeRefreshTokens(),
+    failNext(status, times = 1, body, headers = {}) {
+      failureHeaders = headers;
+      failures.failNext(status, times, body);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,18 +1,16 @@
 import {
-  expiresAtFrom,
-  formBody,
-  networkOrigin,
+  bearer,
+  callSocial,
   type OAuthTokenSet,
   type PublishedPost,
+  requestTokens,
   type SocialAccount,
-  type SocialCallPurpose,
   type SocialPostInput,
   type SocialProvider,
   type SocialProviderConfig,
   SocialProviderError,
-  socialHttp,
 } from "@leadmetrics/provider-core";
-import { googleFailure, LABEL, NETWORK } from "./failure";
+import { GOOGLE_BUSINESS, LABEL, NETWORK } from "./failure";
 
 export const GOOGLE_BUSINESS_SCOPES = ["https://www.googleapis.com/auth/business.manage"];
 
@@ -31,13 +29,6 @@ const HOSTS = {
   manager: "https://business.google.com",
 };
 
-interface TokenAnswer {
-  access_token: string;
-  expires_in?: number;
-  refresh_token?: string;
-  scope?: string;
-}
-
 interface LocalPost {
   name: string;
   summary?: string;
@@ -50,41 +41,29 @@ interface LocalPost {
  * photo Google fetches from its public url and whose link is the "Learn more" button.
  */
 export function createGoogleBusinessProvider(config: SocialProviderConfig): SocialProvider {
-  const host = Object.fromEntries(Object.entries(HOSTS).map(([k, v]) => [k, networkOrigin(config, v)])) as typeof HOSTS;
-  const http = socialHttp(config, NETWORK, LABEL);
+  const origin = config.baseUrl?.replace(/\/+$/, "");
+  const host = Object.fromEntries(Object.entries(HOSTS).map(([k, v]) => [k, origin ?? v])) as typeof HOSTS;
 
-  async function token(
-    fields: Record<string, string | undefined>,
-    purpose: "connect" | "refresh",
-  ): Promise<TokenAnswer> {
-    const res = await http(`${host.token}/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: formBody({ client_id: config.clientId, client_secret: config.clientSecret, ...fields }),
-    });
-    if (!res.ok || !(res.json as TokenAnswer | undefined)?.access_token) throw googleFailure(res, purpose);
-    return res.json as TokenAnswer;
-  }
-
-  const tokenSet = (answer: TokenAnswer, previous?: OAuthTokenSet): OAuthTokenSet => ({
-    accessToken: answer.access_token,
-    // A refresh answers no new refresh token: the old one stays good.
-    refreshToken: answer.refresh_token ?? previous?.refreshToken,
-    expiresAt: expiresAtFrom(answer.expires_in),
-    scopes: answer.scope ? answer.scope.split(" ") : (previous?.scopes ?? GOOGLE_BUSINESS_SCOPES),
-  });
-
-  async function api<T>(url: string, tokens: OAuthTokenSet, purpose: SocialCallPurpose, body?: unknown): Promise<T> {
-    const res = await http(url, {
+  async function api<T>(url: string, tokens: OAuthTokenSet, body?: unknown): Promise<T> {
+    const res = await callSocial(config, GOOGLE_BUSINESS, url, {
       method: body === undefined ? "GET" : "POST",
       headers: {
-        authorization: `Bearer ${tokens.accessToken}`,
+        ...bearer(tokens),
         accept: "application/json",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok || res.json === undefined) throw googleFailure(res, purpose);
+    if (res.json === undefined || res.json === null || typeof res.json !== "object")
+      throw new SocialProviderError(
+        NETWORK,
+        "unavailable",
+        `${LABEL} answered something that is not its API: try again later.`,
+        {
+          status: res.status,
+          detail: res.text.slice(0, 2000),
+        },
+      );
     return res.json as T;
   }
 
@@ -97,7 +76,6 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
       const res = await api<Record<string, unknown> & { nextPageToken?: string }>(
         `${url}${pageToken ? `${sep}pageToken=${encodeURIComponent(pageToken)}` : ""}`,
         tokens,
-        "read",
       );
       items.push(...((res[key] as T[] | undefined) ?? []));
       pageToken = res.nextPageToken;
@@ -132,13 +110,17 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
       return `${host.auth}/o/oauth2/v2/auth?${q}`;
     },
 
-    async exchangeCode({ code, codeVerifier }) {
-      return tokenSet(
-        await token(
-          { grant_type: "authorization_code", code, redirect_uri: config.redirectUri, code_verifier: codeVerifier },
-          "connect",
-        ),
-      );
+    exchangeCode({ code, codeVerifier }) {
+      return requestTokens(config, GOOGLE_BUSINESS, {
+        url: `${host.token}/token`,
+        form: {
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: config.redirectUri,
+          ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
+        },
+        clientAuth: "form",
+      });
     },
 
     async refresh(tokens) {
@@ -148,10 +130,13 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
           "reauth_required",
           `${LABEL} gave this connection no refresh token: reconnect the channel in Channels.`,
         );
-      return tokenSet(
-        await token({ grant_type: "refresh_token", refresh_token: tokens.refreshToken }, "refresh"),
-        tokens,
-      );
+      // Google answers no new refresh token: the old one stays good (requestTokens keeps it).
+      return requestTokens(config, GOOGLE_BUSINESS, {
+        url: `${host.token}/token`,
+        form: { grant_type: "refresh_token", refresh_token: tokens.refreshToken },
+        clientAuth: "form",
+        previous: tokens,
+      });
     },
 
     async listAccounts(tokens) {
@@ -185,7 +170,7 @@ export function createGoogleBusinessProvider(config: SocialProviderConfig): Soci
     },
 
     async publish(post: SocialPostInput, account: SocialAccount, tokens: OAuthTokenSet): Promise<PublishedPost> {
-      const created = await api<LocalPost>(postsUrl(account), tokens, "publish", {
+      const created = await api<LocalPost>(postsUrl(account), tokens, {
         languageCode: "en",
         summary: post.text,
         topicType: "STANDARD",

@@ -1,2 +1,2 @@
-export { googleFailure } from "./failure";
+export { GOOGLE_BUSINESS } from "./failure";
 export { createGoogleBusinessProvider, GOOGLE_BUSINESS_SCOPES } from "./google-business";

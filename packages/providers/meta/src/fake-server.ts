@@ -1,16 +1,24 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
-  createFailureQueue,
-  createTokenBook,
-  type FakeRequestRecord,
+  approveConsent,
+  createFailureScript,
+  createFakeAuthorization,
   fetchPublicImage,
-  followConsent,
-  listenLocal,
   readBody,
-  sendConsentPage,
+  sendHtml,
   sendJson,
-} from "@leadmetrics/provider-core/fake-kit";
+} from "@leadmetrics/provider-core/fake-oauth";
+
+/** What the fake records of each request, for tests to assert on. */
+export interface FakeMetaRequest {
+  method: string;
+  /** Path and query, as received. */
+  path: string;
+  authorization?: string;
+  body: string;
+}
 
 export interface FakeMetaPage {
   id: string;
@@ -35,7 +43,7 @@ export interface FakeMeta {
   url: string;
   pages: FakeMetaPage[];
   posts: FakeMetaPost[];
-  requests: FakeRequestRecord[];
+  requests: FakeMetaRequest[];
   /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
   approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
   /** Every token issued so far (user and Page tokens) answers error 190, as an expired session does. */
@@ -56,7 +64,6 @@ interface Grant {
   /** The user token's scopes, or the Page a Page token belongs to. */
   scopes: string[];
   pageId?: string;
-  redirectUri?: string;
 }
 
 const GRAPH_VERSION_PATH = /^\/v\d+\.\d+(\/.*)$/;
@@ -83,11 +90,31 @@ export async function startFakeMeta(opts: {
     { id: "1002", name: "Acme Bakery" },
   ];
   const posts: FakeMetaPost[] = [];
-  const requests: FakeRequestRecord[] = [];
-  const book = createTokenBook<Grant>({ accessTokenTtlSeconds: ttl, prefix: "EAAfake" });
+  const requests: FakeMetaRequest[] = [];
+  // Facebook Login's consent page, codes and short-lived (one hour) user tokens.
+  const auth = createFakeAuthorization({
+    clientId: opts.clientId,
+    label: "Facebook",
+    accessTokenTtlSeconds: Math.min(ttl, 3600),
+  });
+  /** Long-lived user tokens and Page tokens: Meta issues these outside OAuth's own flow. */
+  const issued = new Map<string, { grant: Grant; expiresAt: number }>();
+  const issue = (grant: Grant) => {
+    const token = `EAAfake${randomBytes(18).toString("base64url")}`;
+    issued.set(token, { grant, expiresAt: Date.now() + ttl * 1000 });
+    return token;
+  };
+  /** The grant behind a token of any kind while it works. */
+  const grantOf = (token: string): Grant | undefined => {
+    const short = auth.bearer(`Bearer ${token}`);
+    if (short) return { scopes: short.scopes };
+    const found = issued.get(token);
+    return found && found.expiresAt > Date.now() ? found.grant : undefined;
+  };
   /** Tokens that may still be exchanged; `revokeRefreshTokens` empties it. */
   const exchangeable = new Set<string>();
-  const failures = createFailureQueue();
+  const failures = createFailureScript();
+  let failureHeaders: Record<string, string> = {};
   const photos = new Map<string, { pageId: string; media: FakeMetaPost["media"][number] }>();
   const containers = new Map<
     string,
@@ -132,7 +159,7 @@ export async function startFakeMeta(opts: {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString("utf8");
     requests.push({
       method: req.method ?? "GET",
       path: url.pathname + url.search,
@@ -154,27 +181,13 @@ export async function startFakeMeta(opts: {
     const str = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
 
     if (path === "/dialog/oauth") {
-      const redirectUri = str("redirect_uri");
-      if (str("client_id") !== opts.clientId || !redirectUri) {
-        res.writeHead(400, { "content-type": "text/html" });
-        res.end("<!doctype html><p>Invalid App ID or redirect_uri.</p>");
-        return;
-      }
-      const scopes = (str("scope") ?? "").split(",").filter(Boolean);
-      return sendConsentPage(res, {
-        network: "Facebook",
-        clientId: opts.clientId,
-        scopes,
-        redirectUri,
-        state: str("state") ?? "",
-        code: book.issueCode({ scopes, redirectUri }),
-        denyExtra: { error_code: "200", error_description: "Permissions error", error_reason: "user_denied" },
-      });
+      const page = auth.consentPage(url);
+      return sendHtml(res, page.status, page.html);
     }
 
     const scripted = failures.take();
     if (scripted) {
-      const headers = scripted.headers;
+      const headers = scripted.status === 429 ? { "retry-after": "60", ...failureHeaders } : failureHeaders;
       return scripted.body !== undefined
         ? sendJson(res, scripted.status, scripted.body, headers)
         : scripted.status === 429
@@ -189,25 +202,30 @@ export async function startFakeMeta(opts: {
         return graphError(res, 400, 1, "Error validating client secret.");
       if (str("grant_type") === "fb_exchange_token") {
         const old = str("fb_exchange_token") ?? "";
-        const grant = book.checkAccess(old);
+        const grant = grantOf(old);
         if (!grant || !exchangeable.has(old)) return invalidToken(res);
-        const { token, expiresIn } = book.issueAccess({ scopes: grant.scopes });
+        const token = issue({ scopes: grant.scopes });
         exchangeable.add(token);
-        return sendJson(res, 200, { access_token: token, token_type: "bearer", expires_in: expiresIn });
+        return sendJson(res, 200, { access_token: token, token_type: "bearer", expires_in: ttl });
       }
-      const grant = book.redeemCode(str("code") ?? "");
-      if (!grant) return graphError(res, 400, 100, "This authorization code has been used.", { error_subcode: 36009 });
-      if (grant.redirectUri !== str("redirect_uri"))
-        return graphError(
-          res,
-          400,
-          100,
-          "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
-          { error_subcode: 36008 },
-        );
-      const { token, expiresIn } = book.issueAccess({ scopes: grant.scopes }, Math.min(ttl, 3600));
-      exchangeable.add(token);
-      return sendJson(res, 200, { access_token: token, token_type: "bearer", expires_in: expiresIn });
+      const redeemed = auth.redeemCode(str("code") ?? "", str("redirect_uri") ?? null);
+      if (typeof redeemed === "string")
+        return redeemed.includes("redirect_uri")
+          ? graphError(
+              res,
+              400,
+              100,
+              "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
+              { error_subcode: 36008 },
+            )
+          : graphError(res, 400, 100, "This authorization code has been used.", { error_subcode: 36009 });
+      // Meta answers no refresh token: the short-lived token is exchanged for a long-lived one instead.
+      exchangeable.add(redeemed.accessToken);
+      return sendJson(res, 200, {
+        access_token: redeemed.accessToken,
+        token_type: "bearer",
+        expires_in: redeemed.expiresIn,
+      });
     }
 
     const header = req.headers.authorization;
@@ -219,7 +237,7 @@ export async function startFakeMeta(opts: {
         2500,
         "An active access token must be used to query information about the current user.",
       );
-    const grant = book.checkAccess(presented);
+    const grant = grantOf(presented);
     if (!grant) return invalidToken(res);
 
     if (path === "/me/accounts" && req.method === "GET") {
@@ -229,7 +247,7 @@ export async function startFakeMeta(opts: {
       const data = pages.map((page) => ({
         id: page.id,
         name: page.name,
-        access_token: book.issueAccess({ scopes: grant.scopes, pageId: page.id }).token,
+        access_token: issue({ scopes: grant.scopes, pageId: page.id }),
         picture: { data: { url: `${base}/pictures/${page.id}.jpg`, is_silhouette: false } },
         ...(page.instagram && fields.includes("instagram_business_account")
           ? {
@@ -383,23 +401,36 @@ export async function startFakeMeta(opts: {
     );
   }
 
-  const server = await listenLocal(handle, {
-    port: opts.port,
-    onError: (res, err) => sendJson(res, 500, { error: { message: String(err), code: 1 } }),
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), code: 1 } });
+      else res.destroy();
+    });
   });
-  base = server.url;
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
     pages,
     posts,
     requests,
-    approve: followConsent,
+    approve: approveConsent,
     setContainerStatus(status = "FINISHED") {
       containerStatus = status;
     },
-    expireAccessTokens: () => book.expireAccessTokens(),
+    expireAccessTokens() {
+      auth.expireAccessTokens();
+      for (const token of issued.values()) token.expiresAt = 0;
+    },
     revokeRefreshTokens: () => exchangeable.clear(),
-    failNext: failures.failNext,
-    close: server.close,
+    failNext(status, times = 1, body, headers = {}) {
+      failureHeaders = headers;
+      failures.failNext(status, times, body);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,15 +1,12 @@
 import {
-  expiresAtFrom,
+  callSocial,
   type HttpResult,
-  networkOrigin,
   type OAuthTokenSet,
   parseRetryAfter,
-  refusalMessage,
-  type SocialCallPurpose,
+  type SocialFailureKind,
+  type SocialNetwork,
   type SocialProviderConfig,
   SocialProviderError,
-  socialHttp,
-  transientFailure,
 } from "@leadmetrics/provider-core";
 
 /** The Graph API version every call names: pinned, so Meta's changes arrive when we move it. */
@@ -60,72 +57,82 @@ function retryAfterOf(headers: Headers): number | undefined {
   }
 }
 
-/** A Graph API answer that is not a success, as the platform acts on it. */
+/** Why a Graph call was made: it decides what a refusal tells the person to do next. */
+export type GraphPurpose = "connect" | "refresh" | "read" | "publish";
+
+function refusal(label: string, reason: string, purpose: GraphPurpose): string {
+  if (purpose === "connect")
+    return `${label} did not accept the sign-in (${reason}): connect the channel again in Channels.`;
+  if (purpose === "publish") return `${label} refused the post: ${reason}. Change the post, then retry publishing.`;
+  return `${label} refused the request (${reason}): try again; if it keeps failing, reconnect the channel in Channels.`;
+}
+
+/**
+ * A Graph API error as the platform acts on it. Graph answers most failures with HTTP 400 and
+ * says what happened in its error code, so the code decides, not the status. Undefined for an
+ * answer without a Graph error body (a proxy's page): the status decides then.
+ */
 export function graphFailure(
   network: MetaNetwork,
   label: string,
   res: HttpResult,
-  purpose: SocialCallPurpose,
-): SocialProviderError {
-  const error = ((res.json as { error?: GraphErrorBody } | undefined)?.error ?? {}) as GraphErrorBody;
-  const code = error.code;
-  const detail = `HTTP ${res.status} ${res.text.slice(0, 2000)}`;
+  purpose: GraphPurpose,
+): SocialProviderError | undefined {
+  const error = (res.json as { error?: GraphErrorBody } | undefined)?.error;
   const status = res.status;
+  const detail = `HTTP ${status} ${res.text.slice(0, 2000)}`;
+  const fail = (kind: SocialFailureKind, message: string, retryAfterMs?: number) =>
+    new SocialProviderError(network, kind, message, { status, detail, retryAfterMs });
+  if (purpose === "refresh" && (error?.code === 190 || status === 401))
+    return fail(
+      "reauth_required",
+      `${label} ended the connection (${plainMessage(error?.message)}): reconnect the channel in Channels.`,
+    );
+  if (typeof error?.code !== "number") return undefined;
+  const { code } = error;
   const reason = plainMessage(error.message);
-  if (code === 190 || status === 401)
-    return purpose === "refresh"
-      ? new SocialProviderError(
-          network,
-          "reauth_required",
-          `${label} ended the connection (${reason}): reconnect the channel in Channels.`,
-          { status, detail },
-        )
-      : new SocialProviderError(network, "auth_expired", `${label} no longer accepts the connection's token.`, {
-          status,
-          detail,
-        });
-  if ((code !== undefined && RATE_LIMIT_CODES.has(code)) || status === 429)
-    return new SocialProviderError(
-      network,
+  if (code === 190)
+    return fail(
+      "auth_expired",
+      `${label} refused the connection's access token (${reason}): refresh it and try again; if that fails, reconnect the channel in Channels.`,
+    );
+  if (RATE_LIMIT_CODES.has(code) || status === 429)
+    return fail(
       "rate_limited",
-      `${label} is limiting requests: publishing retries later.`,
-      {
-        status,
-        retryAfterMs: retryAfterOf(res.headers),
-        detail,
-      },
+      `${label} is limiting how often this account may post: publishing is retried later.`,
+      retryAfterOf(res.headers),
     );
   // 1 and 2 are Graph's "unknown error" and "service temporarily unavailable": its own outages.
-  if (code === 1 || code === 2)
-    return new SocialProviderError(network, "unavailable", `${label} is having problems: publishing retries later.`, {
-      status,
-      detail,
-    });
-  const transient = transientFailure(network, label, res);
-  if (transient) return transient;
+  if (code === 1 || code === 2 || status >= 500)
+    return fail("unavailable", `${label} had a server error (${reason}): publishing is retried later.`);
   if (code === 506)
-    return new SocialProviderError(
-      network,
+    return fail(
       "rejected",
       `${label} refused the post as a duplicate of one already published: change the text, then retry publishing.`,
-      { status, detail },
     );
-  if (code === 10 || (code !== undefined && code >= 200 && code <= 299))
-    return new SocialProviderError(
-      network,
+  if (code === 10 || (code >= 200 && code <= 299))
+    return fail(
       "rejected",
       `${label} refused: a permission the platform needs was removed (${reason}): reconnect the channel in Channels and allow every permission asked for.`,
-      { status, detail },
     );
   // 100/33: the Page or account is gone, or the token no longer reaches it.
   if (code === 100 && error.error_subcode === 33)
-    return new SocialProviderError(
-      network,
+    return fail(
       "bad_request",
       `${label} no longer finds this account (deleted, or access to it was removed): reconnect the channel in Channels.`,
-      { status, detail },
     );
-  return new SocialProviderError(network, "rejected", refusalMessage(label, reason, purpose), { status, detail });
+  return fail(purpose === "connect" ? "bad_request" : "rejected", refusal(label, reason, purpose));
+}
+
+/** How Graph's answers read, for one purpose. */
+function graphNetwork(network: MetaNetwork, label: string, purpose: GraphPurpose): SocialNetwork {
+  return {
+    kind: network,
+    label,
+    classify: (res) => graphFailure(network, label, res, purpose),
+    retryAfterMs: retryAfterOf,
+    describeRejection: (status) => refusal(label, `HTTP ${status}`, purpose),
+  };
 }
 
 export interface GraphPage {
@@ -140,9 +147,15 @@ type Params = Record<string, string | undefined>;
 
 /** The Graph API as the Facebook and Instagram providers use it: Facebook Login, tokens, calls. */
 export function createGraphClient(config: SocialProviderConfig, network: MetaNetwork, label: string, scopes: string[]) {
-  const www = networkOrigin(config, WWW);
-  const graph = networkOrigin(config, GRAPH);
-  const http = socialHttp(config, network, label);
+  const origin = config.baseUrl?.replace(/\/+$/, "");
+  const www = origin ?? WWW;
+  const graph = origin ?? GRAPH;
+  const networks = {
+    connect: graphNetwork(network, label, "connect"),
+    refresh: graphNetwork(network, label, "refresh"),
+    read: graphNetwork(network, label, "read"),
+    publish: graphNetwork(network, label, "publish"),
+  };
 
   const query = (params: Params) => {
     const q = new URLSearchParams();
@@ -151,23 +164,40 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
     return s ? `?${s}` : "";
   };
 
-  /** One Graph call; the token goes in the Authorization header, never in a URL that gets logged. */
+  /**
+   * One Graph call. API calls carry the token in the Authorization header; only the token
+   * exchange has its secrets in the query, as Meta documents it (callHttp never logs the URL).
+   */
   async function call<T>(
     method: "GET" | "POST",
     path: string,
-    purpose: SocialCallPurpose,
+    purpose: GraphPurpose,
     opts: { token?: string; params?: Params; body?: Record<string, unknown> } = {},
   ): Promise<T> {
-    const res = await http(`${graph}/${GRAPH_VERSION}${path}${query(opts.params ?? {})}`, {
-      method,
-      headers: {
-        accept: "application/json",
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.body ? { "content-type": "application/json" } : {}),
+    const res = await callSocial(
+      config,
+      networks[purpose],
+      `${graph}/${GRAPH_VERSION}${path}${query(opts.params ?? {})}`,
+      {
+        method,
+        headers: {
+          accept: "application/json",
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...(opts.body ? { "content-type": "application/json" } : {}),
+        },
+        body: opts.body ? JSON.stringify(opts.body) : undefined,
       },
-      body: opts.body ? JSON.stringify(opts.body) : undefined,
-    });
-    if (!res.ok || res.json === undefined) throw graphFailure(network, label, res, purpose);
+    );
+    if (res.json === undefined || res.json === null || typeof res.json !== "object")
+      throw new SocialProviderError(
+        network,
+        "unavailable",
+        `${label} answered something that is not the Graph API: try again later.`,
+        {
+          status: res.status,
+          detail: res.text.slice(0, 2000),
+        },
+      );
     return res.json as T;
   }
 
@@ -181,7 +211,12 @@ export function createGraphClient(config: SocialProviderConfig, network: MetaNet
         fb_exchange_token: token,
       },
     });
-    return { accessToken: longLived.access_token, expiresAt: expiresAtFrom(longLived.expires_in), scopes };
+    const expiresIn = longLived.expires_in;
+    return {
+      accessToken: longLived.access_token,
+      expiresAt: typeof expiresIn === "number" && expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : undefined,
+      scopes,
+    };
   }
 
   return {

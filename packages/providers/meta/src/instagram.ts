@@ -1,5 +1,4 @@
 import {
-  networkOrigin,
   type OAuthTokenSet,
   type PublishedPost,
   type SocialAccount,
@@ -31,7 +30,7 @@ const READY_INTERVAL_MS = 1000;
  */
 export function createInstagramProvider(config: SocialProviderConfig): SocialProvider {
   const graph = createGraphClient(config, "instagram", LABEL, INSTAGRAM_SCOPES);
-  const instagramWww = networkOrigin(config, "https://www.instagram.com");
+  const instagramWww = config.baseUrl?.replace(/\/+$/, "") ?? "https://www.instagram.com";
 
   /** A container is published only once Instagram has fetched and processed its media. */
   async function waitUntilReady(containerId: string, token: string): Promise<void> {

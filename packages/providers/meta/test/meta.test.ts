@@ -98,8 +98,8 @@ describe("Facebook Login", () => {
     // A code is good once.
     const refused = await failureOf(facebook.exchangeCode({ code: "used-or-made-up" }));
     expect([refused.kind, refused.message]).toEqual([
-      "rejected",
-      "Facebook refused the sign-in (This authorization code has been used): connect the channel again in Channels.",
+      "bad_request",
+      "Facebook did not accept the sign-in (This authorization code has been used): connect the channel again in Channels.",
     ]);
   });
 
@@ -251,7 +251,7 @@ describe("publishing to a Facebook Page", () => {
       baseUrl: "http://127.0.0.1:1",
     });
     const failure = await failureOf(offline.publish({ text: "x", images: [] }, page, tokens));
-    expect([failure.kind, failure.message]).toEqual(["unavailable", "Facebook could not be reached: try again later."]);
+    expect([failure.kind, failure.message]).toEqual(["unavailable", "Facebook did not answer: try again later."]);
   });
 });
 
