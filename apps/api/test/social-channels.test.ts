@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
+import { type FakeGoogleBusiness, startFakeGoogleBusiness } from "@leadmetrics/provider-google-business/fake-server";
 import { type FakeLinkedIn, startFakeLinkedIn } from "@leadmetrics/provider-linkedin/fake-server";
+import { type FakeMeta, startFakeMeta } from "@leadmetrics/provider-meta/fake-server";
 import { type FakeX, startFakeX } from "@leadmetrics/provider-x/fake-server";
 import { eventually } from "@leadmetrics/testing";
 import sharp from "sharp";
@@ -14,11 +16,18 @@ const APPS = {
   LINKEDIN_CLIENT_SECRET: "li-secret",
   X_CLIENT_ID: "x-client",
   X_CLIENT_SECRET: "x-secret",
+  META_APP_ID: "meta-app",
+  META_APP_SECRET: "meta-secret",
+  GOOGLE_CLIENT_ID: "google-client",
+  GOOGLE_CLIENT_SECRET: "google-secret",
 };
 let t: TestApp;
 let agents: Awaited<ReturnType<typeof startTestAgents>>;
 let li: FakeLinkedIn;
 let x: FakeX;
+let meta: FakeMeta;
+let google: FakeGoogleBusiness;
+let mediaUrl: string;
 let owner: LoginResult;
 let globex: LoginResult;
 let reviewer: LoginResult;
@@ -40,11 +49,19 @@ type Callback =
 beforeAll(async () => {
   li = await startFakeLinkedIn({ clientId: APPS.LINKEDIN_CLIENT_ID, clientSecret: APPS.LINKEDIN_CLIENT_SECRET });
   x = await startFakeX({ clientId: APPS.X_CLIENT_ID, clientSecret: APPS.X_CLIENT_SECRET });
-  const social = { ...APPS, LINKEDIN_BASE_URL: li.url, X_BASE_URL: x.url };
+  meta = await startFakeMeta({ clientId: APPS.META_APP_ID, clientSecret: APPS.META_APP_SECRET });
+  google = await startFakeGoogleBusiness({ clientId: APPS.GOOGLE_CLIENT_ID, clientSecret: APPS.GOOGLE_CLIENT_SECRET });
+  const social = {
+    ...APPS,
+    LINKEDIN_BASE_URL: li.url,
+    X_BASE_URL: x.url,
+    META_BASE_URL: meta.url,
+    GOOGLE_BASE_URL: google.url,
+  };
   t = await createTestApp(social);
   // The API listens, so the publisher can fetch the signed media links it makes.
   await t.app.listen({ port: 0, host: "127.0.0.1" });
-  const mediaUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  mediaUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   Object.assign(t.config, { MEDIA_PUBLIC_URL: mediaUrl });
   agents = await startTestAgents(t, { ...social, MEDIA_PUBLIC_URL: mediaUrl });
   owner = await t.login(DEMO_ACCOUNTS.acmeOwner);
@@ -56,6 +73,8 @@ afterAll(async () => {
   await t?.close();
   await li?.close();
   await x?.close();
+  await meta?.close();
+  await google?.close();
 });
 
 /** GET …/oauth/start: the 302 to the network's consent page. */
@@ -83,7 +102,11 @@ const callback = (back: URL, token = owner.accessToken) =>
   });
 
 /** Connect → consent → callback → pick: the whole flow a person clicks through. */
-async function connect(fake: FakeLinkedIn | FakeX, kind: string, pick: (a: { externalId: string }) => boolean) {
+async function connect(
+  fake: { approve(url: string): Promise<string> },
+  kind: string,
+  pick: (a: { externalId: string }) => boolean,
+) {
   const back = new URL(await fake.approve((await start(kind)).toString()));
   const res = await callback(back);
   expect(res.statusCode, res.body).toBe(200);
@@ -145,7 +168,14 @@ describe("connecting a network: OAuth with a single-use state", () => {
     expect(row.credentialsEncrypted).toMatch(/^v1\./);
     expect(row.credentialsEncrypted).not.toContain("at_");
     // Test connection asks LinkedIn whether this sign-in still lists the page.
-    const tested = await api<Channel>(t, "POST", `/tenant/v1/channels/${channel.id}/test`, owner.accessToken, undefined, 200);
+    const tested = await api<Channel>(
+      t,
+      "POST",
+      `/tenant/v1/channels/${channel.id}/test`,
+      owner.accessToken,
+      undefined,
+      200,
+    );
     expect(tested).toMatchObject({ health: "healthy", lastError: null });
     // The same connect cannot be finished twice, and the account cannot be connected twice.
     await api(
@@ -191,14 +221,7 @@ describe("connecting a network: OAuth with a single-use state", () => {
     expect(await t.db.connectedChannel.count()).toBe(before);
   });
 
-  it("a network without app keys is not offered: 503 in words; an unknown kind is 404", async () => {
-    const res = await t.app.inject({
-      method: "GET",
-      url: "/tenant/v1/channels/instagram/oauth/start",
-      headers: bearer(owner.accessToken),
-    });
-    expect(res.statusCode).toBe(503);
-    expect(errorOf(res).message).toMatch(/^Instagram is not set up on this platform yet/);
+  it("an unknown kind is 404", async () => {
     const unknown = await t.app.inject({
       method: "GET",
       url: "/tenant/v1/channels/myspace/oauth/start",
@@ -383,5 +406,68 @@ describe("network limits are checked before the client approves", () => {
       "This post cannot go to X as it is: X takes 280 characters; this post has 300: shorten it by 20.",
     );
     expect((await t.db.activity.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("client_review");
+  });
+});
+
+describe("networks that fetch a post's images themselves, from a signed link", () => {
+  const waitFor = (id: string, status: string) =>
+    eventually(async () => {
+      const row = await t.db.activity.findUniqueOrThrow({ where: { id } });
+      return row.status === status ? row : undefined;
+    }, 20_000);
+
+  it("Instagram: no image cannot be approved; a small one fails in words; a good one is converted to JPEG and posted", async () => {
+    const ig = await connect(meta, "instagram", () => true);
+    const a = await postInClientReview(ig.id, "Instagram launch");
+    const bare = await t.app.inject({
+      method: "POST",
+      url: `/tenant/v1/activities/${a.id}/approve`,
+      headers: bearer(owner.accessToken),
+      payload: {},
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(errorOf(bare).message).toContain(
+      "Instagram needs an image with every post: add one from the media library.",
+    );
+
+    const small = await uploadImage(200, 200);
+    await api(t, "PUT", `/tenant/v1/activities/${a.id}/publishing`, owner.accessToken, { mediaIds: [small] }, 200);
+    await api(t, "POST", `/tenant/v1/activities/${a.id}/approve`, owner.accessToken, {}, 200);
+    const failed = await waitFor(a.id, "publish_failed");
+    expect(failed.lastError).toBe(
+      "This image is 200×200 px; Instagram needs at least 320 px on each side: choose a larger image.",
+    );
+
+    // A wide PNG: padded into Instagram's ratios, re-encoded as JPEG, fetched by "Instagram" itself.
+    const wide = await uploadImage(2000, 500);
+    await t.db.socialPost.updateMany({ where: { activityId: a.id }, data: { mediaIds: [wide] } });
+    await api(t, "POST", `/tenant/v1/activities/${a.id}/retry-publish`, owner.accessToken, {}, 200);
+    const published = await waitFor(a.id, "published");
+    const post = meta.posts.find((p) => p.network === "instagram")!;
+    expect(post.media).toHaveLength(1);
+    expect(post.media[0]!.contentType).toBe("image/jpeg");
+    expect(post.media[0]!.url.startsWith(`${mediaUrl}/public/v1/media/`)).toBe(true);
+    expect(published.publishedUrl).toBe(post.permalink);
+    const image = await fetch(post.media[0]!.url);
+    const meta2 = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(meta2.width! / meta2.height!).toBeCloseTo(1.91, 1);
+  });
+
+  it("Google Business Profile: a location's post with its photo", async () => {
+    const location = await connect(google, "google_business", () => true);
+    const a = await postInClientReview(location.id, "Local news");
+    const photo = await uploadImage(1200, 900);
+    await api(t, "PUT", `/tenant/v1/activities/${a.id}/publishing`, owner.accessToken, { mediaIds: [photo] }, 200);
+    await api(t, "POST", `/tenant/v1/activities/${a.id}/approve`, owner.accessToken, {}, 200);
+    const published = await waitFor(a.id, "published");
+    const post = google.posts.at(-1)!;
+    expect(post.media).toHaveLength(1);
+    expect(published.publishedUrl).toBe(post.searchUrl);
+  });
+
+  it("a forged or altered media link is 404, and reveals nothing", async () => {
+    const res = await fetch(`${mediaUrl}/public/v1/media/eyJ0IjoiMSJ9.forged`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
   });
 });

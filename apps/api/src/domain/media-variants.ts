@@ -56,17 +56,24 @@ export async function convertForNetwork(input: Uint8Array, kind: ChannelKind): P
     if (ratio < rules.aspectRatio.min) padX = Math.ceil(height * rules.aspectRatio.min) - width;
     else if (ratio > rules.aspectRatio.max) padY = Math.ceil(width / rules.aspectRatio.max) - height;
   }
+  // sharp resizes before it extends, whatever the call order: pad first, losslessly, then scale.
+  const source =
+    padX || padY
+      ? await sharp(input)
+          .rotate()
+          .extend({
+            left: Math.floor(padX / 2),
+            right: Math.ceil(padX / 2),
+            top: Math.floor(padY / 2),
+            bottom: Math.ceil(padY / 2),
+            background: "#ffffff",
+          })
+          .png()
+          .toBuffer()
+      : input;
   let side = rules.maxSide;
   for (const quality of [85, 75, 65, 55, 45]) {
-    let img = sharp(input, { animated: output === "image/gif" }).rotate();
-    if (padX || padY)
-      img = img.extend({
-        left: Math.floor(padX / 2),
-        right: Math.ceil(padX / 2),
-        top: Math.floor(padY / 2),
-        bottom: Math.ceil(padY / 2),
-        background: "#ffffff",
-      });
+    let img = sharp(source, { animated: output === "image/gif" }).rotate();
     img = img.resize({ width: side, height: side, fit: "inside", withoutEnlargement: true });
     if (output === "image/jpeg") img = img.flatten({ background: "#ffffff" });
     const { data, info } = await img.toFormat(SHARP_FORMAT[output], { quality }).toBuffer({ resolveWithObject: true });
