@@ -5,6 +5,7 @@ import { BENCH_CONNECTIONS, benchApiAgainstFloor, type HttpFigure } from "./api"
 import { mixedLoad, stackRss } from "./memory";
 import { benchNotificationLatency } from "./notifications";
 import { benchPortals, benchPortalsAtScale, startFullStack } from "./portals";
+import { benchPublish, formatPublishFigures } from "./publish";
 import { benchQueue } from "./queue";
 import { benchRedis, REDIS_BENCH_ARGS } from "./redis";
 import { benchScale } from "./scale";
@@ -81,6 +82,12 @@ try {
   } else {
     say("  ceiling: not measured, /usr/bin/redis-benchmark is not installed (apt-get install redis-server)");
   }
+
+  const published = await benchPublish(stack, Number(process.env.BENCH_PUBLISH_POSTS ?? 100));
+  say(
+    `\nPublishing per network against its local server (text posts; the job path: queue, HITL gate, tokens, client, transition)`,
+  );
+  for (const line of formatPublishFigures(published)) say(line);
 
   const n = await benchNotificationLatency(stack, Number(process.env.BENCH_TRANSITIONS ?? 200));
   say(`\nNotification latency, transition commit → arrival (${n.transitions} DM approvals, one at a time)`);
