@@ -3,6 +3,9 @@ import { type FakeGoogleBusiness, startFakeGoogleBusiness } from "@leadmetrics/p
 import { type FakeLinkedIn, startFakeLinkedIn } from "@leadmetrics/provider-linkedin/fake-server";
 import { type FakeMeta, startFakeMeta } from "@leadmetrics/provider-meta/fake-server";
 import { type FakeX, startFakeX } from "@leadmetrics/provider-x/fake-server";
+import { createSocialProviders, refreshChannelTokens } from "@leadmetrics/channels";
+import { channelSecretBox } from "@leadmetrics/crypto";
+import { forTenant } from "@leadmetrics/db";
 import { eventually } from "@leadmetrics/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -390,9 +393,52 @@ describe("publishing a social post to the account chosen for it", () => {
   });
 });
 
+describe("renewing sign-ins", () => {
+  let xChannel: Channel;
+  beforeAll(async () => {
+    xChannel = await connect(x, "x", () => true);
+  });
+  const tokenCalls = () => x.requests.filter((r) => r.path === "/2/oauth2/token").length;
+
+  it("a token about to expire is renewed by the agents' job before anyone publishes", async () => {
+    await t.db.connectedChannel.updateMany({
+      where: { id: xChannel.id },
+      data: { tokenExpiresAt: new Date(Date.now() + 60_000) },
+    });
+    await agents.server.reconcileNow();
+    const renewed = await eventually(async () => {
+      const row = await t.db.connectedChannel.findUniqueOrThrow({ where: { id: xChannel.id } });
+      return row.tokenExpiresAt!.getTime() > Date.now() + 3_600_000 ? row : undefined;
+    }, 10_000);
+    expect(renewed.status).toBe("connected");
+  });
+
+  it("concurrent renewals of one account make one call to X, and every caller gets the new token (X rotates refresh tokens)", async () => {
+    const row = await t.db.connectedChannel.findUniqueOrThrow({ where: { id: xChannel.id } });
+    const deps = {
+      tdb: forTenant(t.db, row.tenantId),
+      secrets: channelSecretBox(t.config),
+      providers: createSocialProviders(t.config),
+    };
+    const stale = JSON.parse(deps.secrets.decrypt(row.credentialsEncrypted)).accessToken as string;
+    const before = tokenCalls();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => refreshChannelTokens(deps, xChannel.id, { staleAccessToken: stale })),
+    );
+    expect(tokenCalls() - before).toBe(1);
+    const tokens = results.map((r) => JSON.parse(deps.secrets.decrypt(r.credentialsEncrypted)).accessToken);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).not.toBe(stale);
+    const after = await t.db.connectedChannel.findUniqueOrThrow({ where: { id: xChannel.id } });
+    expect(after.status).toBe("connected");
+    expect(after.refreshLeaseUntil).toBeNull();
+  });
+});
+
 describe("network limits are checked before the client approves", () => {
   it("X takes 280 characters: a longer post cannot be approved, and the message says by how much", async () => {
-    const xChannel = await connect(x, "x", () => true);
+    const { items } = await api<{ items: Channel[] }>(t, "GET", "/tenant/v1/channels", owner.accessToken);
+    const xChannel = items.find((c) => c.kind === "x")!;
     const a = await postInClientReview(xChannel.id, "Too long for X");
     await t.db.socialPost.updateMany({ where: { activityId: a.id }, data: { text: "a".repeat(300) } });
     const res = await t.app.inject({
