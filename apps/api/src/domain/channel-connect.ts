@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { CHANNEL_CATALOG, isSocialChannelKind, type SocialChannelKind } from "@leadmetrics/catalog";
 import { type SocialProviders, tokenColumns } from "@leadmetrics/channels";
 import type { SecretBox } from "@leadmetrics/crypto";
-import { type TenantDb, writeAudit } from "@leadmetrics/db";
+import { channelHealthUpdate, type TenantDb, writeAudit } from "@leadmetrics/db";
 import { AppError, conflict, notFound } from "@leadmetrics/errors";
 import {
   isSocialProviderError,
@@ -12,7 +12,7 @@ import {
   type SocialProvider,
 } from "@leadmetrics/provider-core";
 import { z } from "zod";
-import type { ChannelActor, ChannelView } from "./channels";
+import { type ChannelActor, type ChannelView, createChannel } from "./channels";
 
 /** A connect must finish within this: its `state` is refused afterwards. */
 export const CONNECT_TTL_MS = 10 * 60_000;
@@ -179,9 +179,7 @@ export async function completeChannelConnect(
           ...tokenColumns(deps.secrets, tokens, account.accountToken),
           status: "connected",
           refreshLeaseUntil: null,
-          lastError: null,
-          lastCheckOk: true,
-          lastCheckedAt: now,
+          ...channelHealthUpdate(now, { ok: true }),
         },
       });
       await tx.channelConnection.updateMany({ where: { id: connection.id }, data: { completedAt: now } });
@@ -286,9 +284,10 @@ export async function selectChannelAccount(
       })
     )
       throw conflict(`This ${CHANNEL_CATALOG[c.kind].accountNoun} is already connected: find it in the list.`);
-    const created = await tx.connectedChannel.create({
-      data: {
-        tenantId: actor.tenantId,
+    return createChannel(
+      tx,
+      actor,
+      {
         kind: c.kind,
         name: account.name,
         accountName: account.name,
@@ -297,19 +296,9 @@ export async function selectChannelAccount(
         avatarUrl: account.avatarUrl ?? null,
         externalAccountId: account.externalId,
         ...tokenColumns(deps.secrets, tokens, pending.accountTokens[account.externalId]),
-        lastCheckedAt: now,
-        lastCheckOk: true,
+        ...channelHealthUpdate(now, { ok: true }),
       },
-      omit: { credentialsEncrypted: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "channel.connected",
-      targetType: "ConnectedChannel",
-      targetId: created.id,
-      requestId: actor.requestId,
-      metadata: { kind: c.kind, externalAccountId: account.externalId },
-    });
-    return created;
+      { kind: c.kind, externalAccountId: account.externalId },
+    );
   });
 }

@@ -2,7 +2,9 @@ import type { SecretBox } from "@leadmetrics/crypto";
 import {
   type ConnectedChannel,
   channelHealthUpdate,
+  type Prisma,
   type TenantDb,
+  type TenantTx,
   UNREADABLE_CHANNEL_PASSWORD,
   writeAudit,
 } from "@leadmetrics/db";
@@ -148,10 +150,11 @@ export async function connectWordpressChannel(
       ...(field ? { fields: [{ path: `body.${field}`, message: err.message }] } : {}),
     });
   }
-  return deps.tdb.$transaction(async (tx) => {
-    const created = await tx.connectedChannel.create({
-      data: {
-        tenantId: actor.tenantId,
+  return deps.tdb.$transaction((tx) =>
+    createChannel(
+      tx,
+      actor,
+      {
         kind: "wordpress",
         name: input.name,
         siteUrl,
@@ -160,18 +163,34 @@ export async function connectWordpressChannel(
         ...foundAt(found),
         ...channelHealthUpdate(new Date(), { ok: true }),
       },
-      omit: { credentialsEncrypted: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "channel.connected",
-      targetType: "ConnectedChannel",
-      targetId: created.id,
-      requestId: actor.requestId,
-      metadata: { kind: "wordpress", siteUrl },
-    });
-    return created;
+      { kind: "wordpress", siteUrl },
+    ),
+  );
+}
+
+/**
+ * A new channel of the workspace with its audit row, in the caller's transaction (what was found
+ * at the site or the network has been checked by then). Its sealed credentials never come back.
+ */
+export async function createChannel(
+  tx: TenantTx,
+  actor: ChannelActor,
+  data: Omit<Prisma.ConnectedChannelUncheckedCreateInput, "tenantId">,
+  metadata: Record<string, string>,
+): Promise<ChannelView> {
+  const created = await tx.connectedChannel.create({
+    data: { ...data, tenantId: actor.tenantId },
+    omit: { credentialsEncrypted: true },
   });
+  await writeAudit(tx, {
+    actorId: actor.userId,
+    action: "channel.connected",
+    targetType: "ConnectedChannel",
+    targetId: created.id,
+    requestId: actor.requestId,
+    metadata,
+  });
+  return created;
 }
 
 /**

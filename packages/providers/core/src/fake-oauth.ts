@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 
 /**
  * Dev and test only: the authorization-server half every fake social network shares (the consent
@@ -196,4 +197,35 @@ export async function fetchPublicImage(
   } catch {
     return null;
   }
+}
+
+/** A fake network's server on 127.0.0.1, and how to stop it. */
+export interface ServedFake {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a fake on 127.0.0.1 (`port` 0: any free one). A handler that throws answers 500 in the
+ * network's own error shape (`failure`), or drops the connection if it had started answering.
+ */
+export async function serveFake(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+  opts: { port?: number; failure: (res: ServerResponse, message: string) => void },
+): Promise<ServedFake> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) opts.failure(res, String(err));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

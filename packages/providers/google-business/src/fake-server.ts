@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   approveConsent,
   createFailureScript,
@@ -9,6 +8,7 @@ import {
   readBody,
   sendHtml,
   sendJson,
+  serveFake,
 } from "@leadmetrics/provider-core/fake-oauth";
 
 /** What the fake records of each request, for tests to assert on. */
@@ -301,14 +301,8 @@ export async function startFakeGoogleBusiness(opts: {
     return apiError(res, 404, `Method not found: ${req.method} ${url.pathname}`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) apiError(res, 500, String(err));
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveFake(handle, { port: opts.port, failure: (res, message) => apiError(res, 500, message) });
+  base = served.url;
   return {
     url: base,
     accounts,
@@ -321,10 +315,6 @@ export async function startFakeGoogleBusiness(opts: {
       failureHeaders = headers;
       failures.failNext(status, times, body);
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   approveConsent,
   createFailureScript,
@@ -8,6 +7,7 @@ import {
   readBody,
   sendHtml,
   sendJson,
+  serveFake,
 } from "@leadmetrics/provider-core/fake-oauth";
 import { fromLittleText } from "./little-text";
 
@@ -263,10 +263,10 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
     return error(res, 404, `No virtual resource found for ${path}`);
   }
 
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, headers: req.headers });
-    const answer = async () => {
+  const served = await serveFake(
+    async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, headers: req.headers });
       if (url.pathname === "/oauth/v2/authorization" && req.method === "GET") {
         const page = auth.consentPage(url);
         return sendHtml(res, page.status, page.html);
@@ -290,14 +290,10 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
       }
       if (url.pathname === "/oauth/v2/accessToken" && req.method === "POST") return token(req, res);
       return api(req, res, url);
-    };
-    answer().catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { status: 500, message: String(err) });
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    { port: opts.port, failure: (res, message) => sendJson(res, 500, { status: 500, message }) },
+  );
+  base = served.url;
   return {
     url: base,
     posts,
@@ -306,10 +302,6 @@ export async function startFakeLinkedIn(opts: FakeLinkedInOptions): Promise<Fake
     expireAccessTokens: auth.expireAccessTokens,
     revokeRefreshTokens: auth.revokeRefreshTokens,
     failNext: failures.failNext,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }

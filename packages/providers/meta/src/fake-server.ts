@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   approveConsent,
   createFailureScript,
@@ -9,6 +8,7 @@ import {
   readBody,
   sendHtml,
   sendJson,
+  serveFake,
 } from "@leadmetrics/provider-core/fake-oauth";
 
 /** What the fake records of each request, for tests to assert on. */
@@ -401,14 +401,11 @@ export async function startFakeMeta(opts: {
     );
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), code: 1 } });
-      else res.destroy();
-    });
+  const served = await serveFake(handle, {
+    port: opts.port,
+    failure: (res, message) => sendJson(res, 500, { error: { message, code: 1 } }),
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = served.url;
   return {
     url: base,
     pages,
@@ -427,10 +424,6 @@ export async function startFakeMeta(opts: {
       failureHeaders = headers;
       failures.failNext(status, times, body);
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   approveConsent,
   createFailureScript,
@@ -9,6 +8,7 @@ import {
   readBody,
   sendHtml,
   sendJson,
+  serveFake,
 } from "@leadmetrics/provider-core/fake-oauth";
 
 /**
@@ -260,10 +260,10 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
     return problem(res, 404, `Could not find the resource ${path}.`);
   }
 
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, headers: req.headers });
-    const answer = async () => {
+  const served = await serveFake(
+    async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, headers: req.headers });
       if (url.pathname === "/i/oauth2/authorize" && req.method === "GET") {
         const page = auth.consentPage(url);
         return sendHtml(res, page.status, page.html);
@@ -289,14 +289,10 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
       }
       if (url.pathname === "/2/oauth2/token" && req.method === "POST") return token(req, res);
       return api(req, res, url);
-    };
-    answer().catch((err: unknown) => {
-      if (!res.headersSent) problem(res, 500, String(err));
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    { port: opts.port, failure: (res, message) => problem(res, 500, message) },
+  );
+  base = served.url;
   return {
     url: base,
     posts,
@@ -305,10 +301,6 @@ export async function startFakeX(opts: FakeXOptions): Promise<FakeX> {
     expireAccessTokens: auth.expireAccessTokens,
     revokeRefreshTokens: auth.revokeRefreshTokens,
     failNext: failures.failNext,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }
