@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 
 /**
@@ -44,6 +45,19 @@ export interface TenantSqlRunner {
 const TIMESTAMP_OID = 1114;
 const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
 
+/**
+ * The connection of the interactive transaction whose callback is running: inside
+ * `db.$transaction(async (tx) => …)` the thin SQL layer runs on it, so its statements commit or
+ * roll back with Prisma's (createDb records the connection when Prisma opens the transaction).
+ */
+export interface TransactionSlot {
+  client?: pg.PoolClient;
+}
+export const transactionSlot = new AsyncLocalStorage<TransactionSlot>();
+
+/** Runs a `$transaction(callback)` call so that the transaction it opens is joinable. */
+export const joinableTransaction = <T>(open: () => T): T => transactionSlot.run({}, open);
+
 export function createSqlRunner(pool: pg.Pool, onQuery?: (sql: string, params: unknown[]) => void): SqlRunner {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: "text" | "binary") => {
@@ -54,7 +68,7 @@ export function createSqlRunner(pool: pg.Pool, onQuery?: (sql: string, params: u
   return {
     async rows<Row, Params extends unknown[]>(statement: SqlStatement<Row, Params>, ...params: Params) {
       onQuery?.(statement.text, params);
-      const result = await pool.query<Record<string, unknown>>({
+      const result = await (transactionSlot.getStore()?.client ?? pool).query<Record<string, unknown>>({
         text: statement.text,
         values: params as unknown[],
         types: typeParsers,

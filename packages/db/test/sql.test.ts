@@ -59,6 +59,46 @@ describe("tenant SQL statements", () => {
   });
 });
 
+const addCredit = tenantSqlStatement<{ available: number }>(
+  `UPDATE "CreditBalance" SET "available" = "available" + 1 WHERE "tenantId" = $1 RETURNING "available"`,
+);
+const backendPid = sqlStatement<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+
+describe("inside an interactive transaction", () => {
+  it("a tenant statement runs in the transaction: Prisma sees its write, and it rolls back with it", async () => {
+    const tdb = forTenant(db, acme);
+    const before = (await tdb.creditBalance.findFirstOrThrow()).available;
+    await expect(
+      tdb.$transaction(async (tx) => {
+        const [row] = await tx.$sql.rows(addCredit);
+        expect(row!.available).toBe(before + 1);
+        expect((await tx.creditBalance.findFirstOrThrow()).available).toBe(before + 1);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await tdb.creditBalance.findFirstOrThrow()).available).toBe(before);
+  });
+
+  it("a global statement runs on the transaction's connection too, and commits with it", async () => {
+    // The pool has one connection: outside the transaction's connection this would wait forever.
+    const pool = createDb({ url, poolMax: 1 });
+    try {
+      const tdb = forTenant(pool, acme);
+      const before = (await tdb.creditBalance.findFirstOrThrow()).available;
+      const pids = await pool.$transaction(async (tx) => {
+        await forTenant(pool, acme).$sql.rows(addCredit);
+        const [inside] = await pool.$sql.rows(backendPid);
+        const [viaPrisma] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        return [inside!.pid, viaPrisma!.pid];
+      });
+      expect(pids[0]).toBe(pids[1]);
+      expect((await tdb.creditBalance.findFirstOrThrow()).available).toBe(before + 1);
+    } finally {
+      await pool.$disconnect();
+    }
+  });
+});
+
 describe("prepared statements", () => {
   it("are prepared once per connection, for Prisma's statements and the SQL layer's alike", async () => {
     await forTenant(db, acme).$sql.rows(memberRows);
