@@ -37,6 +37,9 @@ export function createDb(opts: CreateDbOptions): Db {
     idleTimeoutMillis: 30_000,
     ...(opts.preparedStatements === false ? {} : { Client: preparingClientClass() }),
   });
+  // An idle connection the server closed is dropped by the pool (the next query opens another);
+  // unheard, the pool's error event would end the process (Prisma listens only once it connects).
+  pool.on("error", () => {});
   const adapter = joinableTransactions(new PrismaPg(pool, { disposeExternalPool: true }));
   const $sql = createSqlRunner(pool, opts.onQuery);
   let client: PrismaClient;
@@ -61,7 +64,13 @@ export function createDb(opts: CreateDbOptions): Db {
       ? joinableTransaction(() => $transaction.apply(this, args))
       : $transaction.apply(this, args);
   } as PrismaClient["$transaction"];
-  return Object.assign(client, { $sql, $planCache, $transaction: joinable });
+  // A client used only through `$sql` never connected Prisma's adapter, which ends the pool.
+  const disconnect = client.$disconnect.bind(client);
+  const $disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
+  return Object.assign(client, { $sql, $planCache, $transaction: joinable, $disconnect });
 }
 
 /** What the adapter gives Prisma for a transaction: its pooled connection is `client`. */

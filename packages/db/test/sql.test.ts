@@ -99,6 +99,15 @@ describe("inside an interactive transaction", () => {
   });
 });
 
+describe("a client used only through the SQL layer", () => {
+  it("ends its pool on $disconnect", async () => {
+    const only = createDb({ url, poolMax: 1 });
+    await only.$sql.rows(backendPid);
+    await only.$disconnect();
+    await expect(only.$sql.rows(backendPid)).rejects.toThrow(/after calling end/);
+  });
+});
+
 describe("prepared statements", () => {
   it("are prepared once per connection, for Prisma's statements and the SQL layer's alike", async () => {
     await forTenant(db, acme).$sql.rows(memberRows);
