@@ -31,6 +31,18 @@ describe("tenant SQL statements", () => {
     expect(() => tenantSqlStatement(`SELECT id FROM "TenantMember" WHERE "tenantId" = $10`)).toThrow();
   });
 
+  it("may instead insert one row whose tenant comes first, as $1; an upsert must also filter what it updates", () => {
+    const insert = `INSERT INTO "BlogPost" ("tenantId", "id", "title") VALUES ($1, $2::uuid, $3)`;
+    expect(() => tenantSqlStatement(insert)).not.toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("id", "tenantId") VALUES ($2, $1)`)).toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("tenantId", "id") VALUES ($2, $1)`)).toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("tenantId", "id") VALUES ($1, $2), ($3, $4)`)).toThrow();
+    const upsert = `${insert} ON CONFLICT ("activityId") DO UPDATE SET "title" = EXCLUDED."title"`;
+    expect(() => tenantSqlStatement(upsert)).toThrow();
+    expect(() => tenantSqlStatement(`${upsert} WHERE "BlogPost"."tenantId" = $1`)).not.toThrow();
+    expect(() => tenantSqlStatement(`${insert} ON CONFLICT DO NOTHING`)).not.toThrow();
+  });
+
   it("run through a tenant client with that tenant bound: only its own rows come back", async () => {
     const rows = await forTenant(db, acme).$sql.rows(memberRows);
     expect(rows.length).toBeGreaterThan(0);
