@@ -1,7 +1,7 @@
 import { completeStructured, type LlmResult, type StructuredResult } from "@leadmetrics/adapter-core";
 import { InsufficientCreditsError, releaseCredits, reserveCredits, settleCredits } from "@leadmetrics/billing";
 import { type AgentRole, creditsPerRun } from "@leadmetrics/catalog";
-import type { TenantDb, TenantTx } from "@leadmetrics/db";
+import { type TenantDb, type TenantTx, tenantSqlStatement, uuidv7 } from "@leadmetrics/db";
 import { applyTransition } from "@leadmetrics/pipeline";
 import { PermanentJobError, UnrecoverableError } from "@leadmetrics/queue";
 import type { z } from "zod";
@@ -25,37 +25,88 @@ interface RunStart {
   requestId?: string;
 }
 
+// A run's own writes and checks, on the thin SQL layer: every agent job makes them.
+/** Opens the run, or re-opens it on a retry (one more attempt); never another tenant's run of that key. */
+const openRun = tenantSqlStatement<
+  { id: string },
+  [
+    id: string,
+    runKey: string,
+    role: string,
+    activityId: string | null,
+    planId: string | null,
+    revision: number | null,
+    wakeReason: string | null,
+    adapter: string,
+    model: string,
+    offline: boolean,
+    jobId: string | null,
+    requestId: string | null,
+    status: "running" | "failed",
+    error: string | null,
+    finishedAt: string | null,
+    startedAt: string,
+  ]
+>(
+  `INSERT INTO "AgentRun" ("tenantId", "id", "runKey", "role", "activityId", "planId", "revision", "wakeReason", "adapter", "model", "offline", "jobId", "requestId", "status", "error", "finishedAt", "startedAt")
+   VALUES ($1, $2::uuid, $3, $4, $5::uuid, $6::uuid, $7::int, $8, $9, $10, $11, $12, $13, $14::"AgentRunStatus", $15, $16::timestamp, $17::timestamp)
+   ON CONFLICT ("runKey") DO UPDATE SET "adapter" = EXCLUDED."adapter", "model" = EXCLUDED."model", "offline" = EXCLUDED."offline",
+     "jobId" = EXCLUDED."jobId", "requestId" = EXCLUDED."requestId", "status" = EXCLUDED."status", "error" = EXCLUDED."error",
+     "finishedAt" = EXCLUDED."finishedAt", "attempts" = "AgentRun"."attempts" + 1
+   WHERE "AgentRun"."tenantId" = $1
+   RETURNING "id"::text AS "id"`,
+);
+const succeededRun = tenantSqlStatement<{ id: string }, [runKey: string]>(
+  `SELECT "id" FROM "AgentRun" WHERE "tenantId" = $1 AND "runKey" = $2 AND "status" = 'succeeded' LIMIT 1`,
+);
+const finishRun = tenantSqlStatement<
+  never,
+  [
+    id: string,
+    inputTokens: number,
+    outputTokens: number,
+    costUsd: number,
+    durationMs: number,
+    credits: number,
+    prompt: string,
+    finishedAt: string,
+  ]
+>(
+  `UPDATE "AgentRun" SET "status" = 'succeeded', "inputTokens" = $3, "outputTokens" = $4, "costUsd" = $5::float8, "durationMs" = $6,
+     "credits" = $7, "prompt" = $8, "finishedAt" = $9::timestamp
+   WHERE "tenantId" = $1 AND "id" = $2::uuid`,
+);
+
 /**
  * Holds the credits and opens (or re-opens, on a retry) the AgentRun. Too few credits is not
  * worth retrying in seconds: the job fails for good, is listed for operators, and can be
  * replayed once credits are granted.
  */
 async function beginRun(tdb: TenantDb, run: RunStart) {
-  const open = (tx: TenantTx, status: "running" | "failed", error: string | null) => {
-    const fields = {
-      adapter: run.adapter,
-      model: run.model,
-      offline: run.offline,
-      jobId: run.jobId ?? null,
-      requestId: run.requestId ?? null,
+  const open = async (tx: TenantTx, status: "running" | "failed", error: string | null) => {
+    const now = new Date().toISOString();
+    const [row] = await tx.$sql.rows(
+      openRun,
+      uuidv7(),
+      run.runKey,
+      run.role,
+      run.activityId ?? null,
+      run.planId ?? null,
+      run.revision ?? null,
+      run.wakeReason ?? null,
+      run.adapter,
+      run.model,
+      run.offline,
+      run.jobId ?? null,
+      run.requestId ?? null,
       status,
       error,
-      finishedAt: status === "failed" ? new Date() : null,
-    };
-    return tx.agentRun.upsert({
-      where: { runKey: run.runKey },
-      create: {
-        tenantId: run.tenantId,
-        runKey: run.runKey,
-        role: run.role,
-        activityId: run.activityId ?? null,
-        planId: run.planId ?? null,
-        revision: run.revision ?? null,
-        wakeReason: run.wakeReason ?? null,
-        ...fields,
-      },
-      update: { ...fields, attempts: { increment: 1 } },
-    });
+      status === "failed" ? now : null,
+      now,
+    );
+    // The key is another tenant's run: as the tenant client's upsert, refuse it.
+    if (!row) throw new Error(`run ${run.runKey} belongs to another tenant`);
+    return row;
   };
   try {
     return await tdb.$transaction(async (tx) => {
@@ -90,8 +141,7 @@ async function failRun(tdb: TenantDb, tenantId: string, runKey: string, error: s
   });
 }
 
-const hasSucceeded = async (tdb: TenantDb, runKey: string) =>
-  (await tdb.agentRun.findFirst({ where: { runKey, status: "succeeded" }, select: { id: true } })) !== null;
+const hasSucceeded = async (tdb: TenantDb, runKey: string) => (await tdb.$sql.rows(succeededRun, runKey)).length > 0;
 
 /** What a run asks the model: the prompt, and the answer the offline adapter gives back verbatim. */
 export interface AgentPrompt<T> {
@@ -206,10 +256,18 @@ export async function withAgentRun<S extends z.ZodType, R>(
       spec.outputSchema,
     );
     const settle = async (tx: TenantTx) => {
-      await tx.agentRun.updateMany({
-        where: { id: run.id },
-        data: { status: "succeeded", ...usageOf(result.calls), credits, prompt: fullPrompt, finishedAt: new Date() },
-      });
+      const usage = usageOf(result.calls);
+      await tx.$sql.rows(
+        finishRun,
+        run.id,
+        usage.inputTokens,
+        usage.outputTokens,
+        usage.costUsd,
+        usage.durationMs,
+        credits,
+        fullPrompt,
+        new Date().toISOString(),
+      );
       await settleCredits(tx, tenantId, spec.runKey, credits, run.id);
     };
     return { skipped: false, value: await spec.store(result, { id: run.id, settle }) };

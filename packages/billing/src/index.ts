@@ -1,4 +1,12 @@
-import { type Db, type TenantTx, writeAudit } from "@leadmetrics/db";
+import {
+  type Db,
+  TenantScopeError,
+  type TenantSqlRunner,
+  type TenantTx,
+  tenantSqlStatement,
+  uuidv7,
+  writeAudit,
+} from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
 
 export class InsufficientCreditsError extends AppError {
@@ -15,22 +23,58 @@ export const isInsufficientCreditsReason = (reason: string): boolean =>
   /^This run needs \d+ credits; \d+ are available$/.test(reason);
 
 /**
+ * A run's reservation and settlement, each one statement on the thin SQL layer (every agent job
+ * runs both). Data-modifying CTEs see the rows as they were when the statement began.
+ *
+ * Reserve: nothing if the run holds its entry already; otherwise the balance pays the hold (when
+ * it has enough, or the hold is zero) and the entry is written. `available` is the balance before.
+ */
+const reserveRun = tenantSqlStatement<
+  { existed: boolean; reserved: boolean; available: number | null },
+  [runKey: string, amount: number, id: string, now: string]
+>(
+  `WITH existing AS (
+     SELECT 1 FROM "CreditLedger" WHERE "tenantId" = $1 AND "runKey" = $2
+   ), held AS (
+     UPDATE "CreditBalance" SET "available" = "available" - $3::int, "reserved" = "reserved" + $3::int, "updatedAt" = $5::timestamp
+     WHERE "tenantId" = $1 AND "available" >= $3::int AND $3::int > 0 AND NOT EXISTS (SELECT 1 FROM existing)
+     RETURNING 1
+   ), entry AS (
+     INSERT INTO "CreditLedger" ("id", "tenantId", "kind", "status", "amount", "runKey", "createdAt", "updatedAt")
+     SELECT $4::uuid, $1, 'run', 'reserved', $3::int, $2, $5::timestamp, $5::timestamp
+     WHERE NOT EXISTS (SELECT 1 FROM existing) AND ($3::int = 0 OR EXISTS (SELECT 1 FROM held))
+     RETURNING 1
+   )
+   SELECT EXISTS (SELECT 1 FROM existing) AS "existed", EXISTS (SELECT 1 FROM entry) AS "reserved",
+     (SELECT "available" FROM "CreditBalance" WHERE "tenantId" = $1) AS "available"`,
+);
+
+/** Settle: the reserved entry becomes the charge (at most the hold) and the balance gets the rest back. */
+const settleRun = tenantSqlStatement<never, [runKey: string, actual: number, agentRunId: string | null, now: string]>(
+  `WITH entry AS (
+     SELECT "id", "amount" FROM "CreditLedger" WHERE "tenantId" = $1 AND "runKey" = $2 AND "status" = 'reserved'
+   ), settled AS (
+     UPDATE "CreditLedger" AS l SET "status" = 'settled', "amount" = LEAST($3::int, entry."amount"), "agentRunId" = $4::uuid, "updatedAt" = $5::timestamp
+     FROM entry WHERE l."id" = entry."id" AND l."status" = 'reserved'
+     RETURNING entry."amount" AS "held", l."amount" AS "charged"
+   )
+   UPDATE "CreditBalance" AS b SET "reserved" = b."reserved" - s."held", "available" = b."available" + (s."held" - s."charged"), "updatedAt" = $5::timestamp
+   FROM settled AS s WHERE b."tenantId" = $1`,
+);
+
+/** The tenant transaction's SQL runner, refusing another tenant's id as the tenant client would. */
+function sqlOf(tx: TenantTx, tenantId: string): TenantSqlRunner {
+  if (tx.$sql.tenantId !== tenantId) throw new TenantScopeError("where.tenantId names another tenant");
+  return tx.$sql;
+}
+
+/**
  * Holds credits for a run. Idempotent per `runKey`: a retried job finds its reservation and
  * holds nothing more, so a run has one ledger entry whatever the retries.
  */
 export async function reserveCredits(tx: TenantTx, tenantId: string, runKey: string, amount: number): Promise<void> {
-  if (await tx.creditLedger.findFirst({ where: { runKey }, select: { id: true } })) return;
-  if (amount > 0) {
-    const held = await tx.creditBalance.updateMany({
-      where: { tenantId, available: { gte: amount } },
-      data: { available: { decrement: amount }, reserved: { increment: amount } },
-    });
-    if (held.count !== 1) {
-      const balance = await tx.creditBalance.findFirst({ where: { tenantId } });
-      throw new InsufficientCreditsError(amount, balance?.available ?? 0);
-    }
-  }
-  await tx.creditLedger.create({ data: { tenantId, kind: "run", status: "reserved", amount, runKey } });
+  const [result] = await sqlOf(tx, tenantId).rows(reserveRun, runKey, amount, uuidv7(), new Date().toISOString());
+  if (result && !result.existed && !result.reserved) throw new InsufficientCreditsError(amount, result.available ?? 0);
 }
 
 /** The run finished: the hold becomes the charge (`actual` may be below the hold). Once only. */
@@ -41,18 +85,7 @@ export async function settleCredits(
   actual: number,
   agentRunId?: string,
 ): Promise<void> {
-  const entry = await tx.creditLedger.findFirst({ where: { runKey, status: "reserved" } });
-  if (!entry) return;
-  const charged = Math.min(actual, entry.amount);
-  const done = await tx.creditLedger.updateMany({
-    where: { id: entry.id, status: "reserved" },
-    data: { status: "settled", amount: charged, agentRunId: agentRunId ?? null },
-  });
-  if (done.count !== 1) return;
-  await tx.creditBalance.updateMany({
-    where: { tenantId },
-    data: { reserved: { decrement: entry.amount }, available: { increment: entry.amount - charged } },
-  });
+  await sqlOf(tx, tenantId).rows(settleRun, runKey, actual, agentRunId ?? null, new Date().toISOString());
 }
 
 /** The run failed for good: the hold is given back. Once only. */

@@ -1,4 +1,6 @@
 import type { Prisma } from "./generated/prisma/client";
+import { type TenantSqlRunner, tenantSqlStatement } from "./sql";
+import { uuidv7 } from "./uuid";
 
 export interface AuditEntry {
   tenantId?: string | null;
@@ -29,4 +31,39 @@ export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promis
       metadata: entry.metadata,
     },
   });
+}
+
+const insertTenantAudit = tenantSqlStatement<
+  never,
+  [
+    id: string,
+    actorId: string | null,
+    action: string,
+    targetType: string,
+    targetId: string | null,
+    requestId: string | null,
+    metadata: string | null,
+    createdAt: string,
+  ]
+>(
+  `INSERT INTO "AuditLog" ("tenantId", "id", "actorId", "action", "targetType", "targetId", "requestId", "metadata", "createdAt")
+   VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6, $7, $8::jsonb, $9::timestamp)`,
+);
+
+/** `writeAudit` for a tenant's transaction on a hot path: one statement through the thin SQL layer. */
+export async function writeTenantAudit(
+  tx: { $sql: TenantSqlRunner },
+  entry: Omit<AuditEntry, "tenantId">,
+): Promise<void> {
+  await tx.$sql.rows(
+    insertTenantAudit,
+    uuidv7(),
+    entry.actorId ?? null,
+    entry.action,
+    entry.targetType,
+    entry.targetId ?? null,
+    entry.requestId ?? null,
+    entry.metadata === undefined ? null : JSON.stringify(entry.metadata),
+    new Date().toISOString(),
+  );
 }

@@ -3,7 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { createPlanCache, type DataModel, type PlanCache } from "./plan-cache";
 import { preparingClientClass } from "./prepared-statements";
-import { createSqlRunner, type SqlRunner } from "./sql";
+import { createSqlRunner, joinableTransaction, type SqlRunner, transactionSlot } from "./sql";
 
 export interface CreateDbOptions {
   url: string;
@@ -37,7 +37,10 @@ export function createDb(opts: CreateDbOptions): Db {
     idleTimeoutMillis: 30_000,
     ...(opts.preparedStatements === false ? {} : { Client: preparingClientClass() }),
   });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  // An idle connection the server closed is dropped by the pool (the next query opens another);
+  // unheard, the pool's error event would end the process (Prisma listens only once it connects).
+  pool.on("error", () => {});
+  const adapter = joinableTransactions(new PrismaPg(pool, { disposeExternalPool: true }));
   const $sql = createSqlRunner(pool, opts.onQuery);
   let client: PrismaClient;
   if (opts.onQuery) {
@@ -53,7 +56,46 @@ export function createDb(opts: CreateDbOptions): Db {
       ? undefined
       : createPlanCache((client as unknown as { _runtimeDataModel: DataModel })._runtimeDataModel);
   Object.assign(adapter, { planCache: $planCache });
-  return Object.assign(client, { $sql, $planCache });
+  // An interactive transaction's callback runs with a slot that receives its connection. Unbound:
+  // an extended client (a tenant's) calls it as its own, and Prisma builds the transaction from `this`.
+  const $transaction = client.$transaction as (this: unknown, ...args: unknown[]) => Promise<unknown>;
+  const joinable = function (this: unknown, ...args: unknown[]) {
+    return typeof args[0] === "function"
+      ? joinableTransaction(() => $transaction.apply(this, args))
+      : $transaction.apply(this, args);
+  } as PrismaClient["$transaction"];
+  // A client used only through `$sql` never connected Prisma's adapter, which ends the pool.
+  const disconnect = client.$disconnect.bind(client);
+  const $disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
+  return Object.assign(client, { $sql, $planCache, $transaction: joinable, $disconnect });
+}
+
+/** What the adapter gives Prisma for a transaction: its pooled connection is `client`. */
+interface AdapterTransaction {
+  client: pg.PoolClient;
+}
+
+/**
+ * Records each interactive transaction's connection in the slot of the `$transaction` call that
+ * opened it: the thin SQL layer then runs inside that transaction (packages/db/src/sql.ts).
+ */
+function joinableTransactions(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      const tx = await start(...args);
+      const slot = transactionSlot.getStore();
+      if (slot && !slot.client) slot.client = (tx as unknown as AdapterTransaction).client;
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 /** Prisma reports a statement's parameters as one JSON text. */

@@ -1,4 +1,4 @@
-export { type AuditEntry, writeAudit } from "./audit";
+export { type AuditEntry, writeAudit, writeTenantAudit } from "./audit";
 export {
   CHANNEL_HEALTHS,
   type ChannelHealth,
@@ -31,6 +31,7 @@ export {
   type TenantSqlStatement,
   tenantSqlStatement,
 } from "./sql";
+export { uuidv7 } from "./uuid";
 export {
   createTenantClient,
   forTenant,

@@ -178,10 +178,11 @@ function scopeUserModel(operation: string, args: Args, tenantId: string): Args {
  * from the guard and never touch the global client.
  */
 export function createTenantClient(db: Db, tenantId: string) {
-  return db.$extends({
+  // The thin SQL layer, bound to this tenant: only tenant statements, with this tenant as $1.
+  const $sql = tenantSqlRunner(db.$sql, tenantId);
+  const client = db.$extends({
     name: "tenant-scope",
-    // The thin SQL layer, bound to this tenant: only tenant statements, with this tenant as $1.
-    client: { $sql: tenantSqlRunner(db.$sql, tenantId) },
+    client: { $sql },
     query: {
       async $allOperations({ model, operation, args, query }) {
         if (!model) throw new TenantScopeError(`${operation} (raw SQL) is not allowed from a tenant client`);
@@ -193,6 +194,17 @@ export function createTenantClient(db: Db, tenantId: string) {
         throw new TenantScopeError(`${model} is not reachable from a tenant client`);
       },
     },
+  });
+  // Prisma hands a transaction's callback the base client's extensions only: its `$sql` would be
+  // the unscoped runner. The callback gets this tenant's, which runs in the transaction (sql.ts).
+  const $transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const scopedTx = (tx: object) =>
+    new Proxy(tx, { get: (target, key) => (key === "$sql" ? $sql : Reflect.get(target, key)) });
+  const scopedTransaction = (arg: unknown, ...rest: unknown[]) =>
+    typeof arg === "function" ? $transaction((tx: object) => arg(scopedTx(tx)), ...rest) : $transaction(arg, ...rest);
+  // A proxy, not an assignment: the extended client writes through to the shared base client.
+  return new Proxy(client, {
+    get: (target, key) => (key === "$transaction" ? scopedTransaction : Reflect.get(target, key)),
   });
 }
 

@@ -31,6 +31,18 @@ describe("tenant SQL statements", () => {
     expect(() => tenantSqlStatement(`SELECT id FROM "TenantMember" WHERE "tenantId" = $10`)).toThrow();
   });
 
+  it("may instead insert one row whose tenant comes first, as $1; an upsert must also filter what it updates", () => {
+    const insert = `INSERT INTO "BlogPost" ("tenantId", "id", "title") VALUES ($1, $2::uuid, $3)`;
+    expect(() => tenantSqlStatement(insert)).not.toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("id", "tenantId") VALUES ($2, $1)`)).toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("tenantId", "id") VALUES ($2, $1)`)).toThrow();
+    expect(() => tenantSqlStatement(`INSERT INTO "BlogPost" ("tenantId", "id") VALUES ($1, $2), ($3, $4)`)).toThrow();
+    const upsert = `${insert} ON CONFLICT ("activityId") DO UPDATE SET "title" = EXCLUDED."title"`;
+    expect(() => tenantSqlStatement(upsert)).toThrow();
+    expect(() => tenantSqlStatement(`${upsert} WHERE "BlogPost"."tenantId" = $1`)).not.toThrow();
+    expect(() => tenantSqlStatement(`${insert} ON CONFLICT DO NOTHING`)).not.toThrow();
+  });
+
   it("run through a tenant client with that tenant bound: only its own rows come back", async () => {
     const rows = await forTenant(db, acme).$sql.rows(memberRows);
     expect(rows.length).toBeGreaterThan(0);
@@ -56,6 +68,55 @@ describe("tenant SQL statements", () => {
     seen.length = 0;
     await forTenant(db, acme).$sql.rows(memberRows);
     expect(seen).toEqual([memberRows.text]);
+  });
+});
+
+const addCredit = tenantSqlStatement<{ available: number }>(
+  `UPDATE "CreditBalance" SET "available" = "available" + 1 WHERE "tenantId" = $1 RETURNING "available"`,
+);
+const backendPid = sqlStatement<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+
+describe("inside an interactive transaction", () => {
+  it("a tenant statement runs in the transaction: Prisma sees its write, and it rolls back with it", async () => {
+    const tdb = forTenant(db, acme);
+    const before = (await tdb.creditBalance.findFirstOrThrow()).available;
+    await expect(
+      tdb.$transaction(async (tx) => {
+        const [row] = await tx.$sql.rows(addCredit);
+        expect(row!.available).toBe(before + 1);
+        expect((await tx.creditBalance.findFirstOrThrow()).available).toBe(before + 1);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await tdb.creditBalance.findFirstOrThrow()).available).toBe(before);
+  });
+
+  it("a global statement runs on the transaction's connection too, and commits with it", async () => {
+    // The pool has one connection: outside the transaction's connection this would wait forever.
+    const pool = createDb({ url, poolMax: 1 });
+    try {
+      const tdb = forTenant(pool, acme);
+      const before = (await tdb.creditBalance.findFirstOrThrow()).available;
+      const pids = await pool.$transaction(async (tx) => {
+        await forTenant(pool, acme).$sql.rows(addCredit);
+        const [inside] = await pool.$sql.rows(backendPid);
+        const [viaPrisma] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        return [inside!.pid, viaPrisma!.pid];
+      });
+      expect(pids[0]).toBe(pids[1]);
+      expect((await tdb.creditBalance.findFirstOrThrow()).available).toBe(before + 1);
+    } finally {
+      await pool.$disconnect();
+    }
+  });
+});
+
+describe("a client used only through the SQL layer", () => {
+  it("ends its pool on $disconnect", async () => {
+    const only = createDb({ url, poolMax: 1 });
+    await only.$sql.rows(backendPid);
+    await only.$disconnect();
+    await expect(only.$sql.rows(backendPid)).rejects.toThrow(/after calling end/);
   });
 });
 

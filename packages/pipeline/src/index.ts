@@ -11,6 +11,7 @@ export {
   type Actor,
   applyTransition,
   type FollowUp,
+  findActivity,
   runFollowUps,
   type TransitionDeps,
   type TransitionInput,

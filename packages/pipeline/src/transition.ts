@@ -5,8 +5,11 @@ import {
   type ActorType,
   type Prisma,
   type TenantDb,
+  type TenantSqlRunner,
   type TenantTx,
-  writeAudit,
+  tenantSqlStatement,
+  uuidv7,
+  writeTenantAudit,
 } from "@leadmetrics/db";
 import { AppError, notFound, validationError } from "@leadmetrics/errors";
 import type { NotificationEvent } from "@leadmetrics/notification-events";
@@ -67,6 +70,37 @@ const ACTION_NOTIFICATIONS: Partial<Record<ActivityStatus, FollowUp[]>> = {
   ],
 };
 
+// The statements of every transition, on the thin SQL layer: a writer job runs them at volume.
+const activityRow = tenantSqlStatement<Activity, [id: string]>(
+  `SELECT * FROM "Activity" WHERE "tenantId" = $1 AND "id" = $2::uuid`,
+);
+const insertEvent = tenantSqlStatement<
+  never,
+  [
+    id: string,
+    activityId: string,
+    action: string,
+    actorType: ActorType,
+    actorId: string | null,
+    fromStatus: ActivityStatus,
+    toStatus: ActivityStatus,
+    feedback: string | null,
+    requestId: string | null,
+    createdAt: string,
+  ]
+>(
+  `INSERT INTO "ActivityEvent" ("tenantId", "id", "activityId", "action", "actorType", "actorId", "fromStatus", "toStatus", "feedback", "requestId", "createdAt")
+   VALUES ($1, $2::uuid, $3::uuid, $4, $5::"ActorType", $6, $7::"ActivityStatus", $8::"ActivityStatus", $9, $10, $11::timestamp)`,
+);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The tenant's activity by id (null when it is not the tenant's, or the id is no UUID). */
+export async function findActivity(db: { $sql: TenantSqlRunner }, id: string): Promise<Activity | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await db.$sql.rows(activityRow, id);
+  return row ?? null;
+}
+
 /**
  * The one place an activity changes status: checks the move against TRANSITIONS (409 otherwise),
  * applies it with optimistic concurrency (of two reviewers acting on one version exactly one
@@ -85,7 +119,7 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     });
 
   return tdb.$transaction(async (tx) => {
-    const activity = await tx.activity.findFirst({ where: { id: input.activityId } });
+    const activity = await findActivity(tx, input.activityId);
     if (!activity) throw notFound("Activity");
     if (!rule.from.includes(activity.status)) {
       throw new AppError(
@@ -150,20 +184,20 @@ export async function transitionActivity(tdb: TenantDb, input: TransitionInput):
     if (!fresh) {
       throw new AppError(409, "STALE_VERSION", "This activity was changed by someone else; reload and try again");
     }
-    await tx.activityEvent.create({
-      data: {
-        tenantId: activity.tenantId,
-        activityId: activity.id,
-        action: input.action,
-        actorType: input.actor.type,
-        actorId: input.actor.id ?? null,
-        fromStatus: activity.status,
-        toStatus: to,
-        feedback: feedback ?? null,
-        requestId: input.requestId ?? null,
-      },
-    });
-    await writeAudit(tx, {
+    await tx.$sql.rows(
+      insertEvent,
+      uuidv7(),
+      activity.id,
+      input.action,
+      input.actor.type,
+      input.actor.id ?? null,
+      activity.status,
+      to,
+      feedback ?? null,
+      input.requestId ?? null,
+      new Date().toISOString(),
+    );
+    await writeTenantAudit(tx, {
       actorId: input.actor.type === "user" ? (input.actor.id ?? null) : null,
       action: `activity.${input.action}`,
       targetType: "Activity",

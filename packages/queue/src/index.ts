@@ -22,6 +22,7 @@ export {
   type AgentRole,
   agentQueue,
   DEFAULT_JOB_OPTIONS,
+  QUEUE_EVENTS_MAX_LEN,
   DIGEST_EVENTS,
   type DigestJob,
   type DraftJob,

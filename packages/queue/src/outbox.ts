@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { type Db, Prisma } from "@leadmetrics/db";
+import {
+  type Db,
+  type Prisma,
+  type SqlRunner,
+  sqlStatement,
+  type TenantSqlRunner,
+  TenantScopeError,
+  tenantSqlStatement,
+} from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";
 import { captureTraceContext, withTraceContext } from "@leadmetrics/telemetry";
 import { InvalidJobPayloadError, prepareJob, type QueueClient } from "./producer";
@@ -16,10 +24,23 @@ export interface StagedJob<Q extends QueueName = QueueName> {
 /** Anything that can write outbox rows: the global client, a transaction, a tenant transaction. */
 export interface OutboxWriter {
   outboxJob: { createMany(args: { data: Prisma.OutboxJobCreateManyInput[] }): PromiseLike<unknown> };
+  /** A tenant's client or transaction stages through the thin SQL layer (transitions run at volume). */
+  readonly $sql?: SqlRunner | TenantSqlRunner;
 }
 
 /** A row is claimable again once its claim has passed; new rows are claimable at once. */
 const UNCLAIMED = new Date(0);
+
+const insertTenantJob = tenantSqlStatement<
+  never,
+  [id: string, queue: string, jobId: string, payload: string, traceContext: string | null, createdAt: string]
+>(
+  `INSERT INTO "OutboxJob" ("tenantId", "id", "queue", "jobId", "payload", "traceContext", "claimedUntil", "createdAt")
+   VALUES ($1, $2::uuid, $3, $4, $5::jsonb, $6::jsonb, '1970-01-01 00:00:00', $7::timestamp)`,
+);
+
+const isTenantRunner = (sql: SqlRunner | TenantSqlRunner | undefined): sql is TenantSqlRunner =>
+  typeof (sql as TenantSqlRunner | undefined)?.tenantId === "string";
 
 /**
  * Stages jobs in the caller's transaction (the transactional outbox): they exist if and only if
@@ -44,7 +65,16 @@ export async function stageJobs(tx: OutboxWriter, jobs: StagedJob[]): Promise<st
       ...(traceContext ? { traceContext } : {}),
     };
   });
-  await tx.outboxJob.createMany({ data: rows });
+  const sql = tx.$sql;
+  if (isTenantRunner(sql)) {
+    // What the tenant client's createMany would refuse: a row of another tenant, or of none.
+    if (rows.some((r) => r.tenantId !== sql.tenantId)) throw new TenantScopeError("data.tenantId names another tenant");
+    const createdAt = new Date().toISOString();
+    for (const r of rows) {
+      const trace = r.traceContext ? JSON.stringify(r.traceContext) : null;
+      await sql.rows(insertTenantJob, r.id, r.queue, r.jobId, JSON.stringify(r.payload), trace, createdAt);
+    }
+  } else await tx.outboxJob.createMany({ data: rows });
   return rows.map((r) => r.id);
 }
 
@@ -67,6 +97,20 @@ interface ClaimedRow {
   traceContext: Record<string, string> | null;
 }
 
+/** Claims up to $2 claimable rows for $1 ms: among the given ids ($3), or any. */
+const claimText = (among: string) => `
+  UPDATE "OutboxJob" SET "claimedUntil" = (now() AT TIME ZONE 'UTC') + $1::int * interval '1 millisecond', "attempts" = "attempts" + 1
+  WHERE "id" IN (
+    SELECT "id" FROM "OutboxJob"
+    WHERE "claimedUntil" <= (now() AT TIME ZONE 'UTC') ${among}
+    ORDER BY "createdAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
+  RETURNING "id"::text AS "id", "queue", "jobId", "payload", "traceContext"`;
+const claimAny = sqlStatement<ClaimedRow, [claimMs: number, limit: number]>(claimText(""));
+const claimRows = sqlStatement<ClaimedRow, [claimMs: number, limit: number, ids: string[]]>(
+  claimText(`AND "id" = ANY($3::uuid[])`),
+);
+const deleteRow = sqlStatement<never, [id: string]>(`DELETE FROM "OutboxJob" WHERE "id" = $1::uuid`);
+
 /**
  * Moves staged jobs to BullMQ. `flush(ids)` right after a commit makes the common case as fast
  * as a direct enqueue; `start()` polls for whatever is left (Redis was down, the process died
@@ -80,13 +124,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
   let running: Promise<number> | undefined;
 
   const claim = (ids?: string[]) =>
-    opts.db.$queryRaw<ClaimedRow[]>`
-      UPDATE "OutboxJob" SET "claimedUntil" = (now() AT TIME ZONE 'UTC') + ${claimMs} * interval '1 millisecond', "attempts" = "attempts" + 1
-      WHERE "id" IN (
-        SELECT "id" FROM "OutboxJob"
-        WHERE "claimedUntil" <= (now() AT TIME ZONE 'UTC') ${ids ? Prisma.sql`AND "id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.empty}
-        ORDER BY "createdAt" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "queue", "jobId", "payload", "traceContext"`;
+    ids ? opts.db.$sql.rows(claimRows, claimMs, batchSize, ids) : opts.db.$sql.rows(claimAny, claimMs, batchSize);
 
   async function relay(rows: ClaimedRow[]): Promise<number> {
     let sent = 0;
@@ -115,8 +153,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions) {
         return sent;
       }
       // BullMQ has the job; if this delete fails the row is relayed again under the same job id.
-      await opts.db.outboxJob
-        .deleteMany({ where: { id: row.id } })
+      await opts.db.$sql
+        .rows(deleteRow, row.id)
         .catch((err) => opts.log.warn({ err: (err as Error).message, id: row.id }, "outbox: row not deleted"));
       sent++;
     }

@@ -6,6 +6,7 @@ import { Redis, type RedisOptions } from "ioredis";
 import {
   agentQueue,
   DEFAULT_JOB_OPTIONS,
+  QUEUE_EVENTS_MAX_LEN,
   type DraftJob,
   type NotificationJob,
   type PayloadOf,
@@ -81,6 +82,7 @@ export function createQueueClient(opts: QueueClientOptions) {
         connection: connection(),
         prefix: opts.prefix,
         defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...opts.jobOptions },
+        streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
         telemetry: queueTelemetry(),
       });
       q.on("error", () => {}); // connection errors surface as enqueue failures, with a clear 503

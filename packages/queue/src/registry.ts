@@ -136,6 +136,12 @@ export type WriterQueueName = AgentQueueName<WriterRole>;
 
 export const isQueueName = (name: string): name is QueueName => Object.hasOwn(QUEUES, name);
 
+/**
+ * Each queue's event stream (what QueueEvents listeners read; nothing here does) keeps about this
+ * many events: BullMQ's default of 10,000 a queue grew Redis by half under a 5-minute load.
+ */
+export const QUEUE_EVENTS_MAX_LEN = 1_000;
+
 /** BullMQ defaults for every job (failed jobs are kept a week and 500 deep, long enough to inspect). */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 4,

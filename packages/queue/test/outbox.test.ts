@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createDb, type Db } from "@leadmetrics/db";
+import { createDb, type Db, forTenant, TenantScopeError } from "@leadmetrics/db";
 import { createLogger } from "@leadmetrics/logger";
 import { createTestDatabase, testRedisUrl, uniqueKeyPrefix } from "@leadmetrics/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createOutboxRelay,
   createQueueClient,
+  QUEUE_EVENTS_MAX_LEN,
   type QueueClient,
   redisConnection,
   type StagedJob,
@@ -71,6 +72,34 @@ describe("transactional outbox", () => {
     expect(await queues.queue("agent__activity-planner").getJob(`plan-${planId}`)).toBeTruthy();
     // Flushing the same ids again (a second relay, a retried request) adds nothing.
     expect(await relay.flush(ids)).toBe(0);
+  });
+
+  it("stages a tenant transaction's jobs through the SQL layer: the same rows, and none of another tenant", async () => {
+    const planId = randomUUID();
+    const tdb = forTenant(db, tenantId);
+    const ids = await tdb.$transaction((tx) => stageJobs(tx, [planJob(planId), notifyJob()]));
+    const staged = await db.outboxJob.findMany({ where: { id: { in: ids } }, orderBy: { queue: "asc" } });
+    expect(staged.map((r) => [r.tenantId, r.queue, r.attempts, r.claimedUntil.getTime()])).toEqual([
+      [tenantId, "agent__activity-planner", 0, 0],
+      [tenantId, "notifications__dispatch", 0, 0],
+    ]);
+    expect(staged[0]!.jobId).toBe(`plan-${planId}`);
+    expect(staged[0]!.payload).toEqual({ tenantId, planId });
+    expect(Math.abs(staged[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    await db.outboxJob.deleteMany({ where: { id: { in: ids } } });
+
+    const other = (await db.tenant.findUniqueOrThrow({ where: { slug: "globex-marketing" } })).id;
+    const foreign: StagedJob = { queue: "agent__activity-planner", payload: { tenantId: other, planId } };
+    await expect(tdb.$transaction((tx) => stageJobs(tx, [foreign]))).rejects.toThrow(TenantScopeError);
+  });
+
+  it("keeps each queue's event stream short", async () => {
+    const q = queues.queue("notifications__dispatch");
+    await q.waitUntilReady();
+    // The queue writes its settings once it is connected.
+    for (let i = 0; i < 50 && (await q.getMeta()).maxLenEvents !== QUEUE_EVENTS_MAX_LEN; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect((await q.getMeta()).maxLenEvents).toBe(QUEUE_EVENTS_MAX_LEN);
   });
 
   it("keeps the rows while Redis is unreachable and relays them once it answers", async () => {

@@ -43,12 +43,19 @@ export function createRealtimePublisher(redis: Redis) {
     /** Latest state of a running agent, kept 30 min so a page that reconnects catches up. */
     async agentState(state: Omit<AgentLiveState, "at">): Promise<void> {
       const value: AgentLiveState = { ...state, at: new Date().toISOString() };
-      await redis.set(liveKey(state.tenantId, state.role), JSON.stringify(value), "EX", LIVE_TTL_SECONDS);
-      await this.publish({
+      const event: RealtimeEvent = {
         rooms: [rooms.tenant(state.tenantId), rooms.dm],
         event: "agent:event",
         payload: { ...value },
-      });
+      };
+      // One round trip: the state is stored before it is announced (a pipeline keeps the order).
+      const replies = await redis
+        .pipeline()
+        .set(liveKey(state.tenantId, state.role), JSON.stringify(value), "EX", LIVE_TTL_SECONDS)
+        .publish(REALTIME_CHANNEL, JSON.stringify(event))
+        .exec();
+      const failed = replies?.find(([err]) => err)?.[0];
+      if (failed) throw failed;
     },
     /** One chunk of an agent's output, in order (a Redis stream, so late readers replay it). */
     async appendOutput(

@@ -59,7 +59,8 @@ export function createWorkerMetrics(opts: WorkerMetricsOptions): WorkerMetrics {
         });
         redis.on("error", () => {});
       }
-      q = new Queue(name, { connection: redis, prefix: opts.prefix });
+      // Read-only: it must not write the queue's settings (its event stream's length) back to defaults.
+      q = new Queue(name, { connection: redis, prefix: opts.prefix, skipMetasUpdate: true });
       q.on("error", () => {});
       queues.set(name, q);
     }

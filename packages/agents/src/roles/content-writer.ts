@@ -1,7 +1,16 @@
 import type { WriterRole } from "@leadmetrics/catalog";
-import type { Activity, Prisma, TenantDb, TenantTx } from "@leadmetrics/db";
+import {
+  type Activity,
+  type ClientContext,
+  type ContentVersion,
+  type Prisma,
+  type Skill,
+  type TenantTx,
+  tenantSqlStatement,
+  uuidv7,
+} from "@leadmetrics/db";
 import { AppError } from "@leadmetrics/errors";
-import { applyTransition } from "@leadmetrics/pipeline";
+import { applyTransition, findActivity } from "@leadmetrics/pipeline";
 import { PermanentJobError } from "@leadmetrics/queue";
 import { z } from "zod";
 import { withAgentRun } from "../agent-run";
@@ -41,17 +50,55 @@ export interface ContentWriterSpec<R extends WriterRole, S extends z.ZodType> {
 export type ContentWriterDefinition<R extends WriterRole, S extends z.ZodType> = AgentRoleDefinition<R> &
   Omit<ContentWriterSpec<R, S>, "role" | "concurrency" | "lockDurationMs">;
 
-async function feedbackFor(tdb: TenantDb, activityId: string) {
-  const events = await tdb.activityEvent.findMany({
-    where: { activityId, toStatus: "drafting", feedback: { not: null } },
-    orderBy: { createdAt: "desc" },
-    take: 1,
-  });
-  return events.map((e) => ({
-    from: e.action === "client_reject" ? ("client" as const) : ("reviewer" as const),
-    text: e.feedback!,
-  }));
-}
+/**
+ * Everything a draft's prompt reads, in one statement: the tenant's name, its newest client
+ * context, the role's skills (the platform's and the tenant's own), the prior version and the
+ * feedback that sent the activity back to drafting (the newest).
+ */
+const promptInputs = tenantSqlStatement<
+  {
+    tenantName: string | null;
+    context: Pick<ClientContext, "version" | "brandVoice" | "audience" | "products"> | null;
+    skills: Pick<Skill, "name" | "instructions">[];
+    prior: Pick<ContentVersion, "number" | "title" | "body"> | null;
+    feedback: { action: string; feedback: string } | null;
+  },
+  [role: string, priorVersionId: string | null, activityId: string]
+>(
+  `SELECT
+     (SELECT "name" FROM "Tenant" WHERE "id" = $1) AS "tenantName",
+     (SELECT json_build_object('version', "version", 'brandVoice', "brandVoice", 'audience', "audience", 'products', "products")
+        FROM "ClientContext" WHERE "tenantId" = $1 ORDER BY "version" DESC LIMIT 1) AS "context",
+     (SELECT coalesce(json_agg(json_build_object('name', "name", 'instructions', "instructions") ORDER BY "createdAt"), '[]')
+        FROM "Skill" WHERE "role" = $2 AND "enabled" AND ("tenantId" IS NULL OR "tenantId" = $1)) AS "skills",
+     (SELECT json_build_object('number', "number", 'title', "title", 'body', "body")
+        FROM "ContentVersion" WHERE "tenantId" = $1 AND "id" = $3::uuid) AS "prior",
+     (SELECT json_build_object('action', "action", 'feedback', "feedback")
+        FROM "ActivityEvent" WHERE "tenantId" = $1 AND "activityId" = $4::uuid AND "toStatus" = 'drafting' AND "feedback" IS NOT NULL
+        ORDER BY "createdAt" DESC LIMIT 1) AS "feedback"`,
+);
+
+/** The next version's number is counted in the insert itself. */
+const insertVersion = tenantSqlStatement<
+  { id: string },
+  [
+    id: string,
+    activityId: string,
+    revision: number,
+    title: string,
+    body: string,
+    changeNote: string | null,
+    extra: string | null,
+    agentRunId: string,
+    offline: boolean,
+    createdAt: string,
+  ]
+>(
+  `INSERT INTO "ContentVersion" ("tenantId", "id", "activityId", "number", "revision", "title", "body", "changeNote", "extra", "authorType", "agentRunId", "offline", "createdAt")
+   VALUES ($1, $2::uuid, $3::uuid, (SELECT count(*) + 1 FROM "ContentVersion" WHERE "tenantId" = $1 AND "activityId" = $3::uuid),
+     $4::int, $5, $6, $7, $8::jsonb, 'agent', $9::uuid, $10, $11::timestamp)
+   RETURNING "id"::text AS "id"`,
+);
 
 /**
  * A content role: brief + context + skills + prior output + feedback → a draft of the role's
@@ -63,7 +110,7 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
   const outputSchema = z.intersection(spec.outputSchema, changeNoteField);
   const handle = async (ctx: RoleJobContext<WriterRole>, deps: RoleDeps) => {
     const { payload, log, tdb } = ctx;
-    const activity = await tdb.activity.findFirst({ where: { id: payload.activityId } });
+    const activity = await findActivity(tdb, payload.activityId);
     if (!activity) throw new PermanentJobError("activity not found for this tenant");
     // A job for an older revision, or for work already done, is a no-op (at-least-once delivery).
     if (activity.status !== "drafting" || activity.revision !== payload.revision) {
@@ -83,24 +130,23 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
       link: { activityId: activity.id, revision: payload.revision, wakeReason: payload.wakeReason },
       outputSchema,
       async prompt() {
-        const [tenant, context, skills, prior, feedback] = await Promise.all([
-          tdb.tenant.findFirstOrThrow({ select: { name: true } }),
-          tdb.clientContext.findFirst({ orderBy: { version: "desc" } }),
-          ctx.db.skill.findMany({
-            where: { role: spec.role, enabled: true, OR: [{ tenantId: null }, { tenantId: activity.tenantId }] },
-            orderBy: { createdAt: "asc" },
-          }),
-          activity.currentVersionId ? tdb.contentVersion.findFirst({ where: { id: activity.currentVersionId } }) : null,
-          feedbackFor(tdb, activity.id),
-        ]);
+        const [inputs] = await tdb.$sql.rows(promptInputs, spec.role, activity.currentVersionId, activity.id);
+        if (!inputs?.tenantName) throw new Error("tenant not found");
         const built = buildActivityPrompt({
-          tenantName: tenant.name,
+          tenantName: inputs.tenantName,
           activity,
-          context,
-          skills,
-          priorOutput: prior,
+          context: inputs.context,
+          skills: inputs.skills,
+          priorOutput: inputs.prior,
           wakeReason: payload.wakeReason,
-          feedback,
+          feedback: inputs.feedback
+            ? [
+                {
+                  from: inputs.feedback.action === "client_reject" ? ("client" as const) : ("reviewer" as const),
+                  text: inputs.feedback.feedback,
+                },
+              ]
+            : [],
           outputSpec: spec.outputSpec + CHANGE_NOTE_SPEC,
         });
         const offlineAnswer = { ...(spec.offlineAnswer(activity) as object), changeNote: "" };
@@ -127,25 +173,22 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
           within: async (tx, current) => {
             if (current.revision !== payload.revision)
               throw new AppError(409, "STALE_VERSION", "a newer revision was requested meanwhile");
-            const number = (await tx.contentVersion.count({ where: { activityId: current.id } })) + 1;
-            const version = await tx.contentVersion.create({
-              data: {
-                tenantId: current.tenantId,
-                activityId: current.id,
-                number,
-                revision: payload.revision,
-                title: draft.title,
-                body: draft.body,
-                extra: draft.extra,
-                changeNote,
-                authorType: "agent",
-                agentRunId: run.id,
-                offline,
-              },
-            });
+            const [version] = await tx.$sql.rows(
+              insertVersion,
+              uuidv7(),
+              current.id,
+              payload.revision,
+              draft.title,
+              draft.body,
+              changeNote,
+              draft.extra === undefined ? null : JSON.stringify(draft.extra),
+              run.id,
+              offline,
+              new Date().toISOString(),
+            );
             await spec.storeCurrent?.(tx, current, draft);
             await run.settle(tx);
-            return { currentVersionId: version.id, title: draft.title, lastError: null };
+            return { currentVersionId: version!.id, title: draft.title, lastError: null };
           },
         });
         await stream({ revision: payload.revision, kind: "done", status: "dm_review" });

@@ -1,5 +1,24 @@
+import { tenantSqlStatement, uuidv7 } from "@leadmetrics/db";
 import { z } from "zod";
 import { contentWriter } from "./content-writer";
+
+// The role's current-content row, kept in step with each draft (one upsert on the thin SQL layer).
+const upsertBlogPost = tenantSqlStatement<
+  never,
+  [id: string, activityId: string, title: string, body: string, now: string]
+>(
+  `INSERT INTO "BlogPost" ("tenantId", "id", "activityId", "title", "body", "updatedAt") VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6::timestamp)
+   ON CONFLICT ("activityId") DO UPDATE SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "updatedAt" = EXCLUDED."updatedAt"
+   WHERE "BlogPost"."tenantId" = $1`,
+);
+const upsertSocialPost = tenantSqlStatement<
+  never,
+  [id: string, activityId: string, channel: string | null, text: string, now: string]
+>(
+  `INSERT INTO "SocialPost" ("tenantId", "id", "activityId", "channel", "text", "updatedAt") VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6::timestamp)
+   ON CONFLICT ("activityId") DO UPDATE SET "text" = EXCLUDED."text", "updatedAt" = EXCLUDED."updatedAt"
+   WHERE "SocialPost"."tenantId" = $1`,
+);
 
 const blogOutput = z.object({
   title: z.string().min(5).max(200),
@@ -21,11 +40,7 @@ export const blogWriter = contentWriter({
   }),
   toDraft: (o) => ({ title: o.title, body: o.body, extra: { metaDescription: o.metaDescription } }),
   storeCurrent: async (tx, a, d) => {
-    await tx.blogPost.upsert({
-      where: { activityId: a.id },
-      create: { tenantId: a.tenantId, activityId: a.id, title: d.title, body: d.body },
-      update: { title: d.title, body: d.body },
-    });
+    await tx.$sql.rows(upsertBlogPost, uuidv7(), a.id, d.title, d.body, new Date().toISOString());
   },
 });
 
@@ -47,11 +62,7 @@ export const socialPostWriter = contentWriter({
     return { title: a.topic, body: tags.length ? `${o.text}\n\n${tags.join(" ")}` : o.text, extra: { hashtags: tags } };
   },
   storeCurrent: async (tx, a, d) => {
-    await tx.socialPost.upsert({
-      where: { activityId: a.id },
-      create: { tenantId: a.tenantId, activityId: a.id, channel: a.channel, text: d.body },
-      update: { text: d.body },
-    });
+    await tx.$sql.rows(upsertSocialPost, uuidv7(), a.id, a.channel, d.body, new Date().toISOString());
   },
 });
 
