@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { createDb, migrate, seedDemo } from "@leadmetrics/db";
 import { freePort, startPostgres, startRedis, stopChild } from "@leadmetrics/local-services";
 import { startMailSink } from "@leadmetrics/mail-sink";
-import { startSocialSandbox } from "@leadmetrics/social-sandbox";
 import { startFakeWordPress } from "@leadmetrics/provider-wordpress/fake-server";
+import { startSocialSandbox } from "@leadmetrics/social-sandbox";
 import { buildServers } from "../scripts/build/server";
 import { pickStackPorts, stackProcesses, waitForReady } from "./stack";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import { type SocialChannelKind } from "@leadmetrics/catalog";
+import type { SocialChannelKind } from "@leadmetrics/catalog";
 import { createSocialProviders, tokenColumns } from "@leadmetrics/channels";
 import { loadConfig } from "@leadmetrics/config";
 import { channelSecretBox } from "@leadmetrics/crypto";

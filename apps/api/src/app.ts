@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createTokenSigner } from "@leadmetrics/auth";
+import { createSocialProviders } from "@leadmetrics/channels";
 import { createOutboxRelay } from "@leadmetrics/queue";
 import { createRealtimePublisher } from "@leadmetrics/realtime";
-import { createSocialProviders } from "@leadmetrics/channels";
 import { registerRequestTracing } from "@leadmetrics/telemetry";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
+import { createSocialProviders, refreshChannelTokens } from "@leadmetrics/channels";
+import { channelSecretBox } from "@leadmetrics/crypto";
+import { forTenant } from "@leadmetrics/db";
 import { type FakeGoogleBusiness, startFakeGoogleBusiness } from "@leadmetrics/provider-google-business/fake-server";
 import { type FakeLinkedIn, startFakeLinkedIn } from "@leadmetrics/provider-linkedin/fake-server";
 import { type FakeMeta, startFakeMeta } from "@leadmetrics/provider-meta/fake-server";
 import { type FakeX, startFakeX } from "@leadmetrics/provider-x/fake-server";
-import { createSocialProviders, refreshChannelTokens } from "@leadmetrics/channels";
-import { channelSecretBox } from "@leadmetrics/crypto";
-import { forTenant } from "@leadmetrics/db";
 import { eventually } from "@leadmetrics/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

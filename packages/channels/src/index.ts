@@ -16,6 +16,6 @@ export {
   type MediaLinkClaims,
   type MediaLinks,
 } from "./media-links";
+export { createSocialProviders, type SocialConfig } from "./providers";
 export { type ChannelPost, type PublishDeps, publishToChannel } from "./publish";
 export { type ChannelSecrets, openChannelSecrets, sealChannelSecrets, tokenColumns, tokenSetOf } from "./tokens";
-export { createSocialProviders, type SocialConfig } from "./providers";

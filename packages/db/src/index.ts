@@ -31,7 +31,6 @@ export {
   type TenantSqlStatement,
   tenantSqlStatement,
 } from "./sql";
-export { uuidv7 } from "./uuid";
 export {
   createTenantClient,
   forTenant,
@@ -41,3 +40,4 @@ export {
   TenantScopeError,
   type TenantTx,
 } from "./tenant-client";
+export { uuidv7 } from "./uuid";

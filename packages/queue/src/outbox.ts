@@ -4,8 +4,8 @@ import {
   type Prisma,
   type SqlRunner,
   sqlStatement,
-  type TenantSqlRunner,
   TenantScopeError,
+  type TenantSqlRunner,
   tenantSqlStatement,
 } from "@leadmetrics/db";
 import type { Logger } from "@leadmetrics/logger";

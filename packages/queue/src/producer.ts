@@ -6,12 +6,12 @@ import { Redis, type RedisOptions } from "ioredis";
 import {
   agentQueue,
   DEFAULT_JOB_OPTIONS,
-  QUEUE_EVENTS_MAX_LEN,
   type DraftJob,
   type NotificationJob,
   type PayloadOf,
   type PlanJob,
   type PublishJob,
+  QUEUE_EVENTS_MAX_LEN,
   QUEUES,
   type QueueName,
   type WriterRole,

@@ -2,8 +2,8 @@ import { channelKindLabel, channelServes, checkPostLimits, isChannelKind, publis
 import type { Activity, ActivityStatus, DeliverableType, TenantDb, TenantTx } from "@leadmetrics/db";
 import { findPublishingChannel, likeLiteral, tenantSqlStatement, writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
-import { z } from "zod";
 import { applyTransition, type TransitionDeps, type TransitionResult } from "@leadmetrics/pipeline";
+import { z } from "zod";
 
 export interface ActivityFilter {
   /** One status or several (a board column holds more than one). */

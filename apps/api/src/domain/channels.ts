@@ -1,3 +1,5 @@
+import { channelKindLabel } from "@leadmetrics/catalog";
+import { type ChannelAccessDeps, type SocialProviders, withChannelSession } from "@leadmetrics/channels";
 import type { SecretBox } from "@leadmetrics/crypto";
 import {
   type ConnectedChannel,
@@ -8,17 +10,15 @@ import {
   UNREADABLE_CHANNEL_PASSWORD,
   writeAudit,
 } from "@leadmetrics/db";
-import { channelKindLabel } from "@leadmetrics/catalog";
-import { type ChannelAccessDeps, type SocialProviders, withChannelSession } from "@leadmetrics/channels";
 import { AppError, conflict, notFound } from "@leadmetrics/errors";
 import { isSocialProviderError } from "@leadmetrics/provider-core";
-import { PermanentJobError } from "@leadmetrics/queue";
 import {
   createWordPressClient,
   isWordPressError,
   type WordPressFailureKind,
   type WordPressSiteCheck,
 } from "@leadmetrics/provider-wordpress";
+import { PermanentJobError } from "@leadmetrics/queue";
 import { z } from "zod";
 import { checkChannelUrl, type Resolve } from "../lib/public-url";
 

@@ -1,7 +1,7 @@
 import { sendJson, startFakeHttpServer } from "@leadmetrics/testing/fake-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchPublicImage } from "../src/fake-oauth";
 import { type SocialNetwork, SocialProviderError, socialFailure } from "../src";
+import { fetchPublicImage } from "../src/fake-oauth";
 
 const answer = (status: number, json: unknown) => ({
   status,

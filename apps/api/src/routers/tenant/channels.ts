@@ -6,15 +6,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
 import {
-  type ChannelActor,
-  type ChannelView,
-  connectWordpressChannel,
-  listChannels,
-  removeChannel,
-  testChannel,
-  wordpressChannelInput,
-} from "../../domain/channels";
-import {
   completeChannelConnect,
   connectAccountSchema,
   connectCallbackInput,
@@ -23,6 +14,15 @@ import {
   selectChannelAccount,
   startChannelConnect,
 } from "../../domain/channel-connect";
+import {
+  type ChannelActor,
+  type ChannelView,
+  connectWordpressChannel,
+  listChannels,
+  removeChannel,
+  testChannel,
+  wordpressChannelInput,
+} from "../../domain/channels";
 import { errorResponses, errorSchema, idParams } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
 
