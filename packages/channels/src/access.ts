@@ -121,25 +121,35 @@ export async function refreshChannelTokens(
   const now = () => deps.now?.() ?? new Date();
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const deadline = Date.now() + WAIT_FOR_LEASE_MS;
-  for (;;) {
-    const channel = await readChannel(deps.tdb, channelId);
+  const isFresh = (channel: ConnectedChannel) => {
     if (channel.status === "needs_reconnect") throw new PermanentJobError(needsReconnectMessage(channel));
-    const current = openSecrets(deps, channel);
-    const alreadyFresh = opts.staleAccessToken
-      ? current.accessToken !== opts.staleAccessToken
+    return opts.staleAccessToken
+      ? openSecrets(deps, channel).accessToken !== opts.staleAccessToken
       : !expiresSoon(channel, now(), opts.withinMs);
-    if (alreadyFresh) return channel;
+  };
+  for (;;) {
+    const seen = await readChannel(deps.tdb, channelId);
+    if (isFresh(seen)) return seen;
     const at = now();
     const { count } = await deps.tdb.connectedChannel.updateMany({
       where: { id: channelId, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: at } }] },
       data: { refreshLeaseUntil: new Date(at.getTime() + LEASE_MS) },
     });
-    if (count === 1) return refreshHoldingLease(deps, channel, current);
+    if (count === 1) {
+      // Read again under the lease: another refresher may have finished between the read above and
+      // the claim, and its refresh token is the only one the network still takes.
+      const channel = await readChannel(deps.tdb, channelId);
+      if (isFresh(channel)) {
+        await deps.tdb.connectedChannel.updateMany({ where: { id: channelId }, data: { refreshLeaseUntil: null } });
+        return channel;
+      }
+      return refreshHoldingLease(deps, channel, openSecrets(deps, channel));
+    }
     if (Date.now() > deadline)
       throw new SocialProviderError(
-        channelKindLabel(channel.kind),
+        channelKindLabel(seen.kind),
         "unavailable",
-        `${channelKindLabel(channel.kind)} did not finish renewing its sign-in in time; publishing will retry.`,
+        `${channelKindLabel(seen.kind)} did not finish renewing its sign-in in time; publishing will retry.`,
       );
     await sleep(200);
   }
