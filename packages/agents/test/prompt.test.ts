@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ActivityPromptInput, buildActivityPrompt, offlineExample, withOfflineExample } from "../src";
+import { socialOutputSpec } from "../src/roles/writers";
 
 const input = (overrides: Partial<ActivityPromptInput> = {}): ActivityPromptInput => ({
   tenantName: "Acme Digital",
@@ -137,5 +138,15 @@ describe("withOfflineExample", () => {
 
   it.each(["anthropic", "openai", "gemini", "claude-cli"])("sends the prompt unchanged to %s", (adapter) => {
     expect(withOfflineExample("the prompt", adapter, example)).toBe("the prompt");
+  });
+});
+
+describe("a social post's output spec follows its network", () => {
+  it("names the network, its room for text and hashtags, and how it treats links", () => {
+    expect(socialOutputSpec({ channel: "x" })).toContain("the post for X (<= 240 characters");
+    expect(socialOutputSpec({ channel: "x" })).toContain("up to 3 strings");
+    expect(socialOutputSpec({ channel: "instagram" })).toContain("the link in our bio");
+    expect(socialOutputSpec({ channel: "google_business" })).toContain('"Learn more" button');
+    expect(socialOutputSpec({ channel: null })).toContain("(<= 1300 characters");
   });
 });

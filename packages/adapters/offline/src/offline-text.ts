@@ -61,6 +61,18 @@ const feedbackLines = (req: Pick<LlmRequest, "prompt">) =>
     .map((l) => l.replace(/^\s*Reviewer feedback:\s*/i, "").trim());
 
 /**
+ * A short post for the answer's top-level `text` (a social post): two sentences naming the topic,
+ * well inside every network's limit (X's 280 characters with its hashtags).
+ */
+function shortPost(req: Pick<LlmRequest, "system" | "prompt" | "model">): string {
+  const pick = picker(`${requestSeed(req)}:post`);
+  const topicLine = req.prompt.split(/\r?\n/).find((l) => /^\s*Topic:/i.test(l));
+  const topic = (topicLine?.replace(/^\s*Topic:\s*/i, "").trim() || "the brief").slice(0, 80);
+  const revised = feedbackLines(req).length > 0 ? " (revised)" : "";
+  return `${pick.one(OPENINGS).replace("{topic}", topic)} ${pick.one(CLOSINGS)}${revised}`;
+}
+
+/**
  * Deterministic markdown for `req` that names the prompt's topic. Only the content: the title is
  * its own field (never repeated as a heading here) and feedback goes to the change note.
  */
@@ -94,9 +106,11 @@ function fillLongTexts(value: unknown, req: Pick<LlmRequest, "system" | "prompt"
       key,
       key === CHANGE_NOTE_KEY && typeof v === "string"
         ? changeNote(req)
-        : LONG_TEXT_KEYS.has(key) && typeof v === "string"
-          ? prose(req, `${path}.${key}`)
-          : fillLongTexts(v, req, `${path}.${key}`),
+        : path === "$" && key === "text" && typeof v === "string"
+          ? shortPost(req)
+          : LONG_TEXT_KEYS.has(key) && typeof v === "string"
+            ? prose(req, `${path}.${key}`)
+            : fillLongTexts(v, req, `${path}.${key}`),
     ]),
   );
 }

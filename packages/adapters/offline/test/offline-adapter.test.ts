@@ -129,3 +129,19 @@ describe("offline adapter", () => {
     expect((again as Error).name).toBe("AbortError");
   });
 });
+
+describe("offline social posts", () => {
+  it("a top-level text is a short post naming the topic, inside X's 280 characters", async () => {
+    const adapter = createOfflineAdapter({ chunkDelayMs: 0 });
+    const prompt = [
+      "Topic: Why our bakery opens at six",
+      "```offline-example",
+      JSON.stringify({ text: "", hashtags: ["#bakery"], changeNote: "" }),
+      "```",
+    ].join("\n");
+    const json = JSON.parse((await adapter.complete({ ...base, prompt })).text) as { text: string };
+    expect(json.text).toContain("Why our bakery opens at six");
+    expect(json.text.length).toBeLessThanOrEqual(240);
+    expect(json.text).not.toContain("##");
+  });
+});

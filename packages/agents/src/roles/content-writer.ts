@@ -38,8 +38,8 @@ export interface ContentWriterSpec<R extends WriterRole, S extends z.ZodType> {
   /** LLM jobs run for minutes: the lock must outlive a slow answer. */
   lockDurationMs: number;
   outputSchema: S;
-  /** Tells the model the JSON to return. */
-  outputSpec: string;
+  /** Tells the model the JSON to return (for this activity: a social post's network has its own limits). */
+  outputSpec: string | ((activity: Activity) => string);
   /** A valid answer for the offline adapter (its long text fields are generated). */
   offlineAnswer: (activity: Activity) => z.infer<S>;
   toDraft: (output: z.infer<S>, activity: Activity) => DraftContent;
@@ -147,7 +147,8 @@ export function contentWriter<R extends WriterRole, S extends z.ZodType>(
                 },
               ]
             : [],
-          outputSpec: spec.outputSpec + CHANGE_NOTE_SPEC,
+          outputSpec:
+            (typeof spec.outputSpec === "function" ? spec.outputSpec(activity) : spec.outputSpec) + CHANGE_NOTE_SPEC,
         });
         const offlineAnswer = { ...(spec.offlineAnswer(activity) as object), changeNote: "" };
         return { ...built, offlineAnswer: offlineAnswer as z.infer<typeof outputSchema> };

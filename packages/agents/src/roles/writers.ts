@@ -1,4 +1,5 @@
-import { tenantSqlStatement, uuidv7 } from "@leadmetrics/db";
+import { CHANNEL_CATALOG, isSocialChannelKind } from "@leadmetrics/catalog";
+import { type Activity, tenantSqlStatement, uuidv7 } from "@leadmetrics/db";
 import { z } from "zod";
 import { contentWriter } from "./content-writer";
 
@@ -49,13 +50,27 @@ const socialOutput = z.object({
   hashtags: z.array(z.string().regex(/^#?\w+$/)).max(10),
 });
 
+/** What a social post may hold on the network it is written for (the channel catalogue's limits). */
+export function socialOutputSpec(activity: Pick<Activity, "channel">): string {
+  const network = activity.channel && isSocialChannelKind(activity.channel) ? CHANNEL_CATALOG[activity.channel] : null;
+  // Room for the hashtags, which follow the text on their own line.
+  const maxText = network ? Math.min(1300, network.textLimit - 40) : 1300;
+  const maxTags = Math.min(5, network?.maxHashtags ?? 5);
+  const links =
+    network?.links === "not_clickable"
+      ? ` Links are not clickable on ${network.label}: point to "the link in our bio" instead of writing one.`
+      : network?.links === "button"
+        ? ` No links in the text: ${network.label} shows the link as a "Learn more" button.`
+        : "";
+  return `Respond with JSON only: {"text": the post${network ? ` for ${network.label}` : ""} (<= ${maxText} characters, no hashtags inside), "hashtags": up to ${maxTags} strings like "#marketing"}.${links}`;
+}
+
 export const socialPostWriter = contentWriter({
   role: "social-post-writer",
   concurrency: 2,
   lockDurationMs: 5 * 60_000,
   outputSchema: socialOutput,
-  outputSpec:
-    'Respond with JSON only: {"text": the post (<= 1300 characters, no hashtags inside), "hashtags": up to 5 strings like "#marketing"}',
+  outputSpec: socialOutputSpec,
   offlineAnswer: (a) => ({ text: "", hashtags: [`#${(a.keyword ?? "marketing").replace(/\W+/g, "")}`] }),
   toDraft: (o, a) => {
     const tags = o.hashtags.map((h) => (h.startsWith("#") ? h : `#${h}`));
