@@ -29,8 +29,8 @@ const EXPECTED = {
   // guard, the tenant, balance, ledger page, ledger total, drafts and jobs waiting for credits, the page's runs and granters
   "GET /admin/v1/tenants/:id/credits": 8,
   // An activity's history names every person who acted in one statement, however many did.
-  "GET /tenant/v1/activities/:id": 7, // guard, activity, plan, versions, events, the people who acted, its channel
-  "GET /dm/v1/activities/:id": 10, // guard, the activity's tenant, activity, plan, versions, events, people, its channel, tenant name, context
+  "GET /tenant/v1/activities/:id": 8, // guard, activity, plan, versions, events, the people who acted, its channel, a social post's images
+  "GET /dm/v1/activities/:id": 11, // guard, the activity's tenant, activity, plan, versions, events, people, its channel, images, tenant name, context
   "GET /admin/v1/audit-logs": 4, // guard, page, total, every name on the page (one statement)
 } as const satisfies Record<string, number>;
 
