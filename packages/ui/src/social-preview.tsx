@@ -1,5 +1,6 @@
 import {
   CHANNEL_CATALOG,
+  isSocialChannelKind,
   checkPostLimits,
   type LinkHandling,
   measurePost,
@@ -349,4 +350,18 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * The network a social post's preview shows: the account it goes to, else the network it was
+ * written for; null for anything else (or a post whose network is not known yet).
+ */
+export function previewKindOf(a: {
+  type: string;
+  channel: string | null;
+  publishTo: { channel: { kind: string } | null };
+}): SocialChannelKind | null {
+  if (a.type !== "social_post") return null;
+  const kind = a.publishTo.channel?.kind ?? a.channel;
+  return kind && isSocialChannelKind(kind) ? kind : null;
 }

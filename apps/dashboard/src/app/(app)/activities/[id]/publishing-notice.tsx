@@ -37,7 +37,8 @@ export function ApproveWarning({ publishTo }: { publishTo: PublishTo }) {
     return (
       <Alert kind="warning">
         <strong className="font-semibold">{c.name} needs reconnecting</strong>: {channelKindLabel(c.kind)} stopped
-        accepting Leadmetrics, so publishing there will fail until it is reconnected. {channelsLink("Reconnect it in Channels")}
+        accepting Leadmetrics, so publishing there will fail until it is reconnected.{" "}
+        {channelsLink("Reconnect it in Channels")}
       </Alert>
     );
   if (!c)
