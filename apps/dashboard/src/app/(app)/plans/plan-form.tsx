@@ -89,7 +89,7 @@ export function PlanForm({ plan, channels }: { plan?: PlanValues; channels: Plan
               />
               {options.length && target !== "app" ? (
                 <FormSelect
-                  label={`${deliverableTypePluralLabel(type)} go to`}
+                  label={target === "social" ? "Account" : "Site"}
                   name={`channel_${type}`}
                   defaultValue={chosen}
                   options={[
