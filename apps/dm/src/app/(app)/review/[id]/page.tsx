@@ -154,8 +154,7 @@ export default async function ReviewPage({
               version={viewed}
               kind={previewKind}
               account={account}
-              // The DM API does not serve a client's library files yet: a numbered tile stands for each image.
-              images={a.mediaIds.map((_, i) => ({ alt: `Image ${i + 1} from the client's library` }))}
+              images={a.mediaIds.map((m, i) => ({ src: `${path}/media/${m}`, alt: `Image ${i + 1} of the post` }))}
             />
           ) : viewed ? (
             <DraftView
