@@ -9,13 +9,8 @@ import { cookies } from "next/headers";
  */
 const COOKIE = "lm_channel_connect_failure";
 
-export interface ConnectFailure {
-  kind: string;
-  message: string;
-}
-
-export async function rememberConnectFailure(failure: ConnectFailure): Promise<void> {
-  (await cookies()).set(COOKIE, JSON.stringify(failure), {
+export async function rememberConnectFailure(message: string): Promise<void> {
+  (await cookies()).set(COOKIE, message, {
     httpOnly: true,
     sameSite: "lax",
     path: "/channels/oauth",
@@ -24,15 +19,6 @@ export async function rememberConnectFailure(failure: ConnectFailure): Promise<v
   });
 }
 
-export async function readConnectFailure(): Promise<ConnectFailure | null> {
-  const raw = (await cookies()).get(COOKIE)?.value;
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<ConnectFailure>;
-    return typeof parsed.kind === "string" && typeof parsed.message === "string"
-      ? { kind: parsed.kind, message: parsed.message }
-      : null;
-  } catch {
-    return null;
-  }
+export async function readConnectFailure(): Promise<string | null> {
+  return (await cookies()).get(COOKIE)?.value ?? null;
 }

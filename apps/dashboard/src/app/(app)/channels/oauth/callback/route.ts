@@ -1,6 +1,7 @@
 import { channelKindLabel } from "@leadmetrics/catalog";
 import { flash, formError, serverApi } from "@leadmetrics/ui/server";
-import { type NextRequest, NextResponse } from "next/server";
+import { redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
 import { rememberConnectFailure } from "../../connect-outcome";
 
 const EXPIRED = "This connection link has expired or was already used: start connecting again from Channels.";
@@ -12,7 +13,6 @@ const EXPIRED = "This connection link has expired or was already used: start con
  */
 export async function GET(req: NextRequest) {
   const q = req.nextUrl.searchParams;
-  const back = (path: string) => NextResponse.redirect(new URL(path, req.nextUrl.origin), 303);
   const optional = (name: string, max: number) => {
     const value = q.get(name);
     return value ? value.slice(0, max) : undefined;
@@ -21,8 +21,8 @@ export async function GET(req: NextRequest) {
   const error = optional("error", 200);
   const errorDescription = optional("error_description", 1000);
   if (!q.get("state")) {
-    await rememberConnectFailure({ kind: "", message: EXPIRED });
-    return back("/channels/oauth/failed");
+    await rememberConnectFailure(EXPIRED);
+    redirect("/channels/oauth/failed");
   }
   const api = await serverApi("dashboard");
   const res = await api.POST("/tenant/v1/channels/oauth/callback", {
@@ -33,9 +33,9 @@ export async function GET(req: NextRequest) {
       ...(errorDescription ? { errorDescription } : {}),
     },
   });
-  if (res.response.status === 401) return back("/login");
+  if (res.response.status === 401) redirect("/login");
   const done = res.data;
-  if (done?.outcome === "choose") return back(`/channels/connect/${done.connectionId}`);
+  if (done?.outcome === "choose") redirect(`/channels/connect/${done.connectionId}`);
   if (done?.outcome === "reconnected") {
     const channel = await api.GET("/tenant/v1/channels");
     const c = channel.data?.items.find((i) => i.id === done.channelId);
@@ -45,8 +45,8 @@ export async function GET(req: NextRequest) {
         ? `${c.name} on ${channelKindLabel(c.kind)} is reconnected: publishing there works again.`
         : "Reconnected: publishing there works again.",
     );
-    return back("/channels");
+    redirect("/channels");
   }
-  await rememberConnectFailure({ kind: "", message: formError(res.error).error ?? EXPIRED });
-  return back("/channels/oauth/failed");
+  await rememberConnectFailure(formError(res.error).error ?? EXPIRED);
+  redirect("/channels/oauth/failed");
 }

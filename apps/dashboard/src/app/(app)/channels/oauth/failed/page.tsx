@@ -13,8 +13,7 @@ export default async function ConnectFailedPage() {
       <Card className="max-w-2xl">
         <div role="alert" data-testid="connect-failure" className="space-y-3 text-sm text-slate-800">
           <p className="text-base">
-            {failure?.message ??
-              "This connection did not finish. Nothing was stored: start connecting again from Channels."}
+            {failure ?? "This connection did not finish. Nothing was stored: start connecting again from Channels."}
           </p>
           <p className="text-slate-600">Nothing was connected or stored. You can try again now.</p>
         </div>

@@ -1,6 +1,7 @@
 import { channelKindLabel } from "@leadmetrics/catalog";
 import { flash, formError, serverApi } from "@leadmetrics/ui/server";
-import { type NextRequest, NextResponse } from "next/server";
+import { redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
 import { rememberConnectFailure } from "../../../connect-outcome";
 
 /**
@@ -17,16 +18,14 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ kind: strin
     redirect: "manual",
   });
   const location = res.response.headers.get("location");
-  const back = (path: string) => NextResponse.redirect(new URL(path, req.nextUrl.origin), 303);
-  if (res.response.status === 302 && location) return NextResponse.redirect(location, 302);
-  if (res.response.status === 401) return back("/login");
+  if (res.response.status === 302 && location) redirect(location);
+  if (res.response.status === 401) redirect("/login");
   if (res.response.status === 503) {
     await flash("error", formError(res.error).error ?? `${channelKindLabel(kind)} is not set up on this platform yet.`);
-    return back("/channels");
+    redirect("/channels");
   }
-  await rememberConnectFailure({
-    kind,
-    message: formError(res.error).error ?? `${channelKindLabel(kind)} could not be reached: try again in a moment.`,
-  });
-  return back("/channels/oauth/failed");
+  await rememberConnectFailure(
+    formError(res.error).error ?? `${channelKindLabel(kind)} could not be reached: try again in a moment.`,
+  );
+  redirect("/channels/oauth/failed");
 }
