@@ -142,7 +142,7 @@ export default async function ChannelsPage() {
                       <p className="text-xs text-slate-500">
                         {count
                           ? `${count} connected · add another ${CHANNEL_CATALOG[kind].accountNoun}`
-                          : `A ${CHANNEL_CATALOG[kind].accountNoun}`}
+                          : `Posts as ${/^[aeiou]/i.test(CHANNEL_CATALOG[kind].accountNoun) ? "an" : "a"} ${CHANNEL_CATALOG[kind].accountNoun}`}
                       </p>
                     </div>
                     <a className={buttonClass("secondary", "sm")} href={startPath(kind)}>
