@@ -7,7 +7,10 @@ import {
   type SocialChannelKind,
 } from "@leadmetrics/catalog";
 import type { ReactNode } from "react";
+import { AccountAvatar } from "./account-avatar";
 import { cx } from "./index";
+
+export { AccountAvatar };
 
 /** The account a post goes out as (the activity's `publishTo.channel`), or none yet. */
 export interface PreviewAccount {
@@ -105,36 +108,6 @@ function PostText({ kind, text }: { kind: SocialChannelKind; text: string }) {
   }
   if (last < text.length) parts.push(text.slice(last));
   return <div className="whitespace-pre-wrap break-words text-[15px] leading-relaxed text-slate-900">{parts}</div>;
-}
-
-/** An account's picture, or its initials on grey when the network gave none. */
-export function AccountAvatar({ account, size }: { account: PreviewAccount | null; size: "sm" | "md" }) {
-  const box = size === "sm" ? "h-8 w-8 text-xs" : "h-12 w-12 text-base";
-  if (account?.avatarUrl)
-    return (
-      // biome-ignore lint/performance/noImgElement: a network's avatar at its own address, not an optimisable asset
-      <img
-        src={account.avatarUrl}
-        alt=""
-        className={cx(box, "shrink-0 rounded-full border border-slate-200 object-cover")}
-      />
-    );
-  const initials = (account?.name ?? "?")
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((w) => w.charAt(0).toUpperCase())
-    .join("");
-  return (
-    <span
-      aria-hidden="true"
-      className={cx(
-        box,
-        "flex shrink-0 items-center justify-center rounded-full bg-slate-200 font-semibold text-slate-600",
-      )}
-    >
-      {initials}
-    </span>
-  );
 }
 
 /** Up to four images as the networks lay them out; more are counted on the last tile. */

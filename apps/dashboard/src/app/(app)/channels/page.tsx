@@ -42,10 +42,7 @@ export default async function ChannelsPage() {
                 cell: (c) => (
                   <div className="flex min-w-0 items-start gap-3">
                     {isSocialChannelKind(c.kind) ? (
-                      <AccountAvatar
-                        account={{ name: c.name, avatarUrl: c.avatarUrl, handle: c.accountHandle }}
-                        size="md"
-                      />
+                      <AccountAvatar account={{ name: c.name, avatarUrl: c.avatarUrl }} size="md" />
                     ) : null}
                     <div className="min-w-0">
                       <div className="font-medium">{c.name}</div>
@@ -82,7 +79,7 @@ export default async function ChannelsPage() {
                         {channelKindLabel(c.kind)} stopped accepting the sign-in: reconnect to publish again.
                       </p>
                     ) : c.tokenExpiresAt ? (
-                      <p className="text-xs text-slate-500" title={formatDateTime(c.tokenExpiresAt, timeZone)}>
+                      <p className="text-xs text-slate-500">
                         Sign-in renews automatically (valid until {formatDateTime(c.tokenExpiresAt, timeZone)})
                       </p>
                     ) : null}

@@ -35,8 +35,8 @@ export default async function PickAccountPage({ params }: { params: Promise<{ id
               <li key={a.externalId} className="flex flex-wrap items-center gap-x-4 gap-y-3 py-3 first:pt-0 last:pb-0">
                 <AccountAvatar account={a} size="md" />
                 <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium text-slate-900">{a.name}</p>
-                  <p className="truncate text-sm text-slate-500">{[type, a.handle].filter(Boolean).join(" · ")}</p>
+                  <p className="break-words font-medium text-slate-900">{a.name}</p>
+                  <p className="break-words text-sm text-slate-500">{[type, a.handle].filter(Boolean).join(" · ")}</p>
                 </div>
                 {a.connected ? (
                   <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">
