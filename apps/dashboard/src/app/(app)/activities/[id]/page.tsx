@@ -121,7 +121,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           ) : null}
           {viewed && previewKind ? (
             <SocialDraftView
-              heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""} · as it will look`}
+              heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""} · ${a.status === "published" && selection.isCurrent ? "as published" : "as it will look"}`}
               version={viewed}
               kind={previewKind}
               account={
