@@ -1,7 +1,7 @@
 import {
   CHANNEL_CATALOG,
-  isSocialChannelKind,
   checkPostLimits,
+  isSocialChannelKind,
   type LinkHandling,
   measurePost,
   type SocialChannelKind,

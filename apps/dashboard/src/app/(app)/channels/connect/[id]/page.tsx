@@ -1,8 +1,8 @@
 import { CHANNEL_CATALOG, isSocialChannelKind } from "@leadmetrics/catalog";
 import { Card, formatDateTime, PageHeader } from "@leadmetrics/ui";
 import { SubmitButton } from "@leadmetrics/ui/forms";
-import { AccountAvatar } from "@leadmetrics/ui/social-preview";
 import { serverApi, unwrap, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
+import { AccountAvatar } from "@leadmetrics/ui/social-preview";
 import { accountTypeLabel } from "../../account-type";
 import { selectAccount } from "../../actions";
 
