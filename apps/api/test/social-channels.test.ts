@@ -298,6 +298,24 @@ describe("publishing a social post to the account chosen for it", () => {
     expect(li.posts.length).toBe(count);
   });
 
+  it("the reviewer sees the images the post carries, as uploaded, and no other image of the library", async () => {
+    const a = await postInClientReview(linkedin.id, "Reviewer sees the images");
+    const chosen = await uploadImage(400, 300);
+    const other = await uploadImage(300, 300);
+    await api(t, "PUT", `/tenant/v1/activities/${a.id}/publishing`, owner.accessToken, { mediaIds: [chosen] }, 200);
+    const get = (mediaId: string, token: string) =>
+      t.app.inject({ method: "GET", url: `/dm/v1/activities/${a.id}/media/${mediaId}`, headers: bearer(token) });
+
+    const res = await get(chosen, reviewer.accessToken);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toBe("image/png");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(await sharp(res.rawPayload).metadata()).toMatchObject({ width: 400, height: 300 });
+    expect((await get(other, reviewer.accessToken)).statusCode).toBe(404);
+    // Only reviewers: a client reads its library through /tenant/v1/media.
+    expect((await get(chosen, owner.accessToken)).statusCode).toBe(403);
+  });
+
   it("an expired token is renewed once (on the 401) and the post still goes out", async () => {
     const a = await postInClientReview(linkedin.id, "After expiry");
     li.expireAccessTokens();

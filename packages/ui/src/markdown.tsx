@@ -46,6 +46,19 @@ export function Markdown(props: { text: string; className?: string }) {
   );
 }
 
+/** The writer's account of what it changed for the feedback, above a redraft. */
+export function ChangeNote({ note }: { note: string | null }) {
+  return note ? (
+    <aside
+      className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+      data-testid="change-note"
+    >
+      <span className="font-medium">What changed for the review: </span>
+      {note}
+    </aside>
+  ) : null;
+}
+
 /**
  * A version of a draft as people review it: the title, the content rendered as it will be
  * published, and beside it (never inside it) the writer's note on what it changed for the review.
@@ -56,15 +69,7 @@ export function DraftView(props: {
 }) {
   return (
     <Card title={props.heading}>
-      {props.version.changeNote ? (
-        <aside
-          className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
-          data-testid="change-note"
-        >
-          <span className="font-medium">What changed for the review: </span>
-          {props.version.changeNote}
-        </aside>
-      ) : null}
+      <ChangeNote note={props.version.changeNote} />
       <h3 className="mb-3 text-xl font-semibold text-slate-900" data-testid="draft-title">
         {props.version.title}
       </h3>

@@ -204,3 +204,19 @@ export async function signOut(portal: Portal, everywhere = false): Promise<void>
   await api.POST(everywhere ? "/auth/v1/logout-all" : "/auth/v1/logout", { body: {} }).catch(() => undefined);
   clearSessionCookies({ cookies: await cookies() }, portal, cookieOptions());
 }
+
+/**
+ * An image file the API answered (read with `parseAs: "stream"`), passed on to the browser as it
+ * is, never sniffed or run; anything else is a bare 404 (401 when the session ended).
+ */
+export function imageResponse(res: { data?: ReadableStream<Uint8Array> | null; response: Response }): Response {
+  if (!res.response.ok || !res.data) return new Response(null, { status: res.response.status === 401 ? 401 : 404 });
+  return new Response(res.data, {
+    headers: {
+      "content-type": res.response.headers.get("content-type") ?? "application/octet-stream",
+      "cache-control": "private, max-age=300",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+    },
+  });
+}

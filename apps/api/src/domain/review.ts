@@ -189,6 +189,13 @@ async function tenantClientFor(db: Db, activityId: string): Promise<TenantDb> {
   return forTenant(db, row.tenantId);
 }
 
+/** An image the activity's social post carries, for its reviewer; null for any other image of the library. */
+export async function reviewedPostImage(db: Db, activityId: string, mediaId: string) {
+  const tdb = await tenantClientFor(db, activityId);
+  const post = await tdb.socialPost.findFirst({ where: { activityId }, select: { mediaIds: true } });
+  return post?.mediaIds.includes(mediaId) ? tdb.mediaAsset.findFirst({ where: { id: mediaId } }) : null;
+}
+
 /** An activity as a reviewer sees it: its versions and history, its tenant, and the tenant's latest client context. */
 export async function reviewedActivity(db: Db, activityId: string) {
   const tdb = await tenantClientFor(db, activityId);

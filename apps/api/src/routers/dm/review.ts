@@ -1,4 +1,5 @@
 import { validationError } from "@leadmetrics/errors";
+import { createStorage } from "@leadmetrics/storage";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import {
   type ReviewDecision,
   type ReviewQueueStatus,
   reviewedActivity,
+  reviewedPostImage,
   reviewQueue,
 } from "../../domain/review";
 import {
@@ -23,6 +25,7 @@ import {
 } from "../../lib/activity-schemas";
 import { errorResponses, idParams, paginationQuery, skipTake } from "../../lib/http-schemas";
 import type { RouterContext } from "../context";
+import { imageBytes, sendMediaFile } from "../tenant/media";
 
 const queueItem = activitySummarySchema.extend({ tenantName: z.string(), waitingSince: z.string() });
 const queueQuery = paginationQuery.extend({
@@ -115,6 +118,22 @@ export const dmReviewRouter =
       "/activities/:id",
       { schema: { tags: ["dm"], params: idParams, response: { 200: reviewDetail, ...errorResponses } } },
       (req) => reviewedActivity(db, req.params.id),
+    );
+
+    const storage = createStorage({ dir: ctx.config.STORAGE_DIR });
+    app.get(
+      "/activities/:id/media/:mediaId",
+      {
+        schema: {
+          tags: ["dm"],
+          description:
+            "An image the social post carries (one of its `mediaIds`), as uploaded: the reviewer sees what goes out. 404 for any other image of the library.",
+          params: z.object({ id: z.uuid(), mediaId: z.uuid() }),
+          response: { 200: imageBytes, ...errorResponses },
+        },
+      },
+      async (req, reply) =>
+        sendMediaFile(req, reply, storage, await reviewedPostImage(db, req.params.id, req.params.mediaId)),
     );
 
     /** Applies the reviewer's decision, then answers with the activity as it now is. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { writeAudit } from "@leadmetrics/db";
 import { AppError, notFound } from "@leadmetrics/errors";
-import { createStorage, newStorageKey } from "@leadmetrics/storage";
-import type { FastifyRequest } from "fastify";
+import { createStorage, newStorageKey, type Storage } from "@leadmetrics/storage";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tenantOf } from "../../auth/guards";
@@ -96,12 +96,41 @@ const uploadBody = z.object({
     .describe("One or more images (png, jpeg, webp, gif), any field name"),
 });
 /** The file route's 200 in the OpenAPI document: raw bytes under each image type (errors stay JSON). */
-const imageBytes = z.string().meta({
+export const imageBytes = z.string().meta({
   description: "The image bytes, with their sniffed content type",
   content: Object.fromEntries(
     MEDIA_CONTENT_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
   ),
 });
+type MediaFileRow = { id: string; storageKey: string; contentType: string; filename: string };
+
+/** A library image's bytes as they were uploaded, never sniffed or run by a browser; 404 when it is gone. */
+export async function sendMediaFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  storage: Storage,
+  row: MediaFileRow | null,
+): Promise<FastifyReply> {
+  if (!row) throw notFound("Media");
+  const bytes = await storage.get(row.storageKey);
+  if (!bytes) {
+    req.log.error({ mediaId: row.id, storageKey: row.storageKey }, "media row without stored bytes");
+    throw notFound("Media file");
+  }
+  return (
+    reply
+      .header("content-type", row.contentType)
+      .header("content-length", String(bytes.length))
+      .header("x-content-type-options", "nosniff")
+      // The filename is sanitised to [A-Za-z0-9._-]: nothing to escape in the quoted string.
+      .header("content-disposition", `inline; filename="${row.filename}"`)
+      .header("content-security-policy", "default-src 'none'; sandbox")
+      .header("cache-control", "private, max-age=300")
+      // A Buffer is sent as is (no serializer); the schema's string type is for the document.
+      .send(bytes as unknown as string)
+  );
+}
+
 const uploadErrors = { ...errorResponses, 413: errorSchema, 415: errorSchema };
 
 const tooLarge = (max: number) =>
@@ -249,27 +278,13 @@ export const mediaRouter =
           response: { 200: imageBytes, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        const row = await tenantOf(req).db.mediaAsset.findFirst({ where: { id: req.params.id } });
-        if (!row) throw notFound("Media");
-        const bytes = await storage.get(row.storageKey);
-        if (!bytes) {
-          req.log.error({ mediaId: row.id, storageKey: row.storageKey }, "media row without stored bytes");
-          throw notFound("Media file");
-        }
-        return (
-          reply
-            .header("content-type", row.contentType)
-            .header("content-length", String(bytes.length))
-            .header("x-content-type-options", "nosniff")
-            // The filename is sanitised to [A-Za-z0-9._-]: nothing to escape in the quoted string.
-            .header("content-disposition", `inline; filename="${row.filename}"`)
-            .header("content-security-policy", "default-src 'none'; sandbox")
-            .header("cache-control", "private, max-age=300")
-            // A Buffer is sent as is (no serializer); the schema's string type is for the document.
-            .send(bytes as unknown as string)
-        );
-      },
+      async (req, reply) =>
+        sendMediaFile(
+          req,
+          reply,
+          storage,
+          await tenantOf(req).db.mediaAsset.findFirst({ where: { id: req.params.id } }),
+        ),
     );
 
     app.delete(

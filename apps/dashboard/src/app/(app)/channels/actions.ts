@@ -1,4 +1,5 @@
 "use server";
+import { channelKindLabel } from "@leadmetrics/catalog";
 import { type FormState, flash, formError, serverApi } from "@leadmetrics/ui/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -43,5 +44,26 @@ export async function removeChannel(formData: FormData): Promise<void> {
   const res = await api.DELETE("/tenant/v1/channels/{id}", { params: { path: { id: String(formData.get("id")) } } });
   if (res.error) await flash("error", `${name} was not removed: ${formError(res.error).error}`);
   else await flash("success", `${name} was removed. Nothing more is published there.`);
+  redirect("/channels");
+}
+
+/** The picker's choice: connects that account and goes back to Channels, saying so. */
+export async function selectAccount(formData: FormData): Promise<void> {
+  const connectionId = String(formData.get("connectionId"));
+  const api = await serverApi("dashboard");
+  const res = await api.POST("/tenant/v1/channels/connections/{id}/select", {
+    params: { path: { id: connectionId } },
+    body: { externalId: String(formData.get("externalId")) },
+  });
+  if (res.response.status === 401) redirect("/login");
+  if (res.error) {
+    await flash("error", `Not connected: ${formError(res.error).error}`);
+    redirect(res.response.status === 404 ? "/channels" : `/channels/connect/${connectionId}`);
+  }
+  await flash(
+    "success",
+    `${res.data.name} on ${channelKindLabel(res.data.kind)} is connected. Choose it for posts in a plan or on an activity.`,
+  );
+  revalidatePath("/channels");
   redirect("/channels");
 }

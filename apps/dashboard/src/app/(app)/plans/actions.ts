@@ -10,10 +10,14 @@ function planBody(formData: FormData) {
     cadence: formData.get("cadence") === "monthly" ? ("monthly" as const) : ("weekly" as const),
     startDate: String(formData.get("startDate") ?? ""),
     periodCount: Number(formData.get("periodCount") || 1),
-    items: DELIVERABLE_TYPES.map((type) => ({
-      deliverableType: type,
-      quantity: Number(formData.get(`qty_${type}`) || 0),
-    })).filter((i) => i.quantity > 0),
+    items: DELIVERABLE_TYPES.map((type) => {
+      const channelId = String(formData.get(`channel_${type}`) ?? "");
+      return {
+        deliverableType: type,
+        quantity: Number(formData.get(`qty_${type}`) || 0),
+        ...(channelId ? { channelId } : {}),
+      };
+    }).filter((i) => i.quantity > 0),
   };
 }
 

@@ -2,12 +2,15 @@ import { deliverableTypeLabel } from "@leadmetrics/catalog";
 import { ActivityHistory, Alert, Card, DiffView, Field, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
-import { flash, serverApi, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
+import { flash, serverApi, unwrap, workspaceMetadata, workspaceTimeZone } from "@leadmetrics/ui/server";
+import { SocialDraftView } from "@leadmetrics/ui/social-draft";
+import { previewKindOf } from "@leadmetrics/ui/social-preview";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { LiveDraftPanel } from "./live-draft-panel";
 import { loadActivity } from "./load";
+import { PublishingChoice } from "./publishing-choice";
 import { ApproveWarning, PublishingState } from "./publishing-notice";
 
 type Params = {
@@ -50,7 +53,17 @@ async function decide(formData: FormData) {
 export default async function ActivityPage({ params, searchParams }: Params) {
   const { id } = await params;
   const query = await searchParams;
+  const api = await serverApi("dashboard");
   const [a, timeZone] = await Promise.all([loadActivity(id), workspaceTimeZone()]);
+  const social = a.publishTo.target === "social";
+  // The choices only matter while it can still change; the media library only for a social post.
+  const [channels, media] = await Promise.all([
+    a.publishTo.target === "app" ? null : api.GET("/tenant/v1/channels").then((r) => unwrap("dashboard", r)),
+    social
+      ? api.GET("/tenant/v1/media", { params: { query: { pageSize: 24 } } }).then((r) => unwrap("dashboard", r))
+      : null,
+  ]);
+  const previewKind = previewKindOf(a);
   const selection = selectVersions(a.versions, query);
   const { viewed, against } = selection;
   const path = `/activities/${a.id}`;
@@ -106,7 +119,21 @@ export default async function ActivityPage({ params, searchParams }: Params) {
               .
             </Alert>
           ) : null}
-          {viewed ? (
+          {viewed && previewKind ? (
+            <SocialDraftView
+              heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""} · ${a.status === "published" && selection.isCurrent ? "as published" : "as it will look"}`}
+              version={viewed}
+              kind={previewKind}
+              account={
+                a.publishTo.channel && {
+                  name: a.publishTo.channel.name,
+                  handle: a.publishTo.channel.accountHandle,
+                  avatarUrl: a.publishTo.channel.avatarUrl,
+                }
+              }
+              images={a.mediaIds.map((m, i) => ({ src: `/media/${m}`, alt: `Image ${i + 1} of the post` }))}
+            />
+          ) : viewed ? (
             <DraftView
               heading={`Version ${viewed.number}${viewed.offline ? " · offline draft (not AI)" : ""}`}
               version={viewed}
@@ -126,6 +153,7 @@ export default async function ActivityPage({ params, searchParams }: Params) {
           ) : null}
         </div>
         <div className="space-y-6">
+          {channels ? <PublishingChoice activity={a} channels={channels.items} media={media?.items ?? []} /> : null}
           {a.status === "client_review" ? (
             <Card title="Your review">
               <ApproveWarning publishTo={a.publishTo} />

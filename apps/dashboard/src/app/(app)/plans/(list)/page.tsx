@@ -7,11 +7,12 @@ export const generateMetadata = () => workspaceMetadata("Plans");
 export default async function PlansPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { page } = await searchParams;
   const api = await serverApi("dashboard");
-  const [plans, timeZone] = await Promise.all([
+  const [plans, timeZone, channels] = await Promise.all([
     api
       .GET("/tenant/v1/plans", { params: { query: { pageSize: 50, page: pageParam(page) } } })
       .then((r) => unwrap("dashboard", r)),
     workspaceTimeZone(),
+    api.GET("/tenant/v1/channels").then((r) => unwrap("dashboard", r)),
   ]);
   const now = Date.now();
   return (
@@ -47,7 +48,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           <Pager path="/plans" page={plans.page} pageSize={plans.pageSize} total={plans.total} />
         </div>
         <Card title="New plan">
-          <PlanForm />
+          <PlanForm channels={channels.items} />
         </Card>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { deliverableTypeLabel } from "@leadmetrics/catalog";
+import { channelKindLabel, deliverableTypeLabel } from "@leadmetrics/catalog";
 import { Alert, Card, Field, formatCalendarDate, PageHeader, StatusBadge } from "@leadmetrics/ui";
 import { ConfirmButton, SubmitButton } from "@leadmetrics/ui/forms";
 import { serverApi, unwrap, workspaceMetadata } from "@leadmetrics/ui/server";
@@ -13,12 +13,19 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await serverApi("dashboard");
-  const [plan, credits] = await Promise.all([
+  const [plan, credits, channels] = await Promise.all([
     loadPlan(id),
     api.GET("/tenant/v1/credits", { params: { query: { pageSize: 1 } } }).then((r) => unwrap("dashboard", r)),
+    api.GET("/tenant/v1/channels").then((r) => unwrap("dashboard", r)),
   ]);
   const estimate = plan.creditEstimate;
   const short = estimate.total > credits.available;
+  // The item's chosen channel by name; else the network it is written for.
+  const publishedTo = (i: (typeof plan.items)[number]) => {
+    const c = i.channelId ? channels.items.find((ch) => ch.id === i.channelId) : undefined;
+    if (c) return ` → ${c.name} (${channelKindLabel(c.kind)})`;
+    return i.channel ? ` (${channelKindLabel(i.channel)})` : "";
+  };
   const hidden = <input type="hidden" name="id" value={plan.id} />;
   return (
     <>
@@ -45,7 +52,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               // biome-ignore lint/suspicious/noArrayIndexKey: a plan's items are a fixed list, never reordered
               <li key={n}>
                 {i.quantity} × {deliverableTypeLabel(i.deliverableType)}
-                {i.channel ? ` (${i.channel})` : ""}
+                {publishedTo(i)}
               </li>
             ))}
           </ul>
@@ -79,7 +86,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </Card>
         {plan.status === "draft" || plan.status === "rejected" ? (
           <Card title="Change the plan">
-            <PlanForm plan={plan} />
+            <PlanForm plan={plan} channels={channels.items} />
           </Card>
         ) : null}
         <Card title="Decision">

@@ -4,6 +4,9 @@ import { SubmitButton } from "@leadmetrics/ui/forms";
 import { DraftView } from "@leadmetrics/ui/markdown";
 import { MarkdownEditor } from "@leadmetrics/ui/markdown-editor";
 import { flash, serverApi } from "@leadmetrics/ui/server";
+import { SocialDraftView } from "@leadmetrics/ui/social-draft";
+import { SocialPostEditor } from "@leadmetrics/ui/social-post-editor";
+import { previewKindOf } from "@leadmetrics/ui/social-preview";
 import { DecisionBar, selectVersions, VersionList } from "@leadmetrics/ui/versions";
 import { redirect } from "next/navigation";
 import { OUTCOMES, outcomeOf } from "../../outcomes";
@@ -81,6 +84,13 @@ export default async function ReviewPage({
     </>
   );
   const reviewable = a.status === "dm_review";
+  // A social post is reviewed as its network will show it, and edited against its limits.
+  const previewKind = previewKindOf(a);
+  const account = a.publishTo.channel && {
+    name: a.publishTo.channel.name,
+    handle: a.publishTo.channel.accountHandle,
+    avatarUrl: a.publishTo.channel.avatarUrl,
+  };
   const approveForm = (
     <form action={review}>
       {hidden}
@@ -138,7 +148,15 @@ export default async function ReviewPage({
               .
             </Alert>
           ) : null}
-          {viewed ? (
+          {viewed && previewKind ? (
+            <SocialDraftView
+              heading={`Draft · version ${viewed.number}${viewed.offline ? " · offline adapter (not AI)" : ""} · as it will look`}
+              version={viewed}
+              kind={previewKind}
+              account={account}
+              images={a.mediaIds.map((m, i) => ({ src: `${path}/media/${m}`, alt: `Image ${i + 1} of the post` }))}
+            />
+          ) : viewed ? (
             <DraftView
               heading={`Draft · version ${viewed.number}${viewed.offline ? " · offline adapter (not AI)" : ""}`}
               version={viewed}
@@ -168,7 +186,17 @@ export default async function ReviewPage({
                   </p>
                 ) : null}
                 <Field label="Title" name="title" defaultValue={editFrom.title} required />
-                <MarkdownEditor name="body" label="Body (markdown)" defaultValue={editFrom.body} />
+                {previewKind ? (
+                  <SocialPostEditor
+                    name="body"
+                    label="Post text"
+                    kind={previewKind}
+                    defaultValue={editFrom.body}
+                    imageCount={a.mediaIds.length}
+                  />
+                ) : (
+                  <MarkdownEditor name="body" label="Body (markdown)" defaultValue={editFrom.body} />
+                )}
                 <SubmitButton pendingLabel="Saving…">
                   {editFrom === current ? "Save my edit and approve" : `Restore version ${editFrom.number} and approve`}
                 </SubmitButton>
