@@ -6431,7 +6431,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Test connection: asks the site again with the stored credentials and records the answer as the channel's health (a refusal is `health: needs_attention` with `lastError`, not an error answer). */
+        /** @description Test connection: asks the site (or the network: is the account still listed for this sign-in?) again with the stored credentials and records the answer as the channel's health (a refusal is `health: needs_attention` with `lastError`, not an error answer). */
         post: {
             parameters: {
                 query?: never;
