@@ -20,7 +20,12 @@ afterAll(async () => {
 
 describe("agents split across processes with AGENT_ROLES", () => {
   it("each process consumes only its own roles' queues, and together they run the loop", async () => {
-    expect(light.server.workers.map((w) => w.name).sort()).toEqual(["agent__activity-planner", "agent__publisher"]);
+    // Sign-ins are renewed where publishing runs.
+    expect(light.server.workers.map((w) => w.name).sort()).toEqual([
+      "agent__activity-planner",
+      "agent__publisher",
+      "channels__token_refresh",
+    ]);
     expect(writers.server.workers.map((w) => w.name).sort()).toEqual([
       "agent__blog-writer",
       "agent__social-post-writer",

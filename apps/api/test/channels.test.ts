@@ -136,7 +136,10 @@ describe("health: Test connection and the publisher", () => {
     });
     // A refused password is not retried: it fails at once, for the client to reconnect.
     expect(failed.lastError).toBe(refused);
-    expect(await t.db.failedJob.count({ where: { queue: "agent__publisher", reason: refused } })).toBe(1);
+    // The worker records the dead job after the handler's transition commits: wait for it, then count.
+    const deadJobs = () => t.db.failedJob.count({ where: { queue: "agent__publisher", reason: refused } });
+    await eventually(async () => ((await deadJobs()) > 0 ? true : undefined));
+    expect(await deadJobs()).toBe(1);
     expect(await channelRow(channel.id)).toMatchObject({ lastCheckOk: false, lastError: refused });
 
     wp.setApplicationPassword(PASSWORD);
