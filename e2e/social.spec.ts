@@ -141,6 +141,18 @@ test.describe
       const choice = client.getByRole("form", { name: "Publishing to" });
       await expect(choice.getByLabel("Account")).toHaveValue(/[0-9a-f-]{36}/);
       await expect(choice.getByLabel("Account").locator("option:checked")).toHaveText("Acme Corp (LinkedIn)");
+      // An image straight from the client's computer: it joins the media library and the post.
+      const picture = await client.screenshot({ clip: { x: 0, y: 0, width: 600, height: 400 } });
+      const adder = client.getByRole("form", { name: "Add an image" });
+      await adder
+        .getByLabel("Add an image")
+        .setInputFiles({ name: "launch.png", mimeType: "image/png", buffer: picture });
+      await adder.getByRole("button", { name: "Upload and add" }).click();
+      await expect(client.getByText(/is added to the post\./)).toBeVisible();
+      await expect(
+        client.getByRole("form", { name: "Publishing to" }).getByRole("checkbox", { checked: true }),
+      ).toHaveCount(1);
+      await expect(client.getByRole("figure", { name: "Preview on LinkedIn" }).locator("img").first()).toBeVisible();
       await noSidewaysScroll(client);
       await shot(client, info, "social-preview-dashboard-1440");
       const phone = await (

@@ -10,6 +10,8 @@ const config: NextConfig = {
     "@leadmetrics/catalog",
   ],
   poweredByHeader: false,
+  // "Add an image" posts the file through a server action: the media library takes up to 10 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   typescript: { ignoreBuildErrors: false },
 };
 

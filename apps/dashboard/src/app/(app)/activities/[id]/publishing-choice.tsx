@@ -2,7 +2,7 @@ import type { components, paths } from "@leadmetrics/api-client";
 import { CHANNEL_CATALOG, channelKindLabel, channelServes, isSocialChannelKind } from "@leadmetrics/catalog";
 import { Card } from "@leadmetrics/ui";
 import { FormSelect, SubmitButton } from "@leadmetrics/ui/forms";
-import { choosePublishing } from "./actions";
+import { addImage, choosePublishing } from "./actions";
 
 type Activity = paths["/tenant/v1/activities/{id}"]["get"]["responses"][200]["content"]["application/json"];
 type Channel = components["schemas"]["Channel"];
@@ -93,6 +93,33 @@ export function PublishingChoice(props: { activity: Activity; channels: Channel[
           </SubmitButton>
         </form>
       )}
+      {images && options.length > 0 ? (
+        <form action={addImage} aria-label="Add an image" className="mt-4 border-t border-slate-100 pt-4">
+          <input type="hidden" name="id" value={a.id} />
+          {a.mediaIds.map((m) => (
+            <input key={m} type="hidden" name="current" value={m} />
+          ))}
+          <label className="block text-sm font-medium text-slate-700" htmlFor="add-image">
+            Add an image
+          </label>
+          <p className="mt-1 text-xs text-slate-500">
+            JPEG, PNG, GIF or WebP up to 10 MB; it also joins the media library.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <input
+              id="add-image"
+              type="file"
+              name="file"
+              accept="image/jpeg,image/png,image/gif,image/webp"
+              required
+              className="max-w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+            />
+            <SubmitButton variant="secondary" pendingLabel="Uploading…">
+              Upload and add
+            </SubmitButton>
+          </div>
+        </form>
+      ) : null}
     </Card>
   );
 }
