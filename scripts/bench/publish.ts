@@ -29,6 +29,7 @@ export interface PublishFigure {
 }
 
 const KINDS = ["linkedin", "facebook", "google_business", "x"] as const satisfies SocialChannelKind[];
+type BenchKind = (typeof KINDS)[number];
 const CONCURRENCY = 4;
 
 /** Runs `work` over `items`, `limit` at a time. */
@@ -42,10 +43,14 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unk
 }
 
 /** An account of the sandbox's network, connected the way a person does (consent, code, tokens). */
-async function connectAccount(provider: SocialProvider, sandbox: SocialSandbox, kind: SocialChannelKind) {
-  const fake = { linkedin: sandbox.linkedin, facebook: sandbox.meta, google_business: sandbox.google, x: sandbox.x }[
-    kind as "linkedin"
-  ];
+async function connectAccount(provider: SocialProvider, sandbox: SocialSandbox, kind: BenchKind) {
+  const fakes: Record<BenchKind, Pick<SocialSandbox["x"], "approve">> = {
+    linkedin: sandbox.linkedin,
+    facebook: sandbox.meta,
+    google_business: sandbox.google,
+    x: sandbox.x,
+  };
+  const fake = fakes[kind];
   const pkce = provider.usesPkce ? pkcePair() : undefined;
   const back = new URL(
     await fake.approve(

@@ -229,3 +229,20 @@ export async function serveFake(
       }),
   };
 }
+
+/** What every fake network offers its tests and the sandbox; each adds its own (pages, accounts…). */
+export interface FakeNetwork<Post, Request = { method: string; path: string; headers: IncomingMessage["headers"] }> {
+  url: string;
+  /** What was published, as the network stored it. */
+  posts: Post[];
+  requests: Request[];
+  /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
+  approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
+  /** Every access token issued so far is refused, as an expired one is. */
+  expireAccessTokens(): void;
+  /** Renewing any sign-in issued so far is refused, as when the person removed the app. */
+  revokeRefreshTokens(): void;
+  /** The next `times` calls answer `status` with the network's error body (or `body`). */
+  failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}

@@ -4,6 +4,7 @@ import {
   approveConsent,
   createFailureScript,
   createFakeAuthorization,
+  type FakeNetwork,
   fetchPublicImage,
   readBody,
   sendHtml,
@@ -41,20 +42,8 @@ export interface FakeLocalPost {
   createTime: string;
 }
 
-export interface FakeGoogleBusiness {
-  url: string;
+export interface FakeGoogleBusiness extends FakeNetwork<FakeLocalPost, FakeGoogleRequest> {
   accounts: FakeGoogleAccount[];
-  posts: FakeLocalPost[];
-  requests: FakeGoogleRequest[];
-  /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
-  approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
-  /** Every access token issued so far answers 401 UNAUTHENTICATED. */
-  expireAccessTokens(): void;
-  /** Every refresh token issued so far answers 400 invalid_grant. */
-  revokeRefreshTokens(): void;
-  /** The next `times` requests (token endpoint included) answer `status` with `body` (a Google error by default). */
-  failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
-  close(): Promise<void>;
 }
 
 const BUSINESS_SCOPE = "https://www.googleapis.com/auth/business.manage";

@@ -4,6 +4,7 @@ import {
   approveConsent,
   createFailureScript,
   createFakeAuthorization,
+  type FakeNetwork,
   readBody,
   sendHtml,
   sendJson,
@@ -37,18 +38,7 @@ export interface FakeLinkedInPost {
   createdAt: number;
 }
 
-export interface FakeLinkedIn {
-  url: string;
-  posts: FakeLinkedInPost[];
-  requests: { method: string; path: string; headers: IncomingMessage["headers"] }[];
-  /** What the Allow button on the consent page links to. */
-  approve(authorizeUrl: string): Promise<string>;
-  expireAccessTokens(): void;
-  revokeRefreshTokens(): void;
-  /** The next `times` calls to the token endpoint or the APIs answer `status` (with LinkedIn's error body, or `body`). */
-  failNext(status: number, times?: number, body?: unknown): void;
-  close(): Promise<void>;
-}
+export type FakeLinkedIn = FakeNetwork<FakeLinkedInPost>;
 
 const REST_VERSION = /^\d{6}(\.\d{2})?$/;
 

@@ -4,6 +4,7 @@ import {
   approveConsent,
   createFailureScript,
   createFakeAuthorization,
+  type FakeNetwork,
   fetchPublicImage,
   readBody,
   sendHtml,
@@ -39,25 +40,13 @@ export interface FakeMetaPost {
   permalink: string;
 }
 
-export interface FakeMeta {
-  url: string;
+export interface FakeMeta extends FakeNetwork<FakeMetaPost, FakeMetaRequest> {
   pages: FakeMetaPage[];
-  posts: FakeMetaPost[];
-  requests: FakeMetaRequest[];
-  /** Where the consent page's Allow (or Deny) button goes: a browser click without a browser. */
-  approve(authorizeUrl: string, choice?: "allow" | "deny"): Promise<string>;
-  /** Every token issued so far (user and Page tokens) answers error 190, as an expired session does. */
-  expireAccessTokens(): void;
-  /** The person removed the app: exchanging any token issued so far is refused (error 190). */
-  revokeRefreshTokens(): void;
   /**
    * How Instagram's processing of the next media containers ends (`ERROR`: the image could not be
    * used); `FINISHED` again with no argument.
    */
   setContainerStatus(status?: "FINISHED" | "ERROR" | "EXPIRED"): void;
-  /** The next `times` Graph calls answer `status` with `body` (a Graph error by default). */
-  failNext(status: number, times?: number, body?: unknown, headers?: Record<string, string>): void;
-  close(): Promise<void>;
 }
 
 interface Grant {

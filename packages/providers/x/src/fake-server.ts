@@ -4,6 +4,7 @@ import {
   approveConsent,
   createFailureScript,
   createFakeAuthorization,
+  type FakeNetwork,
   type IssuedTokens,
   readBody,
   sendHtml,
@@ -33,18 +34,7 @@ export interface FakeTweet {
   createdAt: Date;
 }
 
-export interface FakeX {
-  url: string;
-  posts: FakeTweet[];
-  requests: { method: string; path: string; headers: IncomingMessage["headers"] }[];
-  /** What the Authorize app button on the consent page links to. */
-  approve(authorizeUrl: string): Promise<string>;
-  expireAccessTokens(): void;
-  revokeRefreshTokens(): void;
-  /** The next `times` calls to the token endpoint or the API answer `status` (X's problem body, or `body`). */
-  failNext(status: number, times?: number, body?: unknown): void;
-  close(): Promise<void>;
-}
+export type FakeX = FakeNetwork<FakeTweet>;
 
 const TITLES: Record<number, string> = {
   400: "Invalid Request",
